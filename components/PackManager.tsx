@@ -1,0 +1,126 @@
+import { useState } from 'preact/hooks';
+import type { BackstoryDatabase } from '../lib/store/db';
+import type { PackProblem } from '../lib/store/pack-validation';
+import { describeImport, importPackText, removePack } from '../lib/store/packs';
+import { formatDate } from './format';
+import { useLive } from './use-live';
+
+type Status = { kind: 'idle' } | { kind: 'busy'; file: string } | { kind: 'done'; message: string } | { kind: 'failed'; file: string; problems: PackProblem[] };
+
+export function PackManager({ db, onChanged }: { db: BackstoryDatabase; onChanged(): void }) {
+  const packs = useLive(() => db.packs.orderBy('id').toArray(), [db]);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [dragging, setDragging] = useState(false);
+
+  async function importFile(file: File) {
+    setStatus({ kind: 'busy', file: file.name });
+    try {
+      const outcome = await importPackText(db, await file.text());
+      if (outcome.ok) {
+        setStatus({ kind: 'done', message: describeImport(outcome.result) });
+        onChanged();
+      } else setStatus({ kind: 'failed', file: file.name, problems: outcome.problems });
+    } catch (error) {
+      setStatus({ kind: 'failed', file: file.name, problems: [{ path: '$', message: `could not be imported: ${(error as Error).message}` }] });
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby="packs-heading">
+      <h2 id="packs-heading">Knowledge packs</h2>
+      <div
+        class={dragging ? 'dropzone dragging' : 'dropzone'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          const file = e.dataTransfer?.files[0];
+          if (file) void importFile(file);
+        }}
+      >
+        <label class="button">
+          Import pack
+          <input
+            type="file"
+            accept=".json,application/json"
+            aria-label="Import pack"
+            onChange={(e) => {
+              const input = e.currentTarget as HTMLInputElement;
+              const file = input.files?.[0];
+              input.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </label>
+        <span class="hint">or drop a pack file (.json) here</span>
+      </div>
+      <div role="status" aria-live="polite" class="import-status">
+        {status.kind === 'busy' ? <p>Importing {status.file}…</p> : null}
+        {status.kind === 'done' ? <p class="ok">{status.message}</p> : null}
+        {status.kind === 'failed' ? (
+          <div class="problems">
+            <p>
+              <strong>{status.file} was not imported</strong> — nothing was written. Fix these and import it again:
+            </p>
+            <ul>
+              {status.problems.slice(0, 20).map((p, i) => (
+                <li key={i}>
+                  <code>{p.path}</code> {p.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+      {packs?.length ? (
+        <table class="packs">
+          <thead>
+            <tr>
+              <th>Pack</th>
+              <th>Version</th>
+              <th>Entities</th>
+              <th>Relations</th>
+              <th>Statements</th>
+              <th>Imported</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {packs.map((pack) => (
+              <tr key={pack.id}>
+                <td>
+                  <strong>{pack.title}</strong> <span class="muted">({pack.id}{pack.updated ? `, updated ${formatDate(pack.updated)}` : ''})</span>
+                </td>
+                <td>{pack.version}</td>
+                <td>{pack.counts.entities}</td>
+                <td>{pack.counts.relations}</td>
+                <td>{pack.counts.statements}</td>
+                <td>{new Date(pack.importedAt).toLocaleString()}</td>
+                <td>
+                  <button
+                    type="button"
+                    class="link danger"
+                    onClick={async () => {
+                      if (!confirm(`Remove the pack “${pack.title}” and the rows it brought? Your own entries stay.`)) return;
+                      await removePack(db, pack.id);
+                      setStatus({ kind: 'done', message: `Removed ${pack.title}.` });
+                      onChanged();
+                    }}
+                  >
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p class="muted">No pack imported yet.</p>
+      )}
+    </section>
+  );
+}

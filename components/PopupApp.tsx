@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { PageEntity } from '../lib/messages';
+import type { SiteStatus, SwitchScope } from '../lib/store/settings';
+import { KIND_LABELS } from './format';
+
+export interface PopupApi {
+  /** The page's host name; empty where Backstory cannot run (browser pages, files). */
+  host: string;
+  pageEntities(): Promise<PageEntity[]>;
+  siteStatus(): Promise<SiteStatus>;
+  setSwitch(scope: SwitchScope, on: boolean): Promise<SiteStatus>;
+  openOptions(): void;
+}
+
+function Switch({ label, checked, disabled, onChange }: { label: string; checked: boolean; disabled?: boolean; onChange(on: boolean): void }) {
+  return (
+    <label class="switch">
+      <input type="checkbox" role="switch" checked={checked} disabled={disabled} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
+      <span class="track" aria-hidden="true" />
+      <span class="label">{label}</span>
+    </label>
+  );
+}
+
+export function PopupApp({ api }: { api: PopupApi }) {
+  const [status, setStatus] = useState<SiteStatus | null>(null);
+  const [entities, setEntities] = useState<PageEntity[] | null>(null);
+  const [problem, setProblem] = useState('');
+
+  const refreshEntities = useCallback(() => {
+    api.pageEntities().then(setEntities, () => setEntities(null));
+  }, [api]);
+
+  useEffect(() => {
+    if (!api.host) return;
+    api.siteStatus().then(setStatus, (e: Error) => setProblem(e.message));
+    refreshEntities();
+    // Marks arrive progressively on big pages; keep the list current while the popup is open.
+    const timer = setInterval(refreshEntities, 1000);
+    return () => clearInterval(timer);
+  }, [api, refreshEntities]);
+
+  const flip = (scope: SwitchScope) => (on: boolean) => {
+    api.setSwitch(scope, on).then(
+      (next) => {
+        setStatus(next);
+        setTimeout(refreshEntities, 300);
+      },
+      (e: Error) => setProblem(`Could not save the switch: ${e.message}`),
+    );
+  };
+
+  const total = entities?.reduce((sum, e) => sum + e.count, 0) ?? 0;
+  return (
+    <main class="popup">
+      <header>
+        <img src="/icons/32.png" alt="" width={20} height={20} />
+        <h1>Backstory</h1>
+        {api.host ? <span class="host" title={api.host}>{api.host}</span> : null}
+      </header>
+      {!api.host ? (
+        <p class="note">Backstory marks names on web pages (http and https). It cannot run on this page.</p>
+      ) : (
+        <>
+          <div class="switches">
+            <Switch label="On this site" checked={status?.site ?? true} disabled={!status} onChange={flip('site')} />
+            <Switch label="Everywhere" checked={status?.everywhere ?? true} disabled={!status} onChange={flip('everywhere')} />
+          </div>
+          {problem ? <p class="error">{problem}</p> : null}
+          {status && !status.enabled ? (
+            <p class="note">Marks are off {status.everywhere ? 'on this site' : 'everywhere'}.</p>
+          ) : entities === null ? (
+            <p class="note">This page has not been read yet. Reload it to let Backstory mark its names.</p>
+          ) : entities.length === 0 ? (
+            <p class="note">No known names on this page.</p>
+          ) : (
+            <section aria-label="Names on this page">
+              <h2>
+                {entities.length} {entities.length === 1 ? 'name' : 'names'} on this page · {total} {total === 1 ? 'mention' : 'mentions'}
+              </h2>
+              <ul class="entities">
+                {entities.map((e) => (
+                  <li key={e.id} class="entity">
+                    <span class={`dot kind-${e.kind}`} title={KIND_LABELS[e.kind] ?? e.kind} />
+                    <span class="name">{e.name}</span>
+                    <span class="count" aria-label={`${e.count} mentions`}>{e.count}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+      <footer>
+        <button type="button" class="link" onClick={api.openOptions}>
+          Knowledge base…
+        </button>
+        <span class="private">Stored only in this browser</span>
+      </footer>
+    </main>
+  );
+}

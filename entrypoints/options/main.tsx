@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { OptionsApp } from '~/components/OptionsApp';
+import '~/components/options.css';
+import { openDatabase } from '~/lib/store/db';
+
+const db = openDatabase();
+const tellPages = () => void browser.runtime.sendMessage({ type: 'knowledge-changed' }).catch(() => undefined);
+render(<OptionsApp db={db} onKnowledgeChanged={tellPages} />, document.getElementById('app')!);

@@ -1,0 +1,46 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { PopupApp, type PopupApi } from '~/components/PopupApp';
+import '~/components/popup.css';
+import type { BackgroundReplies, BackgroundRequest, PageReplies, Reply } from '~/lib/messages';
+
+async function unwrap<T>(reply: Promise<unknown>): Promise<T> {
+  const value = (await reply) as Reply<T> | undefined;
+  if (!value) throw new Error('no answer');
+  if (!value.ok) throw new Error(value.error);
+  return value.value;
+}
+
+const ask = <T extends BackgroundRequest>(request: T) => unwrap<BackgroundReplies[T['type']]>(browser.runtime.sendMessage(request));
+
+async function targetTab() {
+  // ?tab=ID lets the popup be opened in a tab of its own (tests, keyboard users) for another tab.
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param) return browser.tabs.get(Number(param));
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+async function main() {
+  const tab = await targetTab();
+  let host = '';
+  try {
+    const url = new URL(tab?.url ?? '');
+    if (url.protocol === 'http:' || url.protocol === 'https:') host = url.hostname;
+  } catch {
+    host = '';
+  }
+  const api: PopupApi = {
+    host,
+    pageEntities: () =>
+      tab?.id === undefined
+        ? Promise.reject(new Error('no tab'))
+        : unwrap<PageReplies['page-entities']>(browser.tabs.sendMessage(tab.id, { type: 'page-entities' }, { frameId: 0 })),
+    siteStatus: () => ask({ type: 'site-status', host }),
+    setSwitch: (scope, on) => ask({ type: 'set-switch', scope, host, on }),
+    openOptions: () => void browser.runtime.openOptionsPage(),
+  };
+  render(<PopupApp api={api} />, document.getElementById('app')!);
+}
+
+void main();

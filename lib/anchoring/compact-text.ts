@@ -1,0 +1,76 @@
+/**
+ * Whitespace as anchoring sees it: what a regular expression's `\s` matches, plus the zero-width
+ * space, which pages insert as an invisible line-break hint.
+ */
+export function isWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+export function withoutWhitespace(text: string): string {
+  let result = '';
+  let runStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isWhitespace(text.charCodeAt(i))) {
+      if (i > runStart) result += text.slice(runStart, i);
+      runStart = i + 1;
+    }
+  }
+  return runStart === 0 ? text : result + text.slice(runStart);
+}
+
+/**
+ * A text with all its whitespace removed, remembering where each remaining character came from.
+ *
+ * Pages reflow their markup between visits: "a  b\n c" becomes "a b c", and the join between two
+ * paragraphs may gain or lose a newline. Comparing quotes in this view makes all of those equal, and
+ * `toOriginal` maps a match back to offsets in the text the DOM really holds.
+ */
+export class CompactText {
+  readonly original: string;
+  readonly compact: string;
+  /** For each character of `compact`, its offset in `original`; strictly increasing. */
+  readonly #origins: Uint32Array;
+
+  constructor(original: string) {
+    this.original = original;
+    const origins = new Uint32Array(original.length);
+    let count = 0;
+    for (let i = 0; i < original.length; i++) {
+      if (!isWhitespace(original.charCodeAt(i))) origins[count++] = i;
+    }
+    this.#origins = origins.subarray(0, count);
+    this.compact = withoutWhitespace(original);
+  }
+
+  /** The offset in `compact` of the first non-whitespace character at or after `originalOffset`. */
+  toCompact(originalOffset: number): number {
+    let low = 0;
+    let high = this.#origins.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.#origins[middle]! < originalOffset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /**
+   * The span of `original` from the first to the last character of the non-empty `compact` span
+   * [start, end) — whitespace around it is left out, whitespace inside kept.
+   */
+  toOriginal(start: number, end: number): { start: number; end: number } {
+    return { start: this.#origins[start]!, end: this.#origins[end - 1]! + 1 };
+  }
+}

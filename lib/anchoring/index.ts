@@ -1,0 +1,10 @@
+/**
+ * Anchoring: DOM in, selectors out (`describe`); selectors in, Range out (`anchor`). Knows nothing
+ * of the extension or its storage.
+ */
+export type { Selector, TextPositionSelector, TextQuoteSelector } from './selectors';
+export { CONTEXT_LENGTH } from './selectors';
+export { describe, type DescribeOptions } from './describe';
+export { anchor, anchorWithInfo, type AnchorOptions, type AnchorResult } from './anchor';
+export { DEFAULT_THRESHOLD } from './match-quote';
+export { createTextIndex, UI_ATTRIBUTE, type TextIndex } from './text-index';

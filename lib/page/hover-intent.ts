@@ -1,0 +1,107 @@
+import type { Mark } from './highlights';
+
+export interface PopoverSurface {
+  open(mark: Mark): void;
+  close(): void;
+  readonly current: Mark | null;
+  /** True when the event happened inside Backstory's own UI. */
+  isOwnTarget(target: EventTarget | null): boolean;
+}
+
+export interface HoverIntentOptions {
+  markAt(x: number, y: number): Mark | undefined;
+  surface: PopoverSurface;
+  openDelay?: number;
+  closeDelay?: number;
+}
+
+/**
+ * Opens the popover after the pointer rests on a mark (or at once on click) and closes it after the
+ * pointer has left both the mark and the popover for a moment, on Esc, or on a click elsewhere —
+ * the timings of Wikipedia's Page Previews. Returns a function that detaches every listener.
+ */
+export function attachHoverIntent(doc: Document, options: HoverIntentOptions): () => void {
+  const { markAt, surface, openDelay = 300, closeDelay = 300 } = options;
+  let openTimer: ReturnType<typeof setTimeout> | undefined;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let pending: Mark | undefined;
+  let frame = 0;
+  let last = { x: 0, y: 0, target: null as EventTarget | null };
+
+  const cancelOpen = () => {
+    clearTimeout(openTimer);
+    openTimer = undefined;
+    pending = undefined;
+  };
+  const cancelClose = () => {
+    clearTimeout(closeTimer);
+    closeTimer = undefined;
+  };
+  const scheduleClose = () => {
+    if (!surface.current || closeTimer) return;
+    closeTimer = setTimeout(() => {
+      closeTimer = undefined;
+      surface.close();
+    }, closeDelay);
+  };
+
+  const track = () => {
+    frame = 0;
+    if (surface.isOwnTarget(last.target)) {
+      cancelOpen();
+      cancelClose();
+      return;
+    }
+    const mark = markAt(last.x, last.y);
+    if (!mark) {
+      cancelOpen();
+      scheduleClose();
+      return;
+    }
+    if (mark === surface.current) {
+      cancelClose();
+      return;
+    }
+    if (mark === pending) return;
+    cancelOpen();
+    pending = mark;
+    openTimer = setTimeout(() => {
+      openTimer = undefined;
+      pending = undefined;
+      cancelClose();
+      surface.open(mark);
+    }, openDelay);
+  };
+
+  const onPointerMove = (event: PointerEvent) => {
+    last = { x: event.clientX, y: event.clientY, target: event.target };
+    if (!frame) frame = requestAnimationFrame(track);
+  };
+  const onClick = (event: MouseEvent) => {
+    if (surface.isOwnTarget(event.target)) return;
+    const mark = markAt(event.clientX, event.clientY);
+    cancelOpen();
+    cancelClose();
+    if (mark) surface.open(mark);
+    else if (surface.current) surface.close();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && surface.current) {
+      cancelOpen();
+      cancelClose();
+      surface.close();
+    }
+  };
+
+  doc.addEventListener('pointermove', onPointerMove, { passive: true, capture: true });
+  doc.addEventListener('click', onClick, { capture: true });
+  doc.addEventListener('keydown', onKeyDown, { capture: true });
+  return () => {
+    cancelOpen();
+    cancelClose();
+    if (frame) cancelAnimationFrame(frame);
+    doc.removeEventListener('pointermove', onPointerMove, { capture: true });
+    doc.removeEventListener('click', onClick, { capture: true });
+    doc.removeEventListener('keydown', onKeyDown, { capture: true });
+  };
+}

@@ -1,0 +1,284 @@
+import { lookupKeys, Matcher, type AliasSpec } from '../text';
+import { blockContainerOf, isBlockStale, isInlineElement, isInSkippedSubtree, rangeFor, UI_HOST_TAG, walkBlocks, type TextBlock } from './blocks';
+import { HighlightPainter, type Mark } from './highlights';
+import { eachSliced } from './scheduler';
+
+export interface EntityMeta {
+  kind: string;
+  name: string;
+}
+
+export interface Candidates {
+  aliases: AliasSpec[];
+  entities: Record<string, EntityMeta>;
+}
+
+export interface MarkerOptions {
+  /** Asks the knowledge base for the aliases filed under these keys. */
+  lookup(keys: string[]): Promise<Candidates>;
+  /** Called (at most every few hundred ms) when the set of marks changed. */
+  onMarksChanged?(marker: PageMarker): void;
+}
+
+export interface EntityCount {
+  id: string;
+  name: string;
+  kind: string;
+  count: number;
+}
+
+/** Text handed to lookupKeys in one go: small enough to stay far below a 50 ms task. */
+const KEY_CHUNK_CHARS = 64 * 1024;
+const MUTATION_DELAY_MS = 60;
+
+function enclosingBlock(node: Node): Element | ShadowRoot | null {
+  if (node.nodeType === Node.ELEMENT_NODE && !isInlineElement(node as Element)) return node as Element;
+  if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return node as ShadowRoot;
+  return blockContainerOf(node);
+}
+
+function hostElement(container: Element | ShadowRoot): Element {
+  return container.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? (container as ShadowRoot).host : (container as Element);
+}
+
+/**
+ * Marks the names of a document and keeps the marks true while the page changes. Knows the DOM and
+ * the text core; knows nothing of the extension: the knowledge base is reached through `lookup`.
+ */
+export class PageMarker {
+  readonly painter = new HighlightPainter();
+  private readonly blocks = new Map<TextBlock, Mark[]>();
+  private readonly blockOfNode = new Map<Text, TextBlock>();
+  private readonly askedKeys = new Set<string>();
+  private readonly aliases = new Map<string, AliasSpec>();
+  private readonly entities = new Map<string, EntityMeta>();
+  private matcher = new Matcher([]);
+  private generation = 0;
+  private observer: MutationObserver | null = null;
+  private observedRoots = new WeakSet<Node>();
+  private dirty = new Set<Element | ShadowRoot>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  /** performance.now() when the first and the last mark of the initial scan were painted. */
+  readonly timings: { start: number; firstMark?: number; allMarks?: number } = { start: 0 };
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: MarkerOptions,
+  ) {}
+
+  get running(): boolean {
+    return this.observer !== null;
+  }
+
+  /** Marks the whole document (what is on screen first), then follows its changes. */
+  start(): Promise<void> {
+    if (this.observer) return this.queue;
+    const generation = ++this.generation;
+    this.timings.start = performance.now();
+    this.timings.firstMark = this.timings.allMarks = undefined;
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observe(this.doc);
+    return this.enqueue(async () => {
+      const root = this.doc.body ?? this.doc.documentElement;
+      if (!root) return;
+      const blocks: TextBlock[] = [];
+      const iterator = walkBlocks(root);
+      if (!(await eachSliced(iterator, (block) => blocks.push(block), () => generation !== this.generation))) return;
+      const { visible, rest } = this.splitVisible(blocks);
+      await this.markBlocks(visible, generation);
+      await this.markBlocks(rest, generation);
+      if (generation === this.generation) this.timings.allMarks = performance.now();
+    });
+  }
+
+  /** Removes every mark at once and stops following the page. */
+  stop(): void {
+    this.generation++;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.observedRoots = new WeakSet();
+    clearTimeout(this.flushTimer);
+    this.dirty.clear();
+    this.painter.clear();
+    this.blocks.clear();
+    this.blockOfNode.clear();
+    this.notify();
+  }
+
+  /** Forgets what the knowledge base answered, so the next start asks again (after an edit or import). */
+  forgetKnowledge(): void {
+    this.askedKeys.clear();
+    this.aliases.clear();
+    this.entities.clear();
+    this.matcher = new Matcher([]);
+  }
+
+  entity(id: string): EntityMeta | undefined {
+    return this.entities.get(id);
+  }
+
+  /** Every entity marked on the page with its number of occurrences, most frequent first. */
+  counts(): EntityCount[] {
+    const counts = new Map<string, number>();
+    for (const marks of this.blocks.values()) {
+      for (const mark of marks) counts.set(mark.entityIds[0], (counts.get(mark.entityIds[0]) ?? 0) + 1);
+    }
+    return [...counts]
+      .map(([id, count]) => ({ id, count, name: this.entities.get(id)?.name ?? id, kind: this.entities.get(id)?.kind ?? 'unknown' }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  }
+
+  /** The marks in the block that holds this node (for hit-testing without highlightsFromPoint). */
+  *marksNear(node: Node): Iterable<Mark> {
+    const block = node.nodeType === Node.TEXT_NODE ? this.blockOfNode.get(node as Text) : undefined;
+    if (block) yield* this.blocks.get(block) ?? [];
+  }
+
+  /** Marks in document order, for keyboard navigation. */
+  allMarks(): Mark[] {
+    const marks = [...this.blocks.values()].flat();
+    return marks.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(task).catch((error) => console.debug('Backstory: marking stopped', error));
+    return this.queue;
+  }
+
+  private observe(root: Node): void {
+    if (!this.observer || this.observedRoots.has(root)) return;
+    this.observedRoots.add(root);
+    this.observer.observe(root, { childList: true, characterData: true, subtree: true });
+  }
+
+  private splitVisible(blocks: TextBlock[]): { visible: TextBlock[]; rest: TextBlock[] } {
+    const view = this.doc.defaultView;
+    const height = view?.innerHeight ?? 0;
+    const visible: TextBlock[] = [];
+    const rest: TextBlock[] = [];
+    // Blocks are in document order, so the first one below the screen ends the visible run.
+    let below = false;
+    for (const block of blocks) {
+      if (!below && height > 0) {
+        const rect = hostElement(block.container).getBoundingClientRect();
+        if (rect.top > height) below = rect.height > 0 || below;
+        if (rect.bottom >= 0 && rect.top <= height) {
+          visible.push(block);
+          continue;
+        }
+      }
+      rest.push(block);
+    }
+    return { visible, rest };
+  }
+
+  private async markBlocks(blocks: TextBlock[], generation: number): Promise<void> {
+    if (!blocks.length || generation !== this.generation) return;
+    const cancelled = () => generation !== this.generation;
+    const keys = new Set<string>();
+    let chunk: string[] = [];
+    let chunkChars = 0;
+    const flushKeys = () => {
+      for (const key of lookupKeys(chunk)) if (!this.askedKeys.has(key)) keys.add(key);
+      chunk = [];
+      chunkChars = 0;
+    };
+    const collected = await eachSliced(
+      blocks,
+      (block) => {
+        chunk.push(block.text);
+        chunkChars += block.text.length;
+        if (chunkChars >= KEY_CHUNK_CHARS) flushKeys();
+      },
+      cancelled,
+    );
+    if (!collected) return;
+    flushKeys();
+    if (keys.size) {
+      const answer = await this.options.lookup([...keys]);
+      if (cancelled()) return;
+      for (const key of keys) this.askedKeys.add(key);
+      let added = false;
+      for (const alias of answer.aliases) {
+        const id = `${alias.entityId}\u0000${alias.text}`;
+        if (!this.aliases.has(id)) {
+          this.aliases.set(id, alias);
+          added = true;
+        }
+      }
+      for (const [id, meta] of Object.entries(answer.entities)) this.entities.set(id, meta);
+      if (added) this.matcher = new Matcher([...this.aliases.values()]);
+    }
+    await eachSliced(blocks, (block) => this.markBlock(block), cancelled);
+    this.notify();
+  }
+
+  private markBlock(block: TextBlock): void {
+    if (isBlockStale(block)) return;
+    const marks: Mark[] = [];
+    for (const match of this.matcher.findAll(block.text)) {
+      const kind = this.entities.get(match.entityIds[0])?.kind ?? 'unknown';
+      const mark: Mark = { range: rangeFor(block, match.start, match.end), entityIds: match.entityIds, kind };
+      this.painter.add(mark);
+      marks.push(mark);
+    }
+    this.blocks.set(block, marks);
+    for (const node of block.nodes) this.blockOfNode.set(node, block);
+    if (block.container.nodeType === Node.DOCUMENT_FRAGMENT_NODE) this.observe(block.container);
+    if (marks.length && this.timings.firstMark === undefined) this.timings.firstMark = performance.now();
+  }
+
+  private unmarkBlock(block: TextBlock): void {
+    for (const mark of this.blocks.get(block) ?? []) this.painter.remove(mark);
+    this.blocks.delete(block);
+    for (const node of block.nodes) if (this.blockOfNode.get(node) === block) this.blockOfNode.delete(node);
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      const target = record.target;
+      if (target.nodeType === Node.ELEMENT_NODE && (target as Element).tagName === UI_HOST_TAG) continue;
+      if (record.type === 'childList' && record.addedNodes.length === 0 && record.removedNodes.length) {
+        // Text left the page: its block is gone or shrank; the flush drops stale marks.
+        const container = enclosingBlock(target);
+        if (container && container.isConnected) this.dirty.add(container);
+        continue;
+      }
+      const container = enclosingBlock(target);
+      if (container) this.dirty.add(container);
+      for (const added of record.addedNodes) {
+        if (added.nodeType === Node.ELEMENT_NODE && !isInlineElement(added as Element)) this.dirty.add(added as Element);
+      }
+    }
+    clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => this.enqueue(() => this.flushMutations()), MUTATION_DELAY_MS);
+  }
+
+  private async flushMutations(): Promise<void> {
+    const generation = this.generation;
+    const roots = [...this.dirty].filter((root) => root.isConnected && !isInSkippedSubtree(hostElement(root)));
+    this.dirty.clear();
+    const topRoots = roots.filter((root) => !roots.some((other) => other !== root && other.contains(hostElement(root))));
+    for (const block of [...this.blocks.keys()]) {
+      if (isBlockStale(block) || topRoots.some((root) => root === block.container || root.contains(hostElement(block.container)))) {
+        this.unmarkBlock(block);
+      }
+    }
+    const blocks: TextBlock[] = [];
+    for (const root of topRoots) {
+      if (!(await eachSliced(walkBlocks(root), (block) => blocks.push(block), () => generation !== this.generation))) return;
+    }
+    await this.markBlocks(blocks, generation);
+    this.notify();
+  }
+
+  private notify(): void {
+    if (!this.options.onMarksChanged || this.notifyTimer) return;
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = undefined;
+      this.options.onMarksChanged?.(this);
+    }, 100);
+  }
+}

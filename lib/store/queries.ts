@@ -1,0 +1,97 @@
+import type { AliasRow, BackstoryDatabase, EntityKind, EntityRow, RelationRow, StatementRow } from './db';
+import type { Role } from './generated/pack';
+
+/** What a page needs to match: the aliases filed under its keys, and the kind and name of their entities. */
+export interface Candidates {
+  aliases: Pick<AliasRow, 'entityId' | 'text' | 'lang' | 'caseSensitive'>[];
+  entities: Record<string, { kind: EntityKind; name: string }>;
+}
+
+export async function findCandidates(db: BackstoryDatabase, keys: string[]): Promise<Candidates> {
+  const rows = keys.length ? await db.aliases.where('key').anyOf(keys).toArray() : [];
+  const entities: Candidates['entities'] = {};
+  const ids = [...new Set(rows.map((row) => row.entityId))];
+  for (const entity of await db.entities.bulkGet(ids)) {
+    if (entity) entities[entity.id] = { kind: entity.kind, name: entity.name };
+  }
+  return {
+    aliases: rows
+      .filter((row) => entities[row.entityId])
+      .map(({ entityId, text, lang, caseSensitive }) => ({ entityId, text, lang, caseSensitive })),
+    entities,
+  };
+}
+
+export const MEMBERSHIP_TYPES = ['member_of', 'observer_of', 'partner_of', 'candidate_of', 'suspended', 'left'] as const;
+export type MembershipType = (typeof MEMBERSHIP_TYPES)[number];
+const isMembership = (r: RelationRow): r is RelationRow & { type: MembershipType } =>
+  (MEMBERSHIP_TYPES as readonly string[]).includes(r.type);
+
+export interface EntityRef {
+  id: string;
+  name: string;
+  kind: EntityKind;
+}
+
+export interface AllianceView {
+  structure: EntityRef;
+  status: MembershipType;
+  since?: string;
+  until?: string;
+  note?: string;
+  /** The country through which a person, party or place is allied. */
+  via?: EntityRef;
+  source?: RelationRow['source'];
+}
+
+export interface Dossier {
+  entity: EntityRow;
+  currentRole?: Role;
+  country?: EntityRef;
+  /** The structures the entity (or its country) belongs to, was suspended from, or left. */
+  alliances: AllianceView[];
+  /** For a structure: who belongs to it. */
+  members: AllianceView[];
+  /** Newest first; undated last. */
+  statements: StatementRow[];
+}
+
+/** The role held now: no end date, latest start first. */
+export function currentRole(roles: Role[] | undefined): Role | undefined {
+  return [...(roles ?? [])].filter((r) => !r.until).sort((a, b) => (b.since ?? '').localeCompare(a.since ?? ''))[0];
+}
+
+const ref = (e: EntityRow): EntityRef => ({ id: e.id, name: e.name, kind: e.kind });
+
+const byStartThenName = (a: AllianceView, b: AllianceView) =>
+  (a.since ?? '9999').localeCompare(b.since ?? '9999') || a.structure.name.localeCompare(b.structure.name);
+
+export async function loadDossier(db: BackstoryDatabase, id: string): Promise<Dossier | null> {
+  return db.transaction('r', [db.entities, db.relations, db.statements], async () => {
+    const entity = await db.entities.get(id);
+    if (!entity) return null;
+    const country = entity.country && entity.country !== entity.id ? await db.entities.get(entity.country) : undefined;
+    const own = (await db.relations.where('from').equals(id).toArray()).filter(isMembership);
+    const inherited = country ? (await db.relations.where('from').equals(country.id).toArray()).filter(isMembership) : [];
+    const incoming = (await db.relations.where('to').equals(id).toArray()).filter(isMembership);
+    const related = await db.entities.bulkGet([...new Set([...own, ...inherited].map((r) => r.to).concat(incoming.map((r) => r.from)))]);
+    const names = new Map(related.filter((e): e is EntityRow => !!e).map((e) => [e.id, ref(e)]));
+    const view = (r: RelationRow & { type: MembershipType }, end: 'to' | 'from', via?: EntityRef): AllianceView[] => {
+      const structure = names.get(r[end]);
+      return structure ? [{ structure, status: r.type, since: r.since, until: r.until, note: r.note, via, source: r.source }] : [];
+    };
+    const statements = await db.statements.where('entity').equals(id).toArray();
+    statements.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+    return {
+      entity,
+      currentRole: currentRole(entity.roles),
+      country: country ? ref(country) : undefined,
+      alliances: [
+        ...own.flatMap((r) => view(r, 'to')),
+        ...inherited.flatMap((r) => view(r, 'to', country ? ref(country) : undefined)),
+      ].sort(byStartThenName),
+      members: incoming.flatMap((r) => view(r, 'from')).sort(byStartThenName),
+      statements,
+    };
+  });
+}

@@ -1,0 +1,54 @@
+// `npm test`: type check, unit tests, production builds for Chrome and Firefox, the Firefox lint,
+// then the end-to-end tests in Chromium. Ends with one line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromiumPath, MISSING_CHROMIUM } from './lib/browser.mjs';
+
+if (!chromiumPath()) {
+  console.error(MISSING_CHROMIUM);
+  process.exit(1);
+}
+
+const reports = join(import.meta.dirname, '..', 'node_modules', '.cache', 'backstory-tests');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const totals = { passed: 0, failed: 0 };
+let broken = [];
+
+function run(label, command, args) {
+  console.log(`\n▶ ${label}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  console.log(`  ${label}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (result.status !== 0) broken.push(label);
+  return result.status === 0;
+}
+
+function vitest(label, config) {
+  const out = join(reports, `${label}.json`);
+  run(label, 'npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  if (!existsSync(out)) {
+    totals.failed += 1;
+    return;
+  }
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests + (report.numTotalTests === 0 ? 1 : 0);
+}
+
+run('generated pack validator is current', 'node', ['scripts/gen-validator.mjs', '--check']);
+run('type check', 'npx', ['tsc', '--noEmit']);
+vitest('unit', 'vitest.config.ts');
+const built = run('build (Chrome)', 'npx', ['wxt', 'build']) & run('build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
+if (built) {
+  run('web-ext lint (Firefox build)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--no-config-discovery', '--warnings-as-errors=false']);
+  vitest('e2e', 'vitest.e2e.config.ts');
+}
+
+if (broken.length) console.log(`\nFailed steps: ${broken.join(', ')}`);
+// A failed step that is not a test (type check, build, lint) counts as one failure.
+const stepFailures = broken.filter((step) => step !== 'unit' && step !== 'e2e').length;
+console.log(`${totals.passed} passed, ${totals.failed + stepFailures} failed`);
+process.exit(broken.length || totals.failed ? 1 : 0);

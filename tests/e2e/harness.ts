@@ -1,0 +1,148 @@
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+// @ts-expect-error plain JS module shared with the demo and bench scripts
+import { launchWithExtension } from '../../scripts/lib/browser.mjs';
+// @ts-expect-error plain JS module shared with the demo and bench scripts
+import { startStaticServer } from '../../scripts/lib/static-server.mjs';
+
+// The extension API, as the tests reach it inside the service worker.
+declare const chrome: any;
+
+export const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
+
+export interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export interface Server {
+  origin: string;
+  close(): Promise<void>;
+}
+
+export const launch = (options: { userDataDir?: string } = {}): Promise<Session> => launchWithExtension(options);
+
+export const serve = (options: {
+  routes?: Record<string, () => { body: string; type?: string } | Promise<{ body: string; type?: string }>>;
+  headers?: (path: string) => Record<string, string>;
+} = {}): Promise<Server> => startStaticServer({ root: FIXTURES, ...options });
+
+export async function serviceWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
+}
+
+/** Every backstory-* highlight with the text of its ranges, as the page itself could read them. */
+export function markedTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      if (name.startsWith('backstory-')) out[name] = [...highlight].map((range) => (range as Range).toString());
+    }
+    return out;
+  });
+}
+
+export function allMarked(marks: Record<string, string[]>): string[] {
+  return Object.values(marks).flat();
+}
+
+/** Waits until the page's marks stop changing (the marker works in slices). */
+export async function settledMarks(page: Page, { min = 1, timeout = 15_000 } = {}): Promise<Record<string, string[]>> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  let stableSince = Date.now();
+  for (;;) {
+    const marks = await markedTexts(page);
+    const key = JSON.stringify(marks);
+    if (key !== last) {
+      last = key;
+      stableSince = Date.now();
+    } else if (allMarked(marks).length >= min && Date.now() - stableSince > 400) {
+      return marks;
+    }
+    if (Date.now() > deadline) return marks;
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The text inside Backstory's closed shadow root, read through the DevTools protocol (page scripts cannot). */
+export async function backstoryUiHtml(page: Page): Promise<string | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    type DomNode = { nodeId: number; nodeName: string; children?: DomNode[]; shadowRoots?: DomNode[] };
+    const find = (node: DomNode): DomNode | undefined => {
+      if (node.nodeName === 'BACKSTORY-UI') return node;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+        const found = find(child);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const host = find(root as DomNode);
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId: shadow.nodeId });
+    return outerHTML;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+export function textOf(html: string): string {
+  return html
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The centre of the first rectangle of the first marked range whose text is `text`. */
+export async function pointOfMark(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((wanted) => {
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('backstory-')) continue;
+      for (const range of highlight) {
+        if ((range as Range).toString() === wanted) {
+          const element = (range as Range).startContainer.parentElement;
+          element?.scrollIntoView({ block: 'center' });
+          const rect = (range as Range).getClientRects()[0];
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
+      }
+    }
+    return null;
+  }, text);
+  if (!point) throw new Error(`no mark reads "${text}"`);
+  return point;
+}
+
+export async function tabIdOf(context: BrowserContext, url: string): Promise<number> {
+  const worker = await serviceWorker(context);
+  return worker.evaluate(async (target) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t: { url?: string }) => t.url === target);
+    if (!tab?.id) throw new Error(`no tab at ${target}`);
+    return tab.id;
+  }, url);
+}
+
+export async function badgeText(context: BrowserContext, tabId: number): Promise<string> {
+  const worker = await serviceWorker(context);
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** Collects what a page throws or logs as an error. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { allMarked, collectPageErrors, launch, serve, settledMarks, type Server, type Session } from './harness';
+
+let server: Server;
+let session: Session;
+
+const NAMES = ['Alexander Lukashenka', 'Kassym-Jomart Tokayev', 'the CSTO', 'Nikol Pashinyan', 'Vladimir Putin', 'Armenia'];
+
+/** A generated article of about `bytes` bytes: many paragraphs, names scattered through them. */
+function bigPage(bytes: number): string {
+  const parts: string[] = ['<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Big page</title></head><body><main>'];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const paragraph = `<p>Paragraph ${i}: on the ${i % 28}th day ${NAMES[i % NAMES.length]} spoke again about the region, and the reporters listened to every word of the long statement that followed.</p>`;
+    parts.push(paragraph);
+    size += paragraph.length;
+  }
+  parts.push('</main></body></html>');
+  return parts.join('\n');
+}
+
+beforeAll(async () => {
+  server = await serve({ routes: { '/big.html': () => ({ body: bigPage(5 * 1024 * 1024) }) } });
+  session = await launch();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await session.context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`${server.origin}${path}`);
+  return { page, errors };
+}
+
+/** Every mark must still point at live text of the document. */
+function deadMarks(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let dead = 0;
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('backstory-')) continue;
+      for (const range of highlight) {
+        const r = range as Range;
+        if (!r.startContainer.isConnected || !r.endContainer.isConnected || r.collapsed || !r.toString().trim()) dead++;
+      }
+    }
+    return dead;
+  });
+}
+
+describe('what is not prose', () => {
+  it('marks names in paragraphs but not in scripts, styles, form fields, code or editable areas, nor across a <br>', async () => {
+    const { page, errors } = await open('/pages/forms.html');
+    const marks = allMarked(await settledMarks(page));
+    expect(marks).toContain('Tokayev');
+    expect(marks.filter((text) => /Lukashenka/.test(text))).toEqual([]);
+    expect(marks).not.toContain('Kassym-Jomart Tokayev');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a page that changes', () => {
+  it('marks appended, routed and shadow-root text, and leaves no mark on removed or edited text', async () => {
+    const { page, errors } = await open('/pages/dynamic.html');
+    let marks = allMarked(await settledMarks(page, { min: 3 }));
+    expect(marks).toEqual(expect.arrayContaining(['Alexander Lukashenka', 'Kassym-Jomart Tokayev', 'Vladimir Putin']));
+
+    await page.click('#append');
+    await expect.poll(async () => allMarked(await settledMarks(page))).toContain('Nikol Pashinyan');
+
+    await page.click('#edit');
+    await expect.poll(async () => allMarked(await settledMarks(page))).not.toContain('Alexander Lukashenka');
+
+    await page.click('#remove');
+    await expect.poll(async () => allMarked(await settledMarks(page))).not.toContain('Vladimir Putin');
+    expect(await deadMarks(page)).toBe(0);
+
+    await page.click('#shadow');
+    await expect.poll(async () => allMarked(await settledMarks(page))).toContain('Murat Nurtleu');
+
+    await page.click('#route');
+    await expect.poll(async () => allMarked(await settledMarks(page))).toContain('CSTO');
+    marks = allMarked(await settledMarks(page));
+    expect(marks).not.toContain('Kassym-Jomart Tokayev');
+    expect(marks).toContain('Nikol Pashinyan');
+    expect(await deadMarks(page)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('bad input', () => {
+  it('an empty page: no marks, no errors', async () => {
+    const { page, errors } = await open('/pages/empty.html');
+    await page.waitForTimeout(800);
+    expect(allMarked(await settledMarks(page, { min: 0, timeout: 1000 }))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a 5 MB page is marked to the end and keeps responding', async () => {
+    const { page, errors } = await open('/big.html');
+    await expect
+      .poll(() => page.evaluate(() => [...(CSS.highlights.get('backstory-person') ?? [])].length), { timeout: 60_000, interval: 500 })
+      .toBeGreaterThan(10_000);
+    const lastParagraphMarked = () =>
+      page.evaluate(() => {
+        const last = document.querySelector('main')!.lastElementChild!;
+        for (const [name, highlight] of CSS.highlights) {
+          if (!name.startsWith('backstory-')) continue;
+          for (const range of highlight) if (last.contains((range as Range).startContainer)) return true;
+        }
+        return false;
+      });
+    await expect.poll(lastParagraphMarked, { timeout: 60_000, interval: 500 }).toBe(true);
+    const clickLatency = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const sent = performance.now();
+          setTimeout(() => resolve(performance.now() - sent), 0);
+        }),
+    );
+    expect(clickLatency).toBeLessThan(1000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a page that replaces its whole body: marks follow the new body and none is left on the old', async () => {
+    const { page, errors } = await open('/pages/replace-body.html');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.replaced ?? '')).not.toBe('');
+    await expect.poll(async () => allMarked(await settledMarks(page))).toContain('Nikol Pashinyan');
+    expect(allMarked(await settledMarks(page)).filter((t) => /Lukashenka/.test(t))).toEqual([]);
+    expect(await deadMarks(page)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a page whose CSS restyles mark, span and every custom element is marked and unbroken', async () => {
+    const { page, errors } = await open('/pages/restyled.html');
+    const marks = allMarked(await settledMarks(page, { min: 3 }));
+    expect(marks).toEqual(expect.arrayContaining(['CSTO']));
+    expect(marks.some((t) => /Tokayev/.test(t))).toBe(true);
+    const bodyUnchanged = await page.evaluate(async () => {
+      const pristine = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+      return pristine.body.innerHTML === document.body.innerHTML;
+    });
+    expect(bodyUnchanged).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  for (const path of ['/pages/frameset.html', '/pages/plain.txt', '/pages/feed.xml']) {
+    it(`${path.split('/').pop()}: loads without an error and without a mark outside prose`, async () => {
+      const { page, errors } = await open(path);
+      await page.waitForTimeout(1000);
+      expect(allMarked(await settledMarks(page, { min: 0, timeout: 1000 }))).toEqual([]);
+      expect(await page.evaluate(() => document.querySelectorAll('backstory-ui').length)).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createRouter } from '../../../lib/background/router';
+import { BackstoryDatabase } from '../../../lib/store/db';
+import { importPack } from '../../../lib/store/packs';
+import { smallPack } from '../store/fixture-pack';
+
+const OWN_ID = 'backstory-id';
+const BASE = 'chrome-extension://backstory-id/';
+const fromTab = { id: OWN_ID, tab: { id: 7, url: 'https://news.example/a' } };
+const fromPopup = { id: OWN_ID, url: `${BASE}popup.html` };
+
+async function setup() {
+  const db = new BackstoryDatabase(`router-${Math.random()}`);
+  await importPack(db, smallPack());
+  const setBadge = vi.fn(async () => undefined);
+  const refreshPages = vi.fn(async () => undefined);
+  const route = createRouter({ db, ready: Promise.resolve(), ownId: OWN_ID, ownBaseUrl: BASE, setBadge, refreshPages });
+  return { route, setBadge, refreshPages };
+}
+
+describe('the background’s message protocol', () => {
+  const refused: [string, unknown, object, RegExp][] = [
+    ['another extension', { type: 'dossier', id: 'csto' }, { id: 'someone-else', tab: { id: 1 } }, /outside Backstory/],
+    ['a web page posing as an extension page', { type: 'dossier', id: 'csto' }, { id: OWN_ID, url: 'https://evil.example/' }, /outside Backstory/],
+    ['an unknown type', { type: 'drop-database' }, fromTab, /malformed/],
+    ['a wrong field', { type: 'dossier', id: 42 }, fromTab, /malformed message \(id/],
+    ['not an object', 'lookup', fromTab, /malformed/],
+    ['a negative count', { type: 'found', entities: -1 }, fromTab, /malformed/],
+  ];
+
+  it.each(refused)('refuses %s without acting on it', async (_label, message, sender, error) => {
+    const { route, setBadge, refreshPages } = await setup();
+    const reply = await route(message, sender);
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) expect(reply.error).toMatch(error);
+    expect(setBadge).not.toHaveBeenCalled();
+    expect(refreshPages).not.toHaveBeenCalled();
+  });
+
+  it('answers a dossier request from a content script', async () => {
+    const { route } = await setup();
+    const reply = await route({ type: 'dossier', id: 'csto' }, fromTab);
+    expect(reply).toMatchObject({ ok: true, value: { entity: { name: 'Collective Security Treaty Organization' } } });
+  });
+
+  it('sets the badge of the tab that reports what it found', async () => {
+    const { route, setBadge } = await setup();
+    expect(await route({ type: 'found', entities: 12 }, fromTab)).toEqual({ ok: true, value: null });
+    expect(setBadge).toHaveBeenCalledWith(7, 12);
+  });
+
+  it('stores a switch from the popup and tells the open pages', async () => {
+    const { route, refreshPages } = await setup();
+    const reply = await route({ type: 'set-switch', scope: 'site', host: 'news.example', on: false }, fromPopup);
+    expect(reply).toEqual({ ok: true, value: { host: 'news.example', site: false, everywhere: true, enabled: false } });
+    expect(refreshPages).toHaveBeenCalledOnce();
+    expect(await route({ type: 'site-status', host: 'news.example' }, fromTab)).toMatchObject({ value: { enabled: false } });
+  });
+
+  it('turns a failure inside a handler into an error reply', async () => {
+    const db = new BackstoryDatabase(`router-closed-${Math.random()}`);
+    db.close();
+    const route = createRouter({ db, ready: Promise.resolve(), ownId: OWN_ID, ownBaseUrl: BASE, setBadge: vi.fn(), refreshPages: vi.fn() });
+    const reply = await route({ type: 'dossier', id: 'csto' }, fromTab);
+    expect(reply.ok).toBe(false);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { isBlockStale, rangeFor, walkBlocks } from '../../../lib/page/blocks';
+
+function blocksOf(html: string): string[] {
+  document.body.innerHTML = html;
+  return [...walkBlocks(document.body)].map((block) => block.text);
+}
+
+describe('text blocks', () => {
+  const cases: [string, string, string[]][] = [
+    ['joins text across inline elements', '<p><b>Kassym-Jomart</b> Tokayev met <a href="#">Nikol <span>Pashinyan</span></a>.</p>', ['Kassym-Jomart Tokayev met Nikol Pashinyan.']],
+    ['splits paragraphs, list items and table cells', '<p>One</p><ul><li>Two</li><li>Three</li></ul><table><tr><td>Four</td><td>Five</td></tr></table>', ['One', 'Two', 'Three', 'Four', 'Five']],
+    ['splits at <br>', '<p>Kassym-Jomart<br>Tokayev</p>', ['Kassym-Jomart', 'Tokayev']],
+    ['splits text around a nested block', '<div>Before <p>inside</p> after</div>', ['Before ', 'inside', ' after']],
+    [
+      'skips what is not prose',
+      '<p>Prose</p><script>Lukashenka</script><style>.x{}</style><noscript>Lukashenka</noscript><template><p>Lukashenka</p></template><textarea>Lukashenka</textarea><select><option>Lukashenka</option></select><code>Lukashenka</code><pre>Lukashenka</pre><div contenteditable="true">Lukashenka</div><backstory-ui>Lukashenka</backstory-ui>',
+      ['Prose'],
+    ],
+    ['keeps an element marked contenteditable="false"', '<div contenteditable="false">Read only</div>', ['Read only']],
+    ['drops blocks of white space only', '<p>  \n </p><p>Text</p>', ['Text']],
+  ];
+
+  it.each(cases)('%s', (_label, html, expected) => {
+    expect(blocksOf(html)).toEqual(expected);
+  });
+
+  it('walks open shadow roots as blocks of their own', () => {
+    document.body.innerHTML = '<p>Outside</p><div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Inside the shadow</p>';
+    expect([...walkBlocks(document.body)].map((b) => b.text)).toEqual(['Outside', 'Inside the shadow']);
+  });
+
+  it('maps block offsets back to ranges over the original nodes', () => {
+    document.body.innerHTML = '<p>Met <b>Kassym-Jomart</b> Tokayev today</p>';
+    const [block] = walkBlocks(document.body);
+    const start = block.text.indexOf('Kassym');
+    const end = block.text.indexOf(' today');
+    const range = rangeFor(block, start, end);
+    expect(range.toString()).toBe('Kassym-Jomart Tokayev');
+    expect(range.startContainer.parentElement?.tagName).toBe('B');
+    const inner = rangeFor(block, block.text.indexOf('Tokayev'), end);
+    expect(inner.startContainer).toBe(inner.endContainer);
+  });
+
+  it('knows when a block went stale', () => {
+    document.body.innerHTML = '<p id="p">Lukashenka <i>spoke</i></p>';
+    const [block] = walkBlocks(document.body);
+    expect(isBlockStale(block)).toBe(false);
+    document.querySelector('i')!.firstChild!.textContent = 'spoke again';
+    expect(isBlockStale(block)).toBe(true);
+    const [fresh] = walkBlocks(document.body);
+    document.getElementById('p')!.remove();
+    expect(isBlockStale(fresh)).toBe(true);
+  });
+});

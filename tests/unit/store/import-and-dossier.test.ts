@@ -1,0 +1,95 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BackstoryDatabase } from '../../../lib/store/db';
+import { importPack } from '../../../lib/store/packs';
+import { findCandidates, loadDossier } from '../../../lib/store/queries';
+import { readSiteStatus, writeSwitch } from '../../../lib/store/settings';
+import { indexKey } from '../../../lib/text';
+import { smallPack } from './fixture-pack';
+
+let db: BackstoryDatabase;
+let counter = 0;
+
+beforeEach(async () => {
+  db = new BackstoryDatabase(`test-${++counter}`);
+  await db.open();
+});
+
+describe('importing a pack', () => {
+  it('writes its entities, aliases, relations and statements, and records the pack', async () => {
+    const result = await importPack(db, smallPack(), 1000);
+    expect(result).toEqual({ entities: 5, relations: 3, statements: 3, kept: [] });
+    expect(await db.entities.count()).toBe(5);
+    expect(await db.packs.get('test-pack')).toMatchObject({ version: 1, importedAt: 1000, counts: { entities: 5, relations: 3, statements: 3 } });
+    // The display name is an alias too.
+    expect((await db.aliases.where('entityId').equals('lukashenka').toArray()).map((a) => a.text).sort()).toEqual(
+      ['Alexander Lukashenka', 'Lukashenka', 'Lukashenko', 'Лукашенко'].sort(),
+    );
+  });
+
+  it('replaces the rows of an earlier import of the same pack instead of adding to them', async () => {
+    await importPack(db, smallPack());
+    await importPack(db, smallPack({ version: 2, statements: [] }));
+    expect(await db.statements.count()).toBe(0);
+    expect(await db.entities.count()).toBe(5);
+    expect((await db.packs.get('test-pack'))?.version).toBe(2);
+  });
+
+  it('keeps an entity the reader made under the same id', async () => {
+    await db.entities.add({ id: 'belarus', kind: 'country', name: 'Belarus (my notes)', aliases: [], origin: 'user' });
+    const result = await importPack(db, smallPack());
+    expect(result.kept).toEqual(['belarus']);
+    expect((await db.entities.get('belarus'))?.name).toBe('Belarus (my notes)');
+  });
+});
+
+describe('what a page is told', () => {
+  it('finds the aliases filed under the page’s keys, with their entities’ kind and name', async () => {
+    await importPack(db, smallPack());
+    const candidates = await findCandidates(db, [indexKey({ text: 'Lukashenko' }), indexKey({ text: 'CSTO' }), 'nothing-here']);
+    expect(candidates.aliases.map((a) => a.text).sort()).toEqual(['CSTO', 'Lukashenko']);
+    expect(candidates.entities).toEqual({
+      lukashenka: { kind: 'person', name: 'Alexander Lukashenka' },
+      csto: { kind: 'organization', name: 'Collective Security Treaty Organization' },
+    });
+    expect(await findCandidates(db, [])).toEqual({ aliases: [], entities: {} });
+  });
+
+  it('builds a dossier: current role, allied structures through the country, statements newest first', async () => {
+    await importPack(db, smallPack());
+    const dossier = (await loadDossier(db, 'lukashenka'))!;
+    expect(dossier.currentRole?.title).toBe('President of Belarus');
+    expect(dossier.country).toEqual({ id: 'belarus', name: 'Belarus', kind: 'country' });
+    expect(dossier.alliances.map((a) => [a.structure.id, a.status, a.since, a.via?.id])).toEqual([
+      ['cis', 'member_of', '1991', 'belarus'],
+      ['csto', 'member_of', '2002', 'belarus'],
+    ]);
+    expect(dossier.statements.map((s) => s.text)).toEqual(['Newer statement.', 'Older statement.', 'Undated statement.']);
+  });
+
+  it('lists a structure’s members, suspended ones included', async () => {
+    await importPack(db, smallPack());
+    const dossier = (await loadDossier(db, 'csto'))!;
+    expect(dossier.members.map((m) => [m.structure.name, m.status])).toEqual([
+      ['Belarus', 'member_of'],
+      ['Armenia', 'suspended'],
+    ]);
+  });
+
+  it('answers null for an entity that is not there', async () => {
+    expect(await loadDossier(db, 'nobody')).toBeNull();
+  });
+});
+
+describe('the switches', () => {
+  it('are on until turned off, per site and everywhere, and only an "off" is stored', async () => {
+    expect(await readSiteStatus(db, 'news.example')).toEqual({ host: 'news.example', site: true, everywhere: true, enabled: true });
+    await writeSwitch(db, 'site', 'news.example', false);
+    expect((await readSiteStatus(db, 'news.example')).enabled).toBe(false);
+    expect((await readSiteStatus(db, 'other.example')).enabled).toBe(true);
+    await writeSwitch(db, 'everywhere', 'other.example', false);
+    expect((await readSiteStatus(db, 'other.example')).enabled).toBe(false);
+    await writeSwitch(db, 'site', 'news.example', true);
+    await writeSwitch(db, 'everywhere', 'news.example', true);
+    expect(await db.settings.count()).toBe(0);
+  });
+});

@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Extension pages load nothing remote: scripts and styles come from the package itself.
+const extensionPagesCsp = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+    build: { chunkSizeWarningLimit: 2000 },
+  }),
+  manifest: ({ browser, manifestVersion }) => ({
+    name: 'Backstory',
+    description: 'Marks the people, alliances, parties and countries named on news pages and tells who they are — from a knowledge base kept in your browser.',
+    permissions: ['storage', 'tabs', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    content_security_policy:
+      manifestVersion === 3
+        ? { extension_pages: extensionPagesCsp }
+        : `${extensionPagesCsp}`,
+    icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+    action: { default_title: 'Backstory' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'backstory@backstory.example', strict_min_version: '140.0' },
+          },
+        }
+      : {}),
+  }),
+});
