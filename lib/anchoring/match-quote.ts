@@ -180,18 +180,19 @@ export function matchQuote(
 }
 
 /**
- * Where the quote occurs unchanged: literally if it does (keeping any whitespace it begins or ends
- * with), else ignoring whitespace.
+ * Where the quote occurs unchanged, whitespace aside. Where it occurs literally, the literal span is
+ * kept, so that whitespace the quote begins or ends with stays part of the match.
  */
 function exactOccurrences(text: CompactText, quote: string, pattern: string): Candidate[] {
-  const found: Candidate[] = [];
+  const literal = new Map<number, Candidate>();
   for (let at = text.original.indexOf(quote); at !== -1; at = text.original.indexOf(quote, at + 1)) {
     const end = at + quote.length;
-    found.push({ start: text.toCompact(at), end: text.toCompact(end), original: { start: at, end }, errors: 0 });
+    const start = text.toCompact(at);
+    literal.set(start, { start, end: text.toCompact(end), original: { start: at, end }, errors: 0 });
   }
-  if (found.length > 0) return found;
+  const found: Candidate[] = [];
   for (let at = text.compact.indexOf(pattern); at !== -1; at = text.compact.indexOf(pattern, at + 1)) {
-    found.push({ start: at, end: at + pattern.length, errors: 0 });
+    found.push(literal.get(at) ?? { start: at, end: at + pattern.length, errors: 0 });
   }
   return found;
 }

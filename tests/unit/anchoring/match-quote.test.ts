@@ -102,6 +102,13 @@ group('matching a quote in text', () => {
       found: { text: ' bank held ', start: 3, method: 'quote' },
     },
     {
+      name: 'an occurrence whose whitespace changed, when its surroundings agree, rather than a literal one elsewhere',
+      text: 'Sport: the bank held rates. Finance: the bank\nheld rates today.',
+      quote: 'the bank held rates',
+      context: { prefix: 'Finance: ', suffix: ' today.' },
+      found: { text: 'the bank\nheld rates', start: 37, method: 'quote' },
+    },
+    {
       name: 'an edited quote is found fuzzily',
       text: 'Markets: the central bank kept rates at 4.5 percent on Thursday.',
       quote: 'the central bank held rates at 4.5 percent on Thursday',
