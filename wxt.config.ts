@@ -5,19 +5,18 @@ import preact from '@preact/preset-vite';
 const extensionPagesCsp = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export default defineConfig({
+  // Manifest V3 for Firefox too: the CSS Custom Highlight API needs Firefox 140, which has MV3 throughout.
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
     build: { chunkSizeWarningLimit: 2000 },
   }),
-  manifest: ({ browser, manifestVersion }) => ({
+  manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'Marks the people, alliances, parties and countries named on news pages and tells who they are — from a knowledge base kept in your browser.',
     permissions: ['storage', 'tabs', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    content_security_policy:
-      manifestVersion === 3
-        ? { extension_pages: extensionPagesCsp }
-        : `${extensionPagesCsp}`,
+    content_security_policy: { extension_pages: extensionPagesCsp },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     action: { default_title: 'Backstory' },
     ...(browser === 'firefox'

@@ -43,7 +43,7 @@ run('type check', 'npx', ['tsc', '--noEmit']);
 vitest('unit', 'vitest.config.ts');
 const built = run('build (Chrome)', 'npx', ['wxt', 'build']) & run('build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
 if (built) {
-  run('web-ext lint (Firefox build)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--no-config-discovery', '--warnings-as-errors=false']);
+  run('web-ext lint (Firefox build)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery', '--warnings-as-errors=false']);
   vitest('e2e', 'vitest.e2e.config.ts');
 }
 

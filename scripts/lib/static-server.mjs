@@ -28,6 +28,11 @@ export async function startStaticServer({ root, routes = {}, headers = () => ({}
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const extra = headers(path);
     try {
+      if (path === '/favicon.ico') {
+        response.writeHead(204);
+        response.end();
+        return;
+      }
       if (routes[path]) {
         const { body, type = 'text/html; charset=utf-8' } = await routes[path]();
         response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...extra });
