@@ -22,7 +22,13 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'backstory@backstory.example', strict_min_version: '140.0' },
+            gecko: {
+              id: 'backstory@backstory.example',
+              strict_min_version: '140.0',
+              // Backstory sends nothing anywhere.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

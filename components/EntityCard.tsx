@@ -9,7 +9,7 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
   const { entity, currentRole, country } = dossier;
   const isStructure = entity.kind === 'organization';
   return (
-    <article class={`entity-card kind-${entity.kind}`} aria-label={entity.name}>
+    <article class={`entity-card entity-${entity.kind}`} aria-label={entity.name}>
       <header>
         <h2 class="entity-name">{entity.name}</h2>
         <div class="entity-line">

@@ -55,7 +55,7 @@ export function Popover({ choices, getDossier, onClose }: PopoverProps) {
       {current && 'dossier' in current && current.dossier ? (
         <EntityCard dossier={current.dossier} />
       ) : (
-        <article class={`entity-card kind-${choice.kind}`} aria-busy={!current}>
+        <article class={`entity-card entity-${choice.kind}`} aria-busy={!current}>
           <header>
             <h2 class="entity-name">{choice.name}</h2>
             <div class="entity-line">

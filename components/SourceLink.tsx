@@ -14,7 +14,7 @@ export function SourceLink({ source, date }: { source: Source; date?: string }) 
       ) : (
         <cite>{source.title}</cite>
       )}
-      {publisher && source.title !== publisher ? <span class="publisher"> · {publisher}</span> : null}
+      {publisher && !source.title.endsWith(publisher) ? <span class="publisher"> · {publisher}</span> : null}
       {when ? <span class="date"> · {when}</span> : null}
     </span>
   );

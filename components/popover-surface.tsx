@@ -1,4 +1,4 @@
-import { computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { computePosition, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { Mark } from '../lib/page/highlights';
 import type { PopoverSurface } from '../lib/page/hover-intent';
@@ -58,13 +58,25 @@ export class ShadowPopoverSurface implements PopoverSurface {
     const floating = this.ui?.mount.querySelector<HTMLElement>('.popover');
     if (!mark || !floating) return;
     // The first line of a name that wraps is where the reader's eye is.
-    const reference: VirtualElement = {
-      getBoundingClientRect: () => mark.range.getClientRects()[0] ?? mark.range.getBoundingClientRect(),
-    };
+    const anchor = mark.range.getClientRects()[0] ?? mark.range.getBoundingClientRect();
+    const reference: VirtualElement = { getBoundingClientRect: () => anchor };
+    // Below the name unless the space above is clearly roomier; the card then shrinks to fit and scrolls.
+    const viewportHeight = this.doc.defaultView?.innerHeight ?? 800;
+    const below = viewportHeight - anchor.bottom;
+    const placement = below >= 360 || below >= anchor.top ? 'bottom-start' : 'top-start';
     void computePosition(reference, floating, {
       strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [offset(8), flip({ padding: 8 }), shift({ padding: 8 })],
+      placement,
+      middleware: [
+        offset(8),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply: ({ availableHeight }) => {
+            floating.style.maxHeight = `${Math.max(140, Math.min(480, Math.floor(availableHeight)))}px`;
+          },
+        }),
+      ],
     }).then(({ x, y }) => {
       floating.style.left = `${Math.round(x)}px`;
       floating.style.top = `${Math.round(y)}px`;

@@ -9,6 +9,9 @@ import { startStaticServer } from './lib/static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+// --name TEXT hovers the first mark that reads TEXT instead of the first mark of the page.
+const nameIndex = process.argv.indexOf('--name');
+const wantedName = nameIndex > 0 ? process.argv[nameIndex + 1] : null;
 
 if (!chromiumPath()) {
   console.error(MISSING_CHROMIUM);
@@ -37,13 +40,15 @@ if (!headless) {
   const shots = { page: join(out, 'page.png'), popover: join(out, 'popover.png'), popup: join(out, 'popup.png') };
   await page.screenshot({ path: shots.page });
 
-  const first = await page.evaluate(() => {
+  const first = await page.evaluate((wanted) => {
     const ranges = [];
     for (const [name, highlight] of CSS.highlights) if (name.startsWith('backstory-')) ranges.push(...highlight);
     ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    const rect = ranges[0].getClientRects()[0];
-    return { text: ranges[0].toString(), x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  });
+    const range = ranges.find((r) => !wanted || r.toString() === wanted) ?? ranges[0];
+    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0];
+    return { text: range.toString(), x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, wantedName);
   await page.mouse.move(first.x, first.y);
   await page.waitForTimeout(1200);
   await page.screenshot({ path: shots.popover });

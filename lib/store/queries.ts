@@ -56,9 +56,9 @@ export interface Dossier {
   statements: StatementRow[];
 }
 
-/** The role held now: no end date, latest start first. */
+/** The role held now: the first one without an end date, as packs list the defining role first. */
 export function currentRole(roles: Role[] | undefined): Role | undefined {
-  return [...(roles ?? [])].filter((r) => !r.until).sort((a, b) => (b.since ?? '').localeCompare(a.since ?? ''))[0];
+  return roles?.find((r) => !r.until);
 }
 
 const ref = (e: EntityRow): EntityRef => ({ id: e.id, name: e.name, kind: e.kind });

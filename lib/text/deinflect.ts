@@ -20,7 +20,7 @@ export interface Deinflection {
 }
 
 /** Shorter base forms are too easily made out of ordinary words. */
-export const MIN_BASE_LENGTH = 3;
+const MIN_BASE_LENGTH = 3;
 /** What an ending leaves of the word must be more than a single letter. */
 const MIN_ROOT_LENGTH = 2;
 
@@ -31,7 +31,7 @@ function fold(s: string): string {
 }
 
 /** Every rule of the table, folded, for the given languages. */
-export function deinflectionRulesOf(languages: Iterable<InflectionLanguage>): DeinflectionRule[] {
+function deinflectionRulesOf(languages: Iterable<InflectionLanguage>): DeinflectionRule[] {
   const rules: DeinflectionRule[] = [];
   const seen = new Set<string>();
   for (const language of new Set(languages)) {
@@ -62,9 +62,14 @@ interface ScriptIndex {
   longestEnding: number;
 }
 
+/** Words remembered per script and apostrophe before the memo is cleared: enough for the vocabulary of a long page. */
+const MEMO_LIMIT = 50_000;
+
 /** Finds the base forms a folded word may be an inflection of, by the table's endings. */
 export class Deinflector {
   readonly #byScript = new Map<Script, ScriptIndex>();
+  /** Found base forms by folded word, one map per script and per apostrophe after. */
+  readonly #memo = new Map<number, Map<string, readonly Deinflection[]>>();
 
   constructor(languages: Iterable<InflectionLanguage> = Object.keys(INFLECTIONS) as InflectionLanguage[]) {
     for (const rule of deinflectionRulesOf(languages)) {
@@ -85,21 +90,33 @@ export class Deinflector {
   deinflect(folded: string, script: Script, beforeApostrophe: boolean): readonly Deinflection[] {
     const index = this.#byScript.get(script);
     if (!index) return NONE;
-    let found: Deinflection[] | null = null;
-    const n = folded.length;
-    for (let k = 1; k <= index.longestEnding && n - k >= MIN_ROOT_LENGTH; k++) {
-      const rules = index.byEnding.get(folded.slice(n - k));
-      if (!rules) continue;
-      const root = folded.slice(0, n - k);
-      const last = root[root.length - 1]!;
-      for (const rule of rules) {
-        if (rule.beforeApostrophe && !beforeApostrophe) continue;
-        if (rule.after && !rule.after.has(last)) continue;
-        const base = root + rule.base;
-        if (base.length < MIN_BASE_LENGTH) continue;
-        (found ??= []).push({ base, rule });
-      }
+    const memoKey = script * 2 + (beforeApostrophe ? 1 : 0);
+    let memo = this.#memo.get(memoKey);
+    if (!memo) this.#memo.set(memoKey, (memo = new Map()));
+    let found = memo.get(folded);
+    if (found === undefined) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(folded, (found = deinflectWith(index, folded, beforeApostrophe)));
     }
-    return found ?? NONE;
+    return found;
   }
+}
+
+function deinflectWith(index: ScriptIndex, folded: string, beforeApostrophe: boolean): readonly Deinflection[] {
+  let found: Deinflection[] | null = null;
+  const n = folded.length;
+  for (let k = 1; k <= index.longestEnding && n - k >= MIN_ROOT_LENGTH; k++) {
+    const rules = index.byEnding.get(folded.slice(n - k));
+    if (!rules) continue;
+    const root = folded.slice(0, n - k);
+    const last = root[root.length - 1]!;
+    for (const rule of rules) {
+      if (rule.beforeApostrophe && !beforeApostrophe) continue;
+      if (rule.after && !rule.after.has(last)) continue;
+      const base = root + rule.base;
+      if (base.length < MIN_BASE_LENGTH) continue;
+      (found ??= []).push({ base, rule });
+    }
+  }
+  return found ?? NONE;
 }

@@ -57,7 +57,7 @@ function computeCaseFold(cp: number): string {
 }
 
 /** Lower case without the final sigma, which only marks where a Greek word ends. */
-export function lowerCaseOf(s: string): string {
+function lowerCaseOf(s: string): string {
   const lower = s.toLowerCase();
   return lower.includes('ς') ? lower.replaceAll('ς', 'σ') : lower;
 }
@@ -126,16 +126,21 @@ function caseFoldedRange(text: string, start: number, end: number): string {
   return out;
 }
 
-/** The word text[start, end) folded for comparison: case, accents, compatibility forms, look-alikes, invisibles. */
-export function foldWord(text: string, start: number, end: number): FoldedWord {
-  const { majority, mixed } = countScripts(text, start, end);
-  if (mixed) return { folded: lowerCaseOf(inScriptOf(caseFoldedRange(text, start, end), majority)), script: majority };
+/** The word text[start, end) folded letter by letter, look-alikes left alone (for a word in one script). */
+export function foldedLetters(text: string, start: number, end: number): string {
   let folded = '';
   for (let i = start; i < end; ) {
     const cp = text.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
     if (charKindOf(cp) !== CharKind.Ignorable) folded += lowerFoldOf(cp);
   }
+  return folded;
+}
+
+/** The word text[start, end) folded for comparison: case, accents, compatibility forms, look-alikes, invisibles. */
+export function foldWord(text: string, start: number, end: number): FoldedWord {
+  const { majority, mixed } = countScripts(text, start, end);
+  const folded = mixed ? lowerCaseOf(inScriptOf(caseFoldedRange(text, start, end), majority)) : foldedLetters(text, start, end);
   return { folded, script: majority };
 }
 
@@ -144,4 +149,32 @@ export function casedWord(text: string, start: number, end: number): string {
   const { majority, mixed } = countScripts(text, start, end);
   const cased = caseFoldedRange(text, start, end);
   return mixed ? inScriptOf(cased, majority) : cased;
+}
+
+/** How a character folds; lets the tokenizer fold most words by slicing the text. */
+export const FoldKind = {
+  Itself: 0,
+  /** As String.prototype.toLowerCase lowers it, also in the middle of a string. */
+  LowerCase: 1,
+  /** Dropped, expanded, or replaced. */
+  Otherwise: 2,
+} as const;
+export type FoldKind = (typeof FoldKind)[keyof typeof FoldKind];
+
+const bmpFoldKinds = new Uint8Array(0x10000).fill(255);
+
+function computeFoldKind(cp: number): FoldKind {
+  const ch = String.fromCharCode(cp);
+  const fold = lowerFoldOf(cp);
+  if (fold === ch && ch.toLowerCase() === ch) return FoldKind.Itself;
+  // Capital sigma lowers by context (final ς), which the fold does not.
+  if (fold.length === 1 && ch.toLowerCase() === fold && ch !== 'Σ') return FoldKind.LowerCase;
+  return FoldKind.Otherwise;
+}
+
+export function foldKindOf(cp: number): FoldKind {
+  if (cp >= 0x10000) return FoldKind.Otherwise;
+  let kind = bmpFoldKinds[cp]!;
+  if (kind === 255) bmpFoldKinds[cp] = kind = computeFoldKind(cp);
+  return kind as FoldKind;
 }

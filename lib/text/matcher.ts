@@ -1,9 +1,8 @@
 import { aliasPatternOf, type AliasPattern } from './alias-pattern';
-import type { Script } from './characters';
-import { Deinflector, type Deinflection, type DeinflectionRule } from './deinflect';
-import { casedWord } from './fold';
+import { Deinflector, type DeinflectionRule } from './deinflect';
 import type { InflectionLanguage } from './inflections';
-import { TokenFlag, forEachToken, joinerBetween, offsetBeforeFoldedEnding } from './tokenize';
+import { TokenWindow } from './token-window';
+import { forEachToken, offsetBeforeFoldedEnding } from './tokenize';
 import type { AliasSpec, TextMatch } from './types';
 
 /** A node of the token trie: children keyed by folded token, kept apart by what joins them to this one. */
@@ -27,90 +26,12 @@ interface Candidate {
   patterns: AliasPattern[];
 }
 
-/**
- * One findAll call's view of its text: the last few tokens (no walk reaches further back than the
- * longest alias is long), in a ring indexed by token number, so a 5 MB page never lives in memory
- * as a million token objects.
- */
-class Scan {
-  readonly text: string;
-  /** Tokens received so far. */
-  count = 0;
+/** A findAll call under way: its tokens, the path being walked, and the best match from the current start. */
+interface Scan {
+  readonly tokens: TokenWindow;
   /** How each token of the path being walked was matched: as written (null) or by a rule. */
-  readonly via: (DeinflectionRule | null)[] = [];
-  best: Candidate | null = null;
-  readonly #mask: number;
-  readonly #folded: string[];
-  readonly #start: Int32Array;
-  readonly #end: Int32Array;
-  readonly #flags: Int32Array;
-  readonly #joiners: (string | undefined)[];
-  readonly #cased: (string | undefined)[];
-  readonly #deinflector: Deinflector;
-  readonly #deinflections = new Map<string, readonly Deinflection[]>();
-  readonly #deinflectionsBeforeApostrophe = new Map<string, readonly Deinflection[]>();
-
-  constructor(text: string, reach: number, deinflector: Deinflector) {
-    this.text = text;
-    let size = 2;
-    while (size < reach + 1) size *= 2;
-    this.#mask = size - 1;
-    this.#folded = new Array<string>(size).fill('');
-    this.#start = new Int32Array(size);
-    this.#end = new Int32Array(size);
-    this.#flags = new Int32Array(size);
-    this.#joiners = new Array<string | undefined>(size);
-    this.#cased = new Array<string | undefined>(size);
-    this.#deinflector = deinflector;
-  }
-
-  push(folded: string, start: number, end: number, flags: number): void {
-    const slot = this.count++ & this.#mask;
-    this.#folded[slot] = folded;
-    this.#start[slot] = start;
-    this.#end[slot] = end;
-    this.#flags[slot] = flags;
-    this.#joiners[slot] = undefined;
-    this.#cased[slot] = undefined;
-  }
-
-  folded(index: number): string {
-    return this.#folded[index & this.#mask]!;
-  }
-
-  start(index: number): number {
-    return this.#start[index & this.#mask]!;
-  }
-
-  end(index: number): number {
-    return this.#end[index & this.#mask]!;
-  }
-
-  joinedBefore(index: number): boolean {
-    return (this.#flags[index & this.#mask]! & TokenFlag.JoinedBefore) !== 0;
-  }
-
-  deinflectionsOf(index: number): readonly Deinflection[] | null {
-    const flags = this.#flags[index & this.#mask]!;
-    const script = (flags & TokenFlag.ScriptMask) as Script;
-    if (!this.#deinflector.handles(script)) return null;
-    const folded = this.folded(index);
-    const beforeApostrophe = (flags & TokenFlag.ApostropheAfter) !== 0;
-    const cache = beforeApostrophe ? this.#deinflectionsBeforeApostrophe : this.#deinflections;
-    let found = cache.get(folded);
-    if (!found) cache.set(folded, (found = this.#deinflector.deinflect(folded, script, beforeApostrophe)));
-    return found;
-  }
-
-  joinerBefore(index: number): string {
-    const slot = index & this.#mask;
-    return (this.#joiners[slot] ??= joinerBetween(this.text, this.end(index - 1), this.#start[slot]!));
-  }
-
-  casedOf(index: number): string {
-    const slot = index & this.#mask;
-    return (this.#cased[slot] ??= casedWord(this.text, this.#start[slot]!, this.#end[slot]!));
-  }
+  readonly via: (DeinflectionRule | null)[];
+  best: Candidate | null;
 }
 
 /**
@@ -137,7 +58,8 @@ export class Matcher {
   /** All non-overlapping matches, leftmost first, each the longest that starts there. */
   findAll(text: string): TextMatch[] {
     if (this.#reach === 0 || !text) return [];
-    const scan = new Scan(text, this.#reach, this.#deinflector);
+    const tokens = new TokenWindow(text, this.#reach, this.#deinflector);
+    const scan: Scan = { tokens, via: [], best: null };
     const matches: TextMatch[] = [];
     let first = 0;
     const resolveFirst = (): void => {
@@ -145,16 +67,16 @@ export class Matcher {
       this.#walk(scan, this.#root, first, first);
       const best = scan.best as Candidate | null;
       if (best) {
-        matches.push(textMatchOf(scan.start(first), best));
+        matches.push(textMatchOf(tokens.start(first), best));
         first = best.last + 1;
       } else first++;
     };
     forEachToken(text, (folded, start, end, flags) => {
-      scan.push(folded, start, end, flags);
+      tokens.push(folded, start, end, flags);
       // A start is settled once every token a walk from it could reach has arrived.
-      while (scan.count - first >= this.#reach) resolveFirst();
+      while (tokens.count - first >= this.#reach) resolveFirst();
     });
-    while (first < scan.count) resolveFirst();
+    while (first < tokens.count) resolveFirst();
     return matches;
   }
 
@@ -179,10 +101,10 @@ export class Matcher {
   }
 
   #walk(scan: Scan, node: TrieNode, first: number, index: number): void {
-    const children = index === first || !scan.joinedBefore(index) ? node.spaced : node.joined?.get(scan.joinerBefore(index));
+    const children = index === first || !scan.tokens.joinedBefore(index) ? node.spaced : node.joined?.get(scan.tokens.joinerBefore(index));
     if (!children) return;
-    this.#step(scan, children, first, index, scan.folded(index), null);
-    const deinflections = scan.deinflectionsOf(index);
+    this.#step(scan, children, first, index, scan.tokens.folded(index), null);
+    const deinflections = scan.tokens.deinflectionsOf(index);
     if (deinflections) for (const { base, rule } of deinflections) this.#step(scan, children, first, index, base, rule);
   }
 
@@ -191,7 +113,7 @@ export class Matcher {
     if (!child) return;
     scan.via[index - first] = rule;
     if (child.patterns) considerTerminal(scan, child.patterns, first, index);
-    if ((child.spaced || child.joined) && index + 1 < scan.count) this.#walk(scan, child, first, index + 1);
+    if ((child.spaced || child.joined) && index + 1 < scan.tokens.count) this.#walk(scan, child, first, index + 1);
   }
 }
 
@@ -205,7 +127,7 @@ function accepts(scan: Scan, pattern: AliasPattern, first: number, depth: number
   }
   if (!pattern.cased) return true;
   for (let d = 0; d <= depth; d++) {
-    const written = scan.casedOf(first + d);
+    const written = scan.tokens.casedOf(first + d);
     const wanted = pattern.cased[d]!;
     const rule = scan.via[d];
     if (!rule) {
@@ -213,7 +135,7 @@ function accepts(scan: Scan, pattern: AliasPattern, first: number, depth: number
       continue;
     }
     // Inflected: the root must be written as in the alias; the ending was compared when folded.
-    const folded = scan.folded(first + d);
+    const folded = scan.tokens.folded(first + d);
     if (written.length !== folded.length) return false;
     const root = folded.length - rule.inflected.length;
     if (written.slice(0, root) !== wanted.slice(0, root)) return false;
@@ -230,8 +152,8 @@ function considerTerminal(scan: Scan, patterns: readonly AliasPattern[], first: 
     if (end < 0) {
       const lastRule = scan.via[depth];
       end = lastRule?.outsideName
-        ? offsetBeforeFoldedEnding(scan.text, scan.start(last), scan.end(last), lastRule.inflected.length)
-        : scan.end(last);
+        ? offsetBeforeFoldedEnding(scan.tokens.text, scan.tokens.start(last), scan.tokens.end(last), lastRule.inflected.length)
+        : scan.tokens.end(last);
       for (let d = 0; d <= depth; d++) if (scan.via[d]) inflected++;
     }
     const best = scan.best;

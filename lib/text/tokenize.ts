@@ -1,5 +1,5 @@
-import { ASCII_KINDS, CharKind, Script, charKindOf } from './characters';
-import { foldWord, lowerFoldOf } from './fold';
+import { ASCII_KINDS, CharKind, Script, charKindOf, scriptOf } from './characters';
+import { FoldKind, foldKindOf, foldWord, foldedLetters, lowerFoldOf } from './fold';
 
 /** Bits of a token's `flags`. */
 export const TokenFlag = {
@@ -17,26 +17,29 @@ export type TokenVisitor = (folded: string, start: number, end: number, flags: n
 /**
  * Cuts text into tokens (runs of letters, digits and marks, or single letters of scripts written
  * without spaces) and folds each one. Soft hyphens and zero-width characters inside a token are
- * skipped, not treated as breaks. One pass; ASCII words are folded by slicing alone.
+ * skipped, not treated as breaks. One pass; a word in one script that folds letter for letter as
+ * itself or as its lower case (most words) is folded by slicing the text.
  */
 export function forEachToken(text: string, visit: TokenVisitor): void {
   let start = -1;
   let end = -1;
-  let ascii = true;
-  let hasUpper = false;
-  let hasLetter = false;
+  let fold: FoldKind = FoldKind.Itself;
+  /** One bit per Script seen among the token's letters. */
+  let scripts = 0;
   let unspaced = false;
   let joined = false;
 
   const finish = (apostropheAfter: boolean): void => {
     let folded: string;
     let script: Script;
-    if (ascii) {
-      const word = text.slice(start, end);
-      folded = hasUpper ? word.toLowerCase() : word;
-      script = hasLetter ? Script.Latin : Script.Other;
-    } else {
+    const letterScripts = scripts & ~(1 << Script.Other);
+    if ((letterScripts & (letterScripts - 1)) !== 0) {
       ({ folded, script } = foldWord(text, start, end));
+    } else {
+      script = (letterScripts === 0 ? Script.Other : 31 - Math.clz32(letterScripts)) as Script;
+      if (fold === FoldKind.Itself) folded = text.slice(start, end);
+      else if (fold === FoldKind.LowerCase) folded = text.slice(start, end).toLowerCase();
+      else folded = foldedLetters(text, start, end);
     }
     const from = start;
     start = -1;
@@ -45,17 +48,8 @@ export function forEachToken(text: string, visit: TokenVisitor): void {
       joined = true;
       return;
     }
-    const flags = script | (joined ? TokenFlag.JoinedBefore : 0) | (apostropheAfter ? TokenFlag.ApostropheAfter : 0);
-    visit(folded, from, end, flags);
+    visit(folded, from, end, script | (joined ? TokenFlag.JoinedBefore : 0) | (apostropheAfter ? TokenFlag.ApostropheAfter : 0));
     joined = false;
-  };
-
-  const begin = (i: number): void => {
-    start = i;
-    ascii = true;
-    hasUpper = false;
-    hasLetter = false;
-    unspaced = false;
   };
 
   const n = text.length;
@@ -69,35 +63,31 @@ export function forEachToken(text: string, visit: TokenVisitor): void {
       kind = charKindOf(cp);
     }
     const length = cp > 0xffff ? 2 : 1;
-    switch (kind) {
-      case CharKind.Word:
-        if (start >= 0 && unspaced) finish(false);
-        if (start < 0) begin(i);
-        if (c >= 0x80) ascii = false;
-        else if (c >= 0x41) {
-          hasLetter = true;
-          if (c <= 0x5a) hasUpper = true;
+    if (kind === CharKind.Word || kind === CharKind.Mark || kind === CharKind.Unspaced) {
+      // An unspaced letter is a token of its own, with the marks that follow it.
+      if (start >= 0 && (kind === CharKind.Unspaced || (kind === CharKind.Word && unspaced))) finish(false);
+      if (start < 0) {
+        start = i;
+        fold = FoldKind.Itself;
+        scripts = 0;
+        unspaced = kind === CharKind.Unspaced;
+      }
+      if (c < 0x80) {
+        if (c >= 0x41) {
+          scripts |= 1 << Script.Latin;
+          if (c <= 0x5a && fold === FoldKind.Itself) fold = FoldKind.LowerCase;
         }
-        end = i + length;
-        break;
-      case CharKind.Mark:
-        if (start < 0) begin(i);
-        ascii = false;
-        end = i + length;
-        break;
-      case CharKind.Unspaced:
-        if (start >= 0) finish(false);
-        begin(i);
-        ascii = false;
-        unspaced = true;
-        end = i + length;
-        break;
-      case CharKind.Ignorable:
-        if (start >= 0) ascii = false;
-        break;
-      default:
-        if (start >= 0) finish(kind === CharKind.Apostrophe);
-        if (kind === CharKind.Other || kind === CharKind.Apostrophe) joined = true;
+      } else {
+        scripts |= 1 << scriptOf(cp);
+        const letterFold = foldKindOf(cp);
+        if (letterFold > fold) fold = letterFold;
+      }
+      end = i + length;
+    } else if (kind === CharKind.Ignorable) {
+      if (start >= 0) fold = FoldKind.Otherwise;
+    } else {
+      if (start >= 0) finish(kind === CharKind.Apostrophe);
+      if (kind === CharKind.Other || kind === CharKind.Apostrophe) joined = true;
     }
     i += length;
   }
