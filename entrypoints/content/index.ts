@@ -90,6 +90,13 @@ export default defineContentScript({
       marker.stop();
     });
 
+    // Lives in the content script's isolated world only (page scripts cannot see it): lets DevTools
+    // and `npm run bench` read when the marks arrived and what was found.
+    Object.defineProperty(globalThis, 'backstory', {
+      value: Object.freeze({ timings: marker.timings, counts: () => marker.counts(), marks: () => marker.painter.size }),
+      configurable: true,
+    });
+
     applySwitches().catch((error) => console.debug('Backstory is idle on this page:', error));
   },
 });

@@ -35,16 +35,23 @@ const SCRIPT_NAMES: Readonly<Record<'Latin' | 'Cyrillic', Script>> = { Latin: Sc
  * its language (as the pack gives it, else as its letters suggest), and those for every alias in
  * that script. None for acronyms.
  */
-export function inflectionLanguagesOf(alias: { readonly text: string; readonly lang?: string }, script: Script): Set<InflectionLanguage> {
+export function inflectionLanguagesOf(
+  alias: { readonly text: string; readonly lang?: string },
+  script: Script,
+): Set<InflectionLanguage> {
   const languages = new Set<InflectionLanguage>();
   if (isAcronym(alias.text)) return languages;
   const hinted = alias.lang ? [] : hintedLanguagesOf(alias.text.normalize('NFC'));
   const primary = alias.lang ? primaryLanguageOf(alias.lang) : null;
   for (const key of Object.keys(INFLECTIONS) as InflectionLanguage[]) {
-    const entry: { readonly script: 'Latin' | 'Cyrillic'; readonly languages: readonly string[]; readonly everyAliasInScript?: true } =
-      INFLECTIONS[key];
+    const entry: {
+      readonly script: 'Latin' | 'Cyrillic';
+      readonly languages: readonly string[];
+      readonly everyAliasInScript?: true;
+    } = INFLECTIONS[key];
     if (SCRIPT_NAMES[entry.script] !== script) continue;
-    if (entry.everyAliasInScript || hinted.includes(key) || (primary !== null && entry.languages.includes(primary))) languages.add(key);
+    if (entry.everyAliasInScript || hinted.includes(key) || (primary !== null && entry.languages.includes(primary)))
+      languages.add(key);
   }
   return languages;
 }

@@ -28,12 +28,15 @@ export function aliasPatternOf(spec: AliasSpec, order: number): AliasPattern | n
   const tokens = tokenize(text);
   if (tokens.count === 0) return null;
   const joiners = tokens.folded.map((_, i) =>
-    i > 0 && tokens.flags[i]! & TokenFlag.JoinedBefore ? joinerBetween(text, tokens.end[i - 1]!, tokens.start[i]!) : null,
+    i > 0 && tokens.flags[i]! & TokenFlag.JoinedBefore
+      ? joinerBetween(text, tokens.end[i - 1]!, tokens.start[i]!)
+      : null,
   );
   const caseSensitive = spec.caseSensitive ?? isAcronym(text);
   const cased = caseSensitive ? tokens.folded.map((_, i) => casedWord(text, tokens.start[i]!, tokens.end[i]!)) : null;
   let script: Script = Script.Other;
-  for (let i = 0; i < tokens.count && script === Script.Other; i++) script = (tokens.flags[i]! & TokenFlag.ScriptMask) as Script;
+  for (let i = 0; i < tokens.count && script === Script.Other; i++)
+    script = (tokens.flags[i]! & TokenFlag.ScriptMask) as Script;
   return {
     text,
     entityId: spec.entityId,

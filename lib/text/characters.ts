@@ -74,7 +74,13 @@ export function scriptOf(cp: number): Script {
   let script = bmpScripts[cp]!;
   if (script === UNKNOWN) {
     const ch = String.fromCharCode(cp);
-    script = LATIN.test(ch) ? Script.Latin : CYRILLIC.test(ch) ? Script.Cyrillic : GREEK.test(ch) ? Script.Greek : Script.Other;
+    script = LATIN.test(ch)
+      ? Script.Latin
+      : CYRILLIC.test(ch)
+        ? Script.Cyrillic
+        : GREEK.test(ch)
+          ? Script.Greek
+          : Script.Other;
     bmpScripts[cp] = script;
   }
   return script as Script;

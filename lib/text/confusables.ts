@@ -59,7 +59,9 @@ function lookalikesInto(target: Script): Map<string, string> {
   return into;
 }
 
-const INTO: ReadonlyMap<Script, Map<string, string>> = new Map(COLUMNS.map((script) => [script, lookalikesInto(script)]));
+const INTO: ReadonlyMap<Script, Map<string, string>> = new Map(
+  COLUMNS.map((script) => [script, lookalikesInto(script)]),
+);
 
 /** The word with every letter that merely looks like a letter of `script` replaced by that letter. */
 export function inScriptOf(word: string, script: Script): string {

@@ -47,7 +47,14 @@ function deinflectionRulesOf(languages: Iterable<InflectionLanguage>): Deinflect
         const inflected = stem + fold(ending);
         // Folding can make an ending its own base (Polish ą → a): that is no inflection.
         if (inflected === '' || inflected === base) continue;
-        const key = [language, inflected, base, 'after' in pattern ? pattern.after : '', outsideName, beforeApostrophe].join('\u0000');
+        const key = [
+          language,
+          inflected,
+          base,
+          'after' in pattern ? pattern.after : '',
+          outsideName,
+          beforeApostrophe,
+        ].join('\u0000');
         if (seen.has(key)) continue;
         seen.add(key);
         rules.push({ language, script, inflected, base, after, outsideName, beforeApostrophe });

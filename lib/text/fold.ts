@@ -35,10 +35,47 @@ function isDroppedMark(cp: number): boolean {
 // Letters whose stroke, bar or descender Unicode does not decompose, though readers (and other
 // transliterations of the same name) treat them like accented letters: Łukašenka, Тоқаев.
 const UNDECOMPOSED: Readonly<Record<string, string>> = {
-  ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', ø: 'o', Ø: 'O', ħ: 'h', Ħ: 'H', ı: 'i',
-  ŧ: 't', Ŧ: 'T', ƚ: 'l', ɨ: 'i', ß: 'ss', ẞ: 'SS', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', þ: 'th', Þ: 'TH',
-  қ: 'к', Қ: 'К', ҡ: 'к', Ҡ: 'К', ғ: 'г', Ғ: 'Г', ң: 'н', Ң: 'Н', ү: 'у', Ү: 'У', ұ: 'у', Ұ: 'У',
-  ө: 'о', Ө: 'О', ҳ: 'х', Ҳ: 'Х', ҷ: 'ч', Ҷ: 'Ч',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  Ð: 'D',
+  ø: 'o',
+  Ø: 'O',
+  ħ: 'h',
+  Ħ: 'H',
+  ı: 'i',
+  ŧ: 't',
+  Ŧ: 'T',
+  ƚ: 'l',
+  ɨ: 'i',
+  ß: 'ss',
+  ẞ: 'SS',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  þ: 'th',
+  Þ: 'TH',
+  қ: 'к',
+  Қ: 'К',
+  ҡ: 'к',
+  Ҡ: 'К',
+  ғ: 'г',
+  Ғ: 'Г',
+  ң: 'н',
+  Ң: 'Н',
+  ү: 'у',
+  Ү: 'У',
+  ұ: 'у',
+  Ұ: 'У',
+  ө: 'о',
+  Ө: 'О',
+  ҳ: 'х',
+  Ҳ: 'Х',
+  ҷ: 'ч',
+  Ҷ: 'Ч',
 };
 
 const LETTER_DIGIT_OR_MARK = /[\p{L}\p{N}\p{M}]/u;
@@ -100,7 +137,7 @@ interface ScriptCount {
 function countScripts(text: string, start: number, end: number): ScriptCount {
   const counts = [0, 0, 0, 0];
   let first: Script = Script.Other;
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const cp = text.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
     const script = scriptOf(cp);
@@ -112,13 +149,14 @@ function countScripts(text: string, start: number, end: number): ScriptCount {
   for (const script of [Script.Latin, Script.Cyrillic, Script.Greek]) {
     if (counts[script]! > counts[majority]!) majority = script;
   }
-  const used = (counts[Script.Latin]! > 0 ? 1 : 0) + (counts[Script.Cyrillic]! > 0 ? 1 : 0) + (counts[Script.Greek]! > 0 ? 1 : 0);
+  const used =
+    (counts[Script.Latin]! > 0 ? 1 : 0) + (counts[Script.Cyrillic]! > 0 ? 1 : 0) + (counts[Script.Greek]! > 0 ? 1 : 0);
   return { majority, mixed: used > 1 };
 }
 
 function caseFoldedRange(text: string, start: number, end: number): string {
   let out = '';
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const cp = text.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
     if (charKindOf(cp) !== CharKind.Ignorable) out += caseFoldOf(cp);
@@ -129,7 +167,7 @@ function caseFoldedRange(text: string, start: number, end: number): string {
 /** The word text[start, end) folded letter by letter, look-alikes left alone (for a word in one script). */
 export function foldedLetters(text: string, start: number, end: number): string {
   let folded = '';
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const cp = text.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
     if (charKindOf(cp) !== CharKind.Ignorable) folded += lowerFoldOf(cp);
@@ -140,7 +178,9 @@ export function foldedLetters(text: string, start: number, end: number): string 
 /** The word text[start, end) folded for comparison: case, accents, compatibility forms, look-alikes, invisibles. */
 export function foldWord(text: string, start: number, end: number): FoldedWord {
   const { majority, mixed } = countScripts(text, start, end);
-  const folded = mixed ? lowerCaseOf(inScriptOf(caseFoldedRange(text, start, end), majority)) : foldedLetters(text, start, end);
+  const folded = mixed
+    ? lowerCaseOf(inScriptOf(caseFoldedRange(text, start, end), majority))
+    : foldedLetters(text, start, end);
   return { folded, script: majority };
 }
 

@@ -36,7 +36,8 @@ export function lookupKeys(texts: Iterable<string>): string[] {
   const deinflector = (everyLanguage ??= new Deinflector());
   const keys = new Set(scripts.keys());
   for (const [folded, script] of scripts) {
-    for (const { base } of deinflector.deinflect(folded, script as Script, beforeApostrophe.has(folded))) keys.add(base);
+    for (const { base } of deinflector.deinflect(folded, script as Script, beforeApostrophe.has(folded)))
+      keys.add(base);
   }
   return [...keys];
 }

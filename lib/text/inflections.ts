@@ -97,9 +97,39 @@ export const INFLECTIONS = {
       {
         base: '',
         endings: [
-          'тың', 'тің', 'дың', 'дің', 'ның', 'нің', 'қа', 'ке', 'ға', 'ге', 'на', 'не', 'ты', 'ті', 'ды', 'ді',
-          'ны', 'ні', 'та', 'те', 'да', 'де', 'нда', 'нде', 'тан', 'тен', 'дан', 'ден', 'нан', 'нен', 'пен',
-          'бен', 'мен',
+          'тың',
+          'тің',
+          'дың',
+          'дің',
+          'ның',
+          'нің',
+          'қа',
+          'ке',
+          'ға',
+          'ге',
+          'на',
+          'не',
+          'ты',
+          'ті',
+          'ды',
+          'ді',
+          'ны',
+          'ні',
+          'та',
+          'те',
+          'да',
+          'де',
+          'нда',
+          'нде',
+          'тан',
+          'тен',
+          'дан',
+          'ден',
+          'нан',
+          'нен',
+          'пен',
+          'бен',
+          'мен',
         ],
       },
     ],
@@ -159,7 +189,10 @@ export type InflectionLanguage = keyof typeof INFLECTIONS;
  * When an alias does not say its language: letters that only some Slavic alphabets use, checked in
  * order, each naming the table entries that then apply (beside those for every alias in its script).
  */
-export const LANGUAGE_HINTS: readonly { readonly letters: RegExp; readonly languages: readonly InflectionLanguage[] }[] = [
+export const LANGUAGE_HINTS: readonly {
+  readonly letters: RegExp;
+  readonly languages: readonly InflectionLanguage[];
+}[] = [
   { letters: /[әғқңөұүһ]/iu, languages: ['kk'] },
   { letters: /[ў]/iu, languages: ['be'] },
   { letters: /[їєґ]/iu, languages: ['uk'] },

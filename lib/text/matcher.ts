@@ -101,14 +101,24 @@ export class Matcher {
   }
 
   #walk(scan: Scan, node: TrieNode, first: number, index: number): void {
-    const children = index === first || !scan.tokens.joinedBefore(index) ? node.spaced : node.joined?.get(scan.tokens.joinerBefore(index));
+    const children =
+      index === first || !scan.tokens.joinedBefore(index)
+        ? node.spaced
+        : node.joined?.get(scan.tokens.joinerBefore(index));
     if (!children) return;
     this.#step(scan, children, first, index, scan.tokens.folded(index), null);
     const deinflections = scan.tokens.deinflectionsOf(index);
     if (deinflections) for (const { base, rule } of deinflections) this.#step(scan, children, first, index, base, rule);
   }
 
-  #step(scan: Scan, children: Map<string, TrieNode>, first: number, index: number, key: string, rule: DeinflectionRule | null): void {
+  #step(
+    scan: Scan,
+    children: Map<string, TrieNode>,
+    first: number,
+    index: number,
+    key: string,
+    rule: DeinflectionRule | null,
+  ): void {
     const child = children.get(key);
     if (!child) return;
     scan.via[index - first] = rule;
@@ -152,7 +162,12 @@ function considerTerminal(scan: Scan, patterns: readonly AliasPattern[], first: 
     if (end < 0) {
       const lastRule = scan.via[depth];
       end = lastRule?.outsideName
-        ? offsetBeforeFoldedEnding(scan.tokens.text, scan.tokens.start(last), scan.tokens.end(last), lastRule.inflected.length)
+        ? offsetBeforeFoldedEnding(
+            scan.tokens.text,
+            scan.tokens.start(last),
+            scan.tokens.end(last),
+            lastRule.inflected.length,
+          )
         : scan.tokens.end(last);
       for (let d = 0; d <= depth; d++) if (scan.via[d]) inflected++;
     }
@@ -179,6 +194,8 @@ function textMatchOf(start: number, best: Candidate): TextMatch {
       byEntity.set(pattern.entityId, pattern);
     }
   }
-  const entityIds = [...byEntity.keys()].sort((a, b) => byEntity.get(b)!.weight - byEntity.get(a)!.weight || byCodeUnits(a, b));
+  const entityIds = [...byEntity.keys()].sort(
+    (a, b) => byEntity.get(b)!.weight - byEntity.get(a)!.weight || byCodeUnits(a, b),
+  );
   return { start, end: best.end, entityIds, alias: byEntity.get(entityIds[0]!)!.text };
 }

@@ -48,12 +48,17 @@ export function forEachToken(text: string, visit: TokenVisitor): void {
       joined = true;
       return;
     }
-    visit(folded, from, end, script | (joined ? TokenFlag.JoinedBefore : 0) | (apostropheAfter ? TokenFlag.ApostropheAfter : 0));
+    visit(
+      folded,
+      from,
+      end,
+      script | (joined ? TokenFlag.JoinedBefore : 0) | (apostropheAfter ? TokenFlag.ApostropheAfter : 0),
+    );
     joined = false;
   };
 
   const n = text.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const c = text.charCodeAt(i);
     let cp = c;
     let kind: number;
@@ -124,7 +129,7 @@ export function tokenize(text: string): Tokens {
  */
 export function joinerBetween(text: string, from: number, to: number): string {
   let out = '';
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     const cp = text.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
     i += ch.length;

@@ -90,7 +90,8 @@ describe('the inflection table', () => {
       expect(entry.languages.length).toBeGreaterThan(0);
       for (const pattern of entry.patterns) expect(pattern.endings.length).toBeGreaterThan(0);
     }
-    for (const hint of LANGUAGE_HINTS) for (const language of hint.languages) expect(INFLECTIONS).toHaveProperty(language);
+    for (const hint of LANGUAGE_HINTS)
+      for (const language of hint.languages) expect(INFLECTIONS).toHaveProperty(language);
   });
 });
 

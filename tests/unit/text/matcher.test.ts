@@ -33,9 +33,12 @@ describe('Matcher finds a name however it is spelt', () => {
     expect(marks(text)).toEqual(expected);
   });
 
-  it.each(['Tokaïev', 'Токаєв', 'Lukaschenko'])('but does not guess a transliteration the pack does not give: %s', (text) => {
-    expect(marks(text)).toEqual([]);
-  });
+  it.each(['Tokaïev', 'Токаєв', 'Lukaschenko'])(
+    'but does not guess a transliteration the pack does not give: %s',
+    (text) => {
+      expect(marks(text)).toEqual([]);
+    },
+  );
 });
 
 describe('Matcher ignores invisible characters inside a name, and treats every space alike', () => {
@@ -260,13 +263,17 @@ describe('Matcher takes the longest match, leftmost first, without overlaps', ()
 
 describe('Matcher reports every entity an alias names in one match', () => {
   it('orders them by weight, then by id', () => {
-    expect(matcher.findAll('Georgia on my mind')).toEqual([{ start: 0, end: 7, entityIds: ['georgia', 'georgia-us'], alias: 'Georgia' }]);
+    expect(matcher.findAll('Georgia on my mind')).toEqual([
+      { start: 0, end: 7, entityIds: ['georgia', 'georgia-us'], alias: 'Georgia' },
+    ]);
     const unweighted = new Matcher([
       { entityId: 'z-state', text: 'Georgia' },
       { entityId: 'a-country', text: 'Georgia' },
       { entityId: 'm-other', text: 'GEORGIA', weight: -1 },
     ]);
-    expect(unweighted.findAll('Georgia')).toEqual([{ start: 0, end: 7, entityIds: ['a-country', 'z-state', 'm-other'], alias: 'Georgia' }]);
+    expect(unweighted.findAll('Georgia')).toEqual([
+      { start: 0, end: 7, entityIds: ['a-country', 'z-state', 'm-other'], alias: 'Georgia' },
+    ]);
   });
 
   it('names the alias text of the likeliest entity', () => {

@@ -31,7 +31,12 @@ describe('tokenize', () => {
   it('folds each token and notes its script', () => {
     const tokens = tokenize('PUTIN Путин 2024 普');
     expect(tokens.folded).toEqual(['putin', 'путин', '2024', '普']);
-    expect(tokens.flags.map((f) => f & TokenFlag.ScriptMask)).toEqual([Script.Latin, Script.Cyrillic, Script.Other, Script.Other]);
+    expect(tokens.flags.map((f) => f & TokenFlag.ScriptMask)).toEqual([
+      Script.Latin,
+      Script.Cyrillic,
+      Script.Other,
+      Script.Other,
+    ]);
   });
 
   it.each([
