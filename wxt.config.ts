@@ -19,6 +19,11 @@ export default defineConfig({
     content_security_policy: { extension_pages: extensionPagesCsp },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     action: { default_title: 'Backstory' },
+    // Marks take no focus, so keyboard users move between names with these.
+    commands: {
+      'next-name': { suggested_key: { default: 'Alt+Shift+Period' }, description: 'Go to the next marked name and explain it' },
+      'previous-name': { suggested_key: { default: 'Alt+Shift+Comma' }, description: 'Go to the previous marked name and explain it' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

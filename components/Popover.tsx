@@ -38,7 +38,7 @@ export function Popover({ choices, getDossier, onClose }: PopoverProps) {
   if (!choice) return null;
   const current = loaded?.id === selected ? loaded : null;
   return (
-    <div class="popover" role="dialog" aria-label={`Backstory: ${choice.name}`}>
+    <div class="popover" role="dialog" tabIndex={-1} aria-label={`Backstory: ${choice.name}`}>
       <button class="close" type="button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
         ×
       </button>

@@ -23,7 +23,8 @@ export class ShadowPopoverSurface implements PopoverSurface {
     private readonly options: PopoverSurfaceOptions,
   ) {}
 
-  open(mark: Mark): void {
+  /** `focus` moves keyboard focus into the popover (when it was opened from the keyboard). */
+  open(mark: Mark, { focus = false }: { focus?: boolean } = {}): void {
     const choices = this.options.choicesFor(mark);
     if (!choices.length || !mark.range.getClientRects().length) return;
     this.ui ??= createUiHost(this.doc, this.options.css);
@@ -31,6 +32,7 @@ export class ShadowPopoverSurface implements PopoverSurface {
     this.current = mark;
     render(<Popover choices={choices} getDossier={this.options.getDossier} onClose={() => this.close()} />, this.ui.mount);
     this.place();
+    if (focus) this.ui.mount.querySelector<HTMLElement>('.popover')?.focus();
     this.doc.defaultView?.addEventListener('scroll', this.onViewportChange, { passive: true, capture: true });
     this.doc.defaultView?.addEventListener('resize', this.onViewportChange, { passive: true });
   }

@@ -29,4 +29,12 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'next-name' && command !== 'previous-name') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    const direction = command === 'next-name' ? 'next' : 'previous';
+    await browser.tabs.sendMessage(tab.id, { type: 'navigate', direction }, { frameId: 0 }).catch(() => undefined);
+  });
 });

@@ -41,12 +41,15 @@ export interface PageEntity {
 export const PageRequest = v.variant('type', [
   v.object({ type: v.literal('page-entities') }),
   v.object({ type: v.literal('refresh') }),
+  v.object({ type: v.literal('navigate'), direction: v.picklist(['next', 'previous']) }),
 ]);
 export type PageRequest = v.InferOutput<typeof PageRequest>;
 
 export interface PageReplies {
   'page-entities': PageEntity[];
   refresh: null;
+  /** The name now explained, or null when the page has none. */
+  navigate: string | null;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
 import '~/assets/highlights.css';
+import highlightsCss from '~/assets/highlights.css?inline';
 import popoverCss from '~/components/popover.css?inline';
 import { ShadowPopoverSurface } from '~/components/popover-surface';
 import { BackgroundRequest, PageRequest, parseRequest, type BackgroundReplies, type PageReplies, type Reply } from '~/lib/messages';
 import { isHighlightSupported } from '~/lib/page/highlights';
 import { markAtPoint } from '~/lib/page/hit-test';
+import { nextMark } from '~/lib/page/navigation';
 import { attachHoverIntent } from '~/lib/page/hover-intent';
+import { adoptStylesheet } from '~/lib/page/ui-host';
 import { PageMarker } from '~/lib/page/marker';
 import type { Dossier } from '~/lib/store/queries';
 
@@ -30,6 +33,7 @@ export default defineContentScript({
     const marker = new PageMarker(document, {
       lookup: (keys) => ask({ type: 'lookup', keys }),
       onMarksChanged: (m) => void ask({ type: 'found', entities: m.counts().length }).catch(() => undefined),
+      onShadowRoot: (root) => adoptStylesheet(root, highlightsCss),
     });
     const dossiers = new Map<string, Promise<Dossier | null>>();
     const getDossier = (id: string) => {
@@ -67,6 +71,14 @@ export default defineContentScript({
       if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
       const handlers: { [K in PageRequest['type']]: () => Promise<PageReplies[K]> } = {
         'page-entities': async () => marker.counts(),
+        navigate: async () => {
+          if (parsed.request.type !== 'navigate') return null;
+          const mark = nextMark(marker.allMarks(), surface.current, parsed.request.direction);
+          if (!mark) return null;
+          mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+          surface.open(mark, { focus: true });
+          return marker.entity(mark.entityIds[0])?.name ?? null;
+        },
         refresh: async () => {
           dossiers.clear();
           surface.close();

@@ -1,7 +1,7 @@
 import type { Mark } from './highlights';
 
 export interface PopoverSurface {
-  open(mark: Mark): void;
+  open(mark: Mark, options?: { focus?: boolean }): void;
   close(): void;
   readonly current: Mark | null;
   /** True when the event happened inside Backstory's own UI. */

@@ -18,6 +18,11 @@ export interface MarkerOptions {
   lookup(keys: string[]): Promise<Candidates>;
   /** Called (at most every few hundred ms) when the set of marks changed. */
   onMarksChanged?(marker: PageMarker): void;
+  /**
+   * Called once for each open shadow root that gets a mark: ::highlight() rules only apply inside
+   * the tree that holds them, so the marks' colours must be brought into the shadow root too.
+   */
+  onShadowRoot?(root: ShadowRoot): void;
 }
 
 export interface EntityCount {
@@ -55,6 +60,7 @@ export class PageMarker {
   private matcher = new Matcher([]);
   private generation = 0;
   private observer: MutationObserver | null = null;
+  private readonly styledShadowRoots = new WeakSet<ShadowRoot>();
   private observedRoots = new WeakSet<Node>();
   private dirty = new Set<Element | ShadowRoot>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -226,7 +232,14 @@ export class PageMarker {
     }
     this.blocks.set(block, marks);
     for (const node of block.nodes) this.blockOfNode.set(node, block);
-    if (block.container.nodeType === Node.DOCUMENT_FRAGMENT_NODE) this.observe(block.container);
+    const root = block.nodes[0].getRootNode();
+    if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
+      this.observe(root);
+      if (marks.length && !this.styledShadowRoots.has(root as ShadowRoot)) {
+        this.styledShadowRoots.add(root as ShadowRoot);
+        this.options.onShadowRoot?.(root as ShadowRoot);
+      }
+    }
     if (marks.length && this.timings.firstMark === undefined) this.timings.firstMark = performance.now();
   }
 
@@ -261,14 +274,13 @@ export class PageMarker {
     const roots = [...this.dirty].filter((root) => root.isConnected && !isInSkippedSubtree(hostElement(root)));
     this.dirty.clear();
     const topRoots = roots.filter((root) => !roots.some((other) => other !== root && other.contains(hostElement(root))));
-    for (const block of [...this.blocks.keys()]) {
-      if (isBlockStale(block) || topRoots.some((root) => root === block.container || root.contains(hostElement(block.container)))) {
-        this.unmarkBlock(block);
-      }
-    }
+    const cancelled = () => generation !== this.generation;
+    const isReplaced = (block: TextBlock) =>
+      isBlockStale(block) || topRoots.some((root) => root === block.container || root.contains(hostElement(block.container)));
+    if (!(await eachSliced([...this.blocks.keys()], (block) => isReplaced(block) && this.unmarkBlock(block), cancelled))) return;
     const blocks: TextBlock[] = [];
     for (const root of topRoots) {
-      if (!(await eachSliced(walkBlocks(root), (block) => blocks.push(block), () => generation !== this.generation))) return;
+      if (!(await eachSliced(walkBlocks(root), (block) => blocks.push(block), cancelled))) return;
     }
     await this.markBlocks(blocks, generation);
     this.notify();

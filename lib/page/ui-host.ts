@@ -28,14 +28,15 @@ const HOST_STYLE: Record<string, string> = {
   'pointer-events': 'auto',
 };
 
-function adoptStyles(shadow: ShadowRoot, css: string): void {
+/** Adds a stylesheet to a shadow root without adding a node to it (the page's own sheets stay first). */
+export function adoptStylesheet(shadow: ShadowRoot, css: string): void {
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
-    shadow.adoptedStyleSheets = [sheet];
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
   } catch {
     // Firefox content scripts cannot adopt sheets built in their own compartment.
-    const style = document.createElement('style');
+    const style = shadow.ownerDocument.createElement('style');
     style.textContent = css;
     shadow.append(style);
   }
@@ -49,7 +50,7 @@ export function createUiHost(doc: Document, css: string): UiHost {
   const host = doc.createElement(UI_HOST_TAG.toLowerCase());
   for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
   const shadow = host.attachShadow({ mode: 'closed' });
-  adoptStyles(shadow, css);
+  adoptStylesheet(shadow, css);
   const mount = doc.createElement('div');
   mount.className = 'layer';
   shadow.append(mount);

@@ -6,6 +6,7 @@ import {
   badgeText,
   launch,
   pointOfMark,
+  serviceWorker,
   serve,
   settledMarks,
   tabIdOf,
@@ -13,6 +14,9 @@ import {
   type Server,
   type Session,
 } from './harness';
+
+// The extension API, as the tests reach it inside the service worker.
+declare const chrome: any;
 
 let server: Server;
 let session: Session;
@@ -117,6 +121,26 @@ describe('the demo article', () => {
     await expect.poll(async () => textOf((await backstoryUiHtml(page)) ?? '')).toContain('Allied structures');
     await page.mouse.click(5, 400);
     await expect.poll(async () => textOf((await backstoryUiHtml(page)) ?? '')).not.toContain('Allied structures');
+    await page.close();
+  });
+
+  it('lets keyboard users step from name to name, each explained in a focused popover', async () => {
+    const page = await openDemo();
+    await settledMarks(page, { min: 20 });
+    const tabId = await tabIdOf(session.context, page.url());
+    const worker = await serviceWorker(session.context);
+    const navigate = (direction: string) =>
+      worker.evaluate(([id, dir]) => chrome.tabs.sendMessage(id, { type: 'navigate', direction: dir }), [tabId, direction] as const);
+    const first = (await navigate('next')) as { ok: boolean; value: string };
+    expect(first.ok).toBe(true);
+    await expect.poll(async () => textOf((await backstoryUiHtml(page)) ?? '')).toContain(first.value);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BACKSTORY-UI');
+    const second = (await navigate('next')) as { value: string };
+    const back = (await navigate('previous')) as { value: string };
+    expect(back.value).toBe(first.value);
+    expect(second.value).toBeTruthy();
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => textOf((await backstoryUiHtml(page)) ?? '')).not.toContain('Past statements');
     await page.close();
   });
 
