@@ -1,21 +1,35 @@
 import { useState } from 'preact/hooks';
 import type { BackstoryDatabase } from '../lib/store/db';
+import type { ImportStage, KnowledgeJobs } from '../lib/store/jobs';
 import type { PackProblem } from '../lib/store/pack-validation';
-import { describeImport, importPackText, removePack } from '../lib/store/packs';
+import { describeImport, removePack } from '../lib/store/packs';
+import { ExportButton } from './ExportButton';
 import { formatDate } from './format';
 import { useLive } from './use-live';
 
-type Status = { kind: 'idle' } | { kind: 'busy'; file: string } | { kind: 'done'; message: string } | { kind: 'failed'; file: string; problems: PackProblem[] };
+type Status =
+  | { kind: 'idle' }
+  | ({ kind: 'busy'; file: string } & ({ stage: 'reading' } | ImportStage))
+  | { kind: 'done'; message: string }
+  | { kind: 'failed'; file: string; problems: PackProblem[] };
 
-export function PackManager({ db, onChanged }: { db: BackstoryDatabase; onChanged(): void }) {
+export interface PackManagerProps {
+  db: BackstoryDatabase;
+  jobs: KnowledgeJobs;
+  onChanged(): void;
+}
+
+export function PackManager({ db, jobs, onChanged }: PackManagerProps) {
   const packs = useLive(() => db.packs.orderBy('id').toArray(), [db]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [dragging, setDragging] = useState(false);
+  const busy = status.kind === 'busy';
 
   async function importFile(file: File) {
-    setStatus({ kind: 'busy', file: file.name });
+    if (busy) return;
+    setStatus({ kind: 'busy', file: file.name, stage: 'reading' });
     try {
-      const outcome = await importPackText(db, await file.text());
+      const outcome = await jobs.importPack(file, (stage) => setStatus({ kind: 'busy', file: file.name, ...stage }));
       if (outcome.ok) {
         setStatus({ kind: 'done', message: describeImport(outcome.result) });
         onChanged();
@@ -42,12 +56,13 @@ export function PackManager({ db, onChanged }: { db: BackstoryDatabase; onChange
           if (file) void importFile(file);
         }}
       >
-        <label class="button">
+        <label class={busy ? 'button disabled' : 'button'}>
           Import pack
           <input
             type="file"
             accept=".json,application/json"
             aria-label="Import pack"
+            disabled={busy}
             onChange={(e) => {
               const input = e.currentTarget as HTMLInputElement;
               const file = input.files?.[0];
@@ -59,7 +74,7 @@ export function PackManager({ db, onChanged }: { db: BackstoryDatabase; onChange
         <span class="hint">or drop a pack file (.json) here</span>
       </div>
       <div role="status" aria-live="polite" class="import-status">
-        {status.kind === 'busy' ? <p>Importing {status.file}…</p> : null}
+        {status.kind === 'busy' ? <p>{STAGE_TEXT[status.stage](status.file)}</p> : null}
         {status.kind === 'done' ? <p class="ok">{status.message}</p> : null}
         {status.kind === 'failed' ? (
           <div class="problems">
@@ -73,9 +88,11 @@ export function PackManager({ db, onChanged }: { db: BackstoryDatabase; onChange
                 </li>
               ))}
             </ul>
+            {status.problems.length > 20 ? <p>…and {status.problems.length - 20} more.</p> : null}
           </div>
         ) : null}
       </div>
+      {status.kind === 'busy' ? <ImportProgress status={status} /> : null}
       {packs?.length ? (
         <table class="packs">
           <thead>
@@ -86,7 +103,9 @@ export function PackManager({ db, onChanged }: { db: BackstoryDatabase; onChange
               <th>Relations</th>
               <th>Statements</th>
               <th>Imported</th>
-              <th />
+              <th>
+                <span class="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -100,12 +119,15 @@ export function PackManager({ db, onChanged }: { db: BackstoryDatabase; onChange
                 <td>{pack.counts.relations}</td>
                 <td>{pack.counts.statements}</td>
                 <td>{new Date(pack.importedAt).toLocaleString()}</td>
-                <td>
+                <td class="actions">
+                  <ExportButton jobs={jobs} format="pack" scope={{ pack: pack.id }} label="Export" ariaLabel={`Export ${pack.title}`} class="link" />
                   <button
                     type="button"
                     class="link danger"
+                    aria-label={`Remove ${pack.title}`}
+                    disabled={busy}
                     onClick={async () => {
-                      if (!confirm(`Remove the pack “${pack.title}” and the rows it brought? Your own entries stay.`)) return;
+                      if (!confirm(`Remove the pack “${pack.title}” and the rows it brought? Your own entries, and the entries you edited, stay.`)) return;
                       await removePack(db, pack.id);
                       setStatus({ kind: 'done', message: `Removed ${pack.title}.` });
                       onChanged();
@@ -122,5 +144,23 @@ export function PackManager({ db, onChanged }: { db: BackstoryDatabase; onChange
         <p class="muted">No pack imported yet.</p>
       )}
     </section>
+  );
+}
+
+const STAGE_TEXT: Record<Extract<Status, { kind: 'busy' }>['stage'], (file: string) => string> = {
+  reading: (file) => `Reading ${file}…`,
+  checking: (file) => `Checking ${file}…`,
+  writing: (file) => `Importing ${file}…`,
+};
+
+/** Outside the live region: a screen reader hears each stage once, not every batch. */
+function ImportProgress({ status }: { status: Extract<Status, { kind: 'busy' }> }) {
+  if (status.stage !== 'writing') return <progress class="import-progress" aria-label="Import progress" />;
+  const label = `Importing… ${status.done.toLocaleString('en')} of ${status.total.toLocaleString('en')} entities`;
+  return (
+    <div class="import-progress">
+      <progress aria-label="Import progress" aria-valuetext={label} max={Math.max(status.total, 1)} value={status.done} />
+      <span>{label}</span>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PageEntity } from '../lib/messages';
+import type { SavedStatus } from '../lib/page/saved-passages';
 import type { SiteStatus, SwitchScope } from '../lib/store/settings';
 import { KIND_LABELS } from './format';
 
@@ -7,9 +8,11 @@ export interface PopupApi {
   /** The page's host name; empty where Backstory cannot run (browser pages, files). */
   host: string;
   pageEntities(): Promise<PageEntity[]>;
+  savedStatus(): Promise<SavedStatus>;
   siteStatus(): Promise<SiteStatus>;
   setSwitch(scope: SwitchScope, on: boolean): Promise<SiteStatus>;
   openOptions(): void;
+  openLibrary(): void;
 }
 
 function Switch({ label, checked, disabled, onChange }: { label: string; checked: boolean; disabled?: boolean; onChange(on: boolean): void }) {
@@ -26,9 +29,11 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const [status, setStatus] = useState<SiteStatus | null>(null);
   const [entities, setEntities] = useState<PageEntity[] | null>(null);
   const [problem, setProblem] = useState('');
+  const [saved, setSaved] = useState<SavedStatus | null>(null);
 
   const refreshEntities = useCallback(() => {
     api.pageEntities().then(setEntities, () => setEntities(null));
+    api.savedStatus().then(setSaved, () => setSaved(null));
   }, [api]);
 
   useEffect(() => {
@@ -91,10 +96,35 @@ export function PopupApp({ api }: { api: PopupApi }) {
           )}
         </>
       )}
+      {saved && (saved.anchored > 0 || saved.orphaned.length > 0) ? (
+        <section class="saved" aria-label="Your saved passages on this page">
+          <h2>
+            Your saved passages: {saved.anchored} highlighted
+            {saved.orphaned.length ? `, ${saved.orphaned.length} orphaned` : ''}
+          </h2>
+          {saved.orphaned.length ? (
+            <>
+              <p class="note">These could not be found on the page as it is now; they stay in your library:</p>
+              <ul class="orphaned">
+                {saved.orphaned.map((o) => (
+                  <li key={o.id} class="orphan">
+                    “{o.quote.length > 120 ? `${o.quote.slice(0, 120)}…` : o.quote}”
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
       <footer>
-        <button type="button" class="link" onClick={api.openOptions}>
-          Knowledge base…
-        </button>
+        <span class="links">
+          <button type="button" class="link" onClick={api.openLibrary}>
+            Library
+          </button>
+          <button type="button" class="link" onClick={api.openOptions}>
+            Knowledge base…
+          </button>
+        </span>
         <span class="private">Stored only in this browser</span>
       </footer>
     </main>

@@ -3,11 +3,34 @@
  * Every message is validated on arrival; anything that does not fit is refused, never acted on.
  */
 import * as v from 'valibot';
+import type { SavedStatus } from './page/saved-passages';
+import type { AnnotationRow } from './store/db';
 import type { Candidates, Dossier } from './store/queries';
 import type { SiteStatus } from './store/settings';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const host = v.pipe(v.string(), v.maxLength(300));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const pageUrl = v.pipe(v.string(), v.maxLength(4000), v.regex(/^https?:\/\//));
+
+const Selector = v.variant('type', [
+  v.object({ type: v.literal('TextQuoteSelector'), exact: text(20_000), prefix: v.optional(text(200)), suffix: v.optional(text(200)) }),
+  v.object({ type: v.literal('TextPositionSelector'), start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+]);
+
+/** A passage to save, as the page describes it. */
+export const AnnotationInput = v.object({
+  url: pageUrl,
+  title: v.optional(text(1000)),
+  site: v.optional(text(300)),
+  author: v.optional(text(300)),
+  published: v.optional(text(100)),
+  quote: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
+  selectors: v.pipe(v.array(Selector), v.minLength(1), v.maxLength(10)),
+  entityId: v.optional(id),
+  tags: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.maxLength(50)),
+  comment: v.optional(text(10_000)),
+});
 
 /** Requests answered by the background. */
 export const BackgroundRequest = v.variant('type', [
@@ -17,6 +40,9 @@ export const BackgroundRequest = v.variant('type', [
   v.object({ type: v.literal('set-switch'), scope: v.picklist(['site', 'everywhere']), host, on: v.boolean() }),
   v.object({ type: v.literal('found'), entities: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   v.object({ type: v.literal('knowledge-changed') }),
+  v.object({ type: v.literal('save-annotation'), annotation: AnnotationInput }),
+  v.object({ type: v.literal('page-annotations'), url: pageUrl }),
+  v.object({ type: v.literal('open-annotation'), id }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequest>;
 
@@ -27,6 +53,9 @@ export interface BackgroundReplies {
   'set-switch': SiteStatus;
   found: null;
   'knowledge-changed': null;
+  'save-annotation': AnnotationRow;
+  'page-annotations': AnnotationRow[];
+  'open-annotation': null;
 }
 
 /** What a page found, as its content script tells the popup. */
@@ -42,6 +71,10 @@ export const PageRequest = v.variant('type', [
   v.object({ type: v.literal('page-entities') }),
   v.object({ type: v.literal('refresh') }),
   v.object({ type: v.literal('navigate'), direction: v.picklist(['next', 'previous']) }),
+  v.object({ type: v.literal('save-selection') }),
+  v.object({ type: v.literal('saved-status') }),
+  v.object({ type: v.literal('forget-dossiers') }),
+  v.object({ type: v.literal('reveal-annotation'), id }),
 ]);
 export type PageRequest = v.InferOutput<typeof PageRequest>;
 
@@ -50,7 +83,15 @@ export interface PageReplies {
   refresh: null;
   /** The name now explained, or null when the page has none. */
   navigate: string | null;
+  /** Whether the selection could be offered for saving. */
+  'save-selection': boolean;
+  /** The page's saved passages: how many were found again, and those that were not. */
+  'saved-status': SavedStatus;
+  'forget-dossiers': null;
+  /** Whether the passage was found on the page and scrolled into view. */
+  'reveal-annotation': boolean;
 }
+
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -3,13 +3,17 @@ import '~/assets/highlights.css';
 import highlightsCss from '~/assets/highlights.css?inline';
 import popoverCss from '~/components/popover.css?inline';
 import { ShadowPopoverSurface } from '~/components/popover-surface';
+import { SaveSurface } from '~/components/save-surface';
+import { readPageMetadata } from '~/lib/annotations/page-metadata';
 import { BackgroundRequest, PageRequest, parseRequest, type BackgroundReplies, type PageReplies, type Reply } from '~/lib/messages';
-import { isHighlightSupported } from '~/lib/page/highlights';
+import { HighlightPainter, isHighlightSupported } from '~/lib/page/highlights';
 import { markAtPoint } from '~/lib/page/hit-test';
-import { nextMark } from '~/lib/page/navigation';
 import { attachHoverIntent } from '~/lib/page/hover-intent';
-import { adoptStylesheet } from '~/lib/page/ui-host';
 import { PageMarker } from '~/lib/page/marker';
+import { nextMark } from '~/lib/page/navigation';
+import { SavedPassages } from '~/lib/page/saved-passages';
+import { proposedEntities, savableRange } from '~/lib/page/selection';
+import { adoptStylesheet, UiLayer } from '~/lib/page/ui-host';
 import type { Dossier } from '~/lib/store/queries';
 
 async function ask<T extends BackgroundRequest>(request: T): Promise<BackgroundReplies[T['type']]> {
@@ -35,6 +39,11 @@ export default defineContentScript({
       onMarksChanged: (m) => void ask({ type: 'found', entities: m.counts().length }).catch(() => undefined),
       onShadowRoot: (root) => adoptStylesheet(root, highlightsCss),
     });
+    const saved = new SavedPassages(document, new HighlightPainter(), {
+      load: (url) => ask({ type: 'page-annotations', url }),
+    });
+    const pageUrl = () => readPageMetadata(document, location.href).url;
+
     const dossiers = new Map<string, Promise<Dossier | null>>();
     const getDossier = (id: string) => {
       let dossier = dossiers.get(id);
@@ -45,23 +54,49 @@ export default defineContentScript({
       }
       return dossier;
     };
-    const surface = new ShadowPopoverSurface(document, {
-      css: popoverCss,
+    const choiceOf = (id: string) => ({ id, name: marker.entity(id)?.name ?? id, kind: marker.entity(id)?.kind ?? 'unknown' });
+
+    const layer = new UiLayer(document, popoverCss);
+    const popover = new ShadowPopoverSurface(document, layer, {
       getDossier,
-      choicesFor: (mark) =>
-        mark.entityIds.map((id) => ({ id, name: marker.entity(id)?.name ?? id, kind: marker.entity(id)?.kind ?? 'unknown' })),
+      choicesFor: (mark) => mark.entityIds.map(choiceOf),
     });
+    const saveUi = new SaveSurface(document, layer, {
+      choices: () => marker.counts().map(({ id }) => choiceOf(id)),
+      propose: (range) => proposedEntities(range, marker.allMarks(), (id) => marker.entity(id)?.kind),
+      save: async (range, input) => {
+        const metadata = readPageMetadata(document, location.href);
+        const annotation = await ask({
+          type: 'save-annotation',
+          annotation: { ...metadata, ...saved.describe(range), entityId: input.entityId ?? undefined, tags: input.tags, comment: input.comment || undefined },
+        });
+        saved.show(annotation, range);
+        if (annotation.entityId) dossiers.delete(annotation.entityId);
+      },
+    });
+
     const detachHover = attachHoverIntent(document, {
-      surface,
+      surface: popover,
       markAt: (x, y) => markAtPoint(document, marker.painter, (node) => marker.marksNear(node), x, y),
     });
 
+    // Offer to save what the reader selects (once the selection gesture is over).
+    const onSelectionGesture = (event: Event) => {
+      if (layer.isOwnTarget(event.target)) return;
+      setTimeout(() => saveUi.offer(savableRange(document.getSelection(), document.body)), 0);
+    };
+    document.addEventListener('mouseup', onSelectionGesture, { capture: true });
+    document.addEventListener('keyup', onSelectionGesture, { capture: true });
+
     async function applySwitches() {
       const status = await ask({ type: 'site-status', host: location.hostname });
-      if (status.enabled) await marker.start();
-      else {
-        surface.close();
+      if (status.enabled) {
+        await marker.start();
+        await saved.anchorAll(pageUrl());
+      } else {
+        popover.close();
         marker.stop();
+        saved.clear();
       }
     }
 
@@ -69,26 +104,39 @@ export default defineContentScript({
       if (sender.id !== browser.runtime.id) return undefined;
       const parsed = parseRequest(PageRequest, message);
       if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
+      const request = parsed.request;
       const handlers: { [K in PageRequest['type']]: () => Promise<PageReplies[K]> } = {
         'page-entities': async () => marker.counts(),
         navigate: async () => {
-          if (parsed.request.type !== 'navigate') return null;
-          const mark = nextMark(marker.allMarks(), surface.current, parsed.request.direction);
+          if (request.type !== 'navigate') return null;
+          const mark = nextMark(marker.allMarks(), popover.current, request.direction);
           if (!mark) return null;
           mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-          surface.open(mark, { focus: true });
+          popover.open(mark, { focus: true });
           return marker.entity(mark.entityIds[0])?.name ?? null;
+        },
+        'save-selection': async () => {
+          const range = savableRange(document.getSelection(), document.body);
+          if (range) saveUi.openForm(range);
+          return range !== null;
+        },
+        'saved-status': async () => saved.status(),
+        'reveal-annotation': async () => (request.type === 'reveal-annotation' ? saved.reveal(request.id) : false),
+        'forget-dossiers': async () => {
+          dossiers.clear();
+          return null;
         },
         refresh: async () => {
           dossiers.clear();
-          surface.close();
+          popover.close();
           marker.stop();
+          saved.clear();
           marker.forgetKnowledge();
           await applySwitches();
           return null;
         },
       };
-      return handlers[parsed.request.type]().then(
+      return handlers[request.type]().then(
         (value) => ({ ok: true as const, value }),
         (error: unknown) => ({ ok: false as const, error: String(error) }),
       );
@@ -97,15 +145,20 @@ export default defineContentScript({
 
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
+      document.removeEventListener('mouseup', onSelectionGesture, { capture: true });
+      document.removeEventListener('keyup', onSelectionGesture, { capture: true });
       detachHover();
-      surface.destroy();
+      popover.close();
+      saveUi.close();
+      layer.remove();
       marker.stop();
+      saved.clear();
     });
 
     // Lives in the content script's isolated world only (page scripts cannot see it): lets DevTools
     // and `npm run bench` read when the marks arrived and what was found.
     Object.defineProperty(globalThis, 'backstory', {
-      value: Object.freeze({ timings: marker.timings, counts: () => marker.counts(), marks: () => marker.painter.size }),
+      value: Object.freeze({ timings: marker.timings, counts: () => marker.counts(), marks: () => marker.painter.size, saved: () => saved.status() }),
       configurable: true,
     });
 

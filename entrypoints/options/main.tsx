@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { OptionsApp } from '~/components/OptionsApp';
 import '~/components/options.css';
 import { openDatabase } from '~/lib/store/db';
+import { workerJobs } from './knowledge-jobs';
 
 const db = openDatabase();
 const tellPages = () => void browser.runtime.sendMessage({ type: 'knowledge-changed' }).catch(() => undefined);
-render(<OptionsApp db={db} onKnowledgeChanged={tellPages} />, document.getElementById('app')!);
+render(<OptionsApp db={db} jobs={workerJobs()} onKnowledgeChanged={tellPages} />, document.getElementById('app')!);

@@ -36,9 +36,14 @@ async function main() {
       tab?.id === undefined
         ? Promise.reject(new Error('no tab'))
         : unwrap<PageReplies['page-entities']>(browser.tabs.sendMessage(tab.id, { type: 'page-entities' }, { frameId: 0 })),
+    savedStatus: () =>
+      tab?.id === undefined
+        ? Promise.reject(new Error('no tab'))
+        : unwrap<PageReplies['saved-status']>(browser.tabs.sendMessage(tab.id, { type: 'saved-status' }, { frameId: 0 })),
     siteStatus: () => ask({ type: 'site-status', host }),
     setSwitch: (scope, on) => ask({ type: 'set-switch', scope, host, on }),
     openOptions: () => void browser.runtime.openOptionsPage(),
+    openLibrary: () => void browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html?tab') }),
   };
   render(<PopupApp api={api} />, document.getElementById('app')!);
 }

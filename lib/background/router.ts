@@ -1,7 +1,8 @@
-import { BackgroundRequest, isOwnSender, parseRequest, type BackgroundReplies, type Reply, type SenderInfo } from '../messages';
+import { BackgroundRequest, isOwnSender, parseRequest, type BackgroundReplies, type PageRequest, type Reply, type SenderInfo } from '../messages';
 import type { BackstoryDatabase } from '../store/db';
 import { findCandidates, loadDossier } from '../store/queries';
 import { readSiteStatus, writeSwitch } from '../store/settings';
+import { annotationsForUrl, saveAnnotation } from '../store/annotations';
 
 export interface RouterDeps {
   db: BackstoryDatabase;
@@ -10,8 +11,10 @@ export interface RouterDeps {
   ownId: string;
   ownBaseUrl: string;
   setBadge(tabId: number, count: number): Promise<void>;
-  /** Tell every open page to read its switches and marks again. */
-  refreshPages(): Promise<void>;
+  /** Opens a page in a new tab and, once it has loaded, asks it to show a saved passage. */
+  openAndReveal(url: string, annotationId: string): Promise<void>;
+  /** Sends a request to every open page's content script. */
+  broadcast(request: PageRequest): Promise<void>;
 }
 
 /** Answers the protocol's requests. Never throws: a bad message or a failure becomes an error reply. */
@@ -23,11 +26,24 @@ export function createRouter(deps: RouterDeps) {
     'site-status': (request) => readSiteStatus(db, request.host),
     'set-switch': async (request) => {
       const status = await writeSwitch(db, request.scope, request.host, request.on);
-      await deps.refreshPages();
+      await deps.broadcast({ type: 'refresh' });
       return status;
     },
+    'save-annotation': async (request) => {
+      const saved = await saveAnnotation(db, request.annotation);
+      // Popovers already loaded elsewhere must list the new statement.
+      await deps.broadcast({ type: 'forget-dossiers' });
+      return saved;
+    },
+    'page-annotations': (request) => annotationsForUrl(db, request.url),
+    'open-annotation': async (request) => {
+      const annotation = await db.annotations.get(request.id);
+      if (!annotation) throw new Error('This passage is no longer in your library.');
+      await deps.openAndReveal(annotation.url, annotation.id);
+      return null;
+    },
     'knowledge-changed': async () => {
-      await deps.refreshPages();
+      await deps.broadcast({ type: 'refresh' });
       return null;
     },
     found: async (request, sender) => {

@@ -1,12 +1,5 @@
 import { UI_HOST_TAG } from './blocks';
 
-export interface UiHost {
-  host: HTMLElement;
-  /** Where Backstory's UI renders, inside a closed shadow root: page scripts cannot read it. */
-  mount: HTMLElement;
-  remove(): void;
-}
-
 // Inline, important declarations outrank the page's own stylesheets, even `* { all: revert !important }`.
 const HOST_STYLE: Record<string, string> = {
   display: 'block',
@@ -44,16 +37,48 @@ export function adoptStylesheet(shadow: ShadowRoot, css: string): void {
 
 /**
  * The one node Backstory adds to a page, created only when its UI first opens. It hangs from the
- * <html> element, outside <body>, so the page's content is untouched and survives body swaps.
+ * <html> element, outside <body>, so the page's content is untouched and survives body swaps. Its
+ * shadow root is closed: page scripts cannot read what Backstory shows. Each piece of UI (popover,
+ * save button, save form) renders into a slot of its own inside it.
  */
-export function createUiHost(doc: Document, css: string): UiHost {
-  const host = doc.createElement(UI_HOST_TAG.toLowerCase());
-  for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
-  const shadow = host.attachShadow({ mode: 'closed' });
-  adoptStylesheet(shadow, css);
-  const mount = doc.createElement('div');
-  mount.className = 'layer';
-  shadow.append(mount);
-  doc.documentElement.append(host);
-  return { host, mount, remove: () => host.remove() };
+export class UiLayer {
+  private host: HTMLElement | null = null;
+  private shadow: ShadowRoot | null = null;
+  private readonly slots = new Map<string, HTMLElement>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly css: string,
+  ) {}
+
+  slot(name: string): HTMLElement {
+    if (!this.host || !this.shadow) {
+      this.host = this.doc.createElement(UI_HOST_TAG.toLowerCase());
+      for (const [property, value] of Object.entries(HOST_STYLE)) this.host.style.setProperty(property, value, 'important');
+      this.shadow = this.host.attachShadow({ mode: 'closed' });
+      adoptStylesheet(this.shadow, this.css);
+    }
+    // A page that rewrites <html> can drop the host; it is put back when the UI is next needed.
+    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+    let slot = this.slots.get(name);
+    if (!slot) {
+      slot = this.doc.createElement('div');
+      slot.className = `layer layer-${name}`;
+      this.shadow.append(slot);
+      this.slots.set(name, slot);
+    }
+    return slot;
+  }
+
+  /** True for events that happened inside Backstory's UI (they reach the page retargeted to the host). */
+  isOwnTarget(target: EventTarget | null): boolean {
+    return this.host !== null && target === this.host;
+  }
+
+  remove(): void {
+    this.host?.remove();
+    this.host = null;
+    this.shadow = null;
+    this.slots.clear();
+  }
 }

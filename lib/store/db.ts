@@ -1,8 +1,22 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Alias, Entity, Relation, Source, Statement } from './generated/pack';
+import { searchTerms } from './search-terms';
 
 export type EntityKind = Entity['kind'];
 export const ENTITY_KINDS: readonly EntityKind[] = ['person', 'organization', 'country', 'place', 'party', 'event'];
+export type RelationType = Relation['type'];
+export const RELATION_TYPES: readonly RelationType[] = [
+  'member_of',
+  'observer_of',
+  'partner_of',
+  'candidate_of',
+  'suspended',
+  'left',
+  'leads',
+  'part_of',
+  'capital_of',
+  'allied_with',
+];
 
 /** Where a row came from: the id of the pack that brought it, or USER_ORIGIN for the reader's own. */
 export type Origin = string;
@@ -13,7 +27,14 @@ export type AliasObject = Exclude<Alias, string>;
 export interface EntityRow extends Omit<Entity, 'aliases'> {
   aliases: AliasObject[];
   origin: Origin;
+  /**
+   * When the reader last saved the entity in the editor. A pack entity with this set is the reader's
+   * version: later imports of its pack leave it, its aliases, relations and statements alone.
+   */
+  editedAt?: number;
   note?: string;
+  /** The folded words of the name and aliases, for the editor's search (see searchTerms). */
+  terms: string[];
 }
 
 /** One alias, filed under the key the matcher looks it up by (see lib/text indexKey). */
@@ -31,6 +52,8 @@ export interface RelationRow extends Relation {
 export interface StatementRow extends Statement {
   id?: number;
   origin: Origin;
+  /** The saved annotation the statement was made from. */
+  annotationId?: string;
 }
 
 export interface PackRow {
@@ -48,7 +71,93 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** A passage the reader saved from a page. */
+export interface AnnotationRow {
+  id: string;
+  url: string;
+  title?: string;
+  site?: string;
+  author?: string;
+  published?: string;
+  quote: string;
+  /** How to find the passage again (TextQuote, TextPosition… see lib/anchoring). */
+  selectors: unknown[];
+  entityId?: string;
+  tags: string[];
+  comment?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Everything one deletion removed, so that undoing it puts back exactly those rows. */
+export interface TrashRow {
+  id?: number;
+  deletedAt: number;
+  entity: EntityRow;
+  aliases: AliasRow[];
+  relations: RelationRow[];
+  statements: StatementRow[];
+}
+
 export type { Source };
+
+export interface SchemaVersion {
+  version: number;
+  /** Dexie store definitions added or changed by this version (null deletes a table). */
+  stores: Record<string, string | null>;
+  /** Moves existing rows into the shape of this version; absent when there is nothing to move. */
+  upgrade?: (tx: Transaction) => Promise<unknown>;
+}
+
+/**
+ * Every version the database has had, oldest first. A version is never edited once released: a change
+ * is a new entry, with an upgrade when rows written by an earlier version need new data.
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      entities: 'id, kind, origin, name',
+      aliases: '[entityId+text], key, entityId',
+      relations: '++id, from, to, type, origin',
+      statements: '++id, entity, origin, date',
+      packs: 'id',
+      settings: 'key',
+    },
+  },
+  {
+    // The editor: search by any word of a name (terms), lists by kind or pack sorted by name (the
+    // compound indexes, which also answer queries on kind or origin alone), the reader's edits
+    // (editedAt), undo of deletes (trash); saved passages (annotations) and the statements made from
+    // them (annotationId). No query reads relations by type or statements by date: those indexes
+    // only slowed every import down.
+    version: 2,
+    stores: {
+      entities: 'id, [kind+name], [origin+name], name, editedAt, *terms',
+      relations: '++id, from, to, origin',
+      statements: '++id, entity, origin, annotationId',
+      annotations: 'id, url, entityId, createdAt, *tags, site',
+      trash: '++id, deletedAt',
+    },
+    // Version 1 had no editor, so no entity was edited and nothing was deleted: only the search terms
+    // must be computed.
+    upgrade: (tx) =>
+      tx
+        .table('entities')
+        .toCollection()
+        .modify((entity: EntityRow) => {
+          entity.terms = searchTerms(entity);
+        }),
+  },
+];
+
+/** Declares `versions` on `db`: all of them for the extension, the first few for a migration test. */
+export function declareVersions(db: Dexie, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): void {
+  for (const { version, stores, upgrade } of versions) {
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
+}
 
 export class BackstoryDatabase extends Dexie {
   entities!: Table<EntityRow, string>;
@@ -57,17 +166,12 @@ export class BackstoryDatabase extends Dexie {
   statements!: Table<StatementRow, number>;
   packs!: Table<PackRow, string>;
   settings!: Table<SettingRow, string>;
+  annotations!: Table<AnnotationRow, string>;
+  trash!: Table<TrashRow, number>;
 
   constructor(name = 'backstory') {
     super(name);
-    this.version(1).stores({
-      entities: 'id, kind, origin, name',
-      aliases: '[entityId+text], key, entityId',
-      relations: '++id, from, to, type, origin',
-      statements: '++id, entity, origin, date',
-      packs: 'id',
-      settings: 'key',
-    });
+    declareVersions(this);
   }
 }
 

@@ -34,6 +34,8 @@ function describeSchemaError(error: SchemaError): PackProblem {
       return { path, message: `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}` };
     case 'const':
       return { path, message: `must be "${String(error.params.allowedValue)}"` };
+    case 'minLength':
+      return { path, message: 'must not be empty' };
     case 'maxLength':
       return { path, message: `is longer than its limit of ${String(error.params.limit)} characters` };
     case 'maxItems':

@@ -1,14 +1,29 @@
+import Dexie from 'dexie';
 import { indexKey } from '../text';
-import type { AliasObject, AliasRow, BackstoryDatabase, EntityRow, PackRow } from './db';
+import { USER_ORIGIN, type AliasObject, type AliasRow, type BackstoryDatabase, type EntityRow, type Origin, type PackRow } from './db';
 import { parsePack, type Pack, type PackProblem } from './pack-validation';
-import type { Alias } from './generated/pack';
+import { searchTerms } from './search-terms';
+import type { Alias, Entity, Relation, Statement } from './generated/pack';
 
 export interface ImportResult {
   entities: number;
   relations: number;
   statements: number;
-  /** Ids of entities the pack also carries but that stay as the reader (or another pack) left them. */
+  /**
+   * Ids of the pack's entities that stay as they were: made, edited or deleted by the reader (or
+   * brought by another pack).
+   */
   kept: string[];
+  /** The pack's relations and statements left out because the reader's own stand in their place. */
+  keptRelations: number;
+  keptStatements: number;
+}
+
+export interface ImportOptions {
+  now?: number;
+  /** Called after each batch with the entities written so far and the number to write. */
+  onProgress?(done: number, total: number): void;
+  batchSize?: number;
 }
 
 export function aliasObject(alias: Alias): AliasObject {
@@ -26,29 +41,97 @@ export function aliasRows(entity: Pick<EntityRow, 'id' | 'kind' | 'aliases' | 'n
   return [...rows.values()].filter((row) => row.key !== '');
 }
 
+/** The row of an entity as the database keeps it. */
+export function entityRow(entity: Entity, origin: Origin, extra: Pick<EntityRow, 'editedAt' | 'note'> = {}): EntityRow {
+  const aliases = entity.aliases.map(aliasObject);
+  const row: EntityRow = { ...entity, aliases, origin, terms: searchTerms({ name: entity.name, aliases }) };
+  if (extra.editedAt !== undefined) row.editedAt = extra.editedAt;
+  if (extra.note) row.note = extra.note;
+  return row;
+}
+
+/** Set when the reader removes a pack, so that the bundled pack is not brought back on the next start. */
+export const removedPackKey = (packId: string) => `pack-removed:${packId}`;
+
+const relationKey = (r: Pick<Relation, 'from' | 'type' | 'to'>) => `${r.from}\u0000${r.type}\u0000${r.to}`;
+const statementKey = (s: Pick<Statement, 'entity' | 'text'>) => `${s.entity}\u0000${s.text}`;
+
+/** The `index`-th of `parts` nearly equal slices of `items`. */
+function slice<T>(items: readonly T[], index: number, parts: number): T[] {
+  const size = Math.ceil(items.length / parts);
+  return items.slice(index * size, (index + 1) * size);
+}
+
 /**
- * Writes a checked pack in one transaction: the pack's earlier rows are replaced, rows the reader
- * made or edited (and rows of other packs) stay as they are. Either everything is written or nothing.
+ * Writes a checked pack. The pack's rows from an earlier import are replaced; what the reader made,
+ * edited or deleted stays as they left it, and so do other packs' rows.
+ *
+ * Everything happens in one IndexedDB transaction, so either all of the pack is written or none of it:
+ * an IndexedDB transaction commits as soon as it has no request pending when control returns to the
+ * event loop, so it cannot wait for a timer between batches, but it lives for as long as each batch's
+ * writes are issued when the previous batch's complete. The batches (with their progress reports) are
+ * therefore chained inside the transaction; the caller keeps its page responsive by running this in a
+ * worker (see entrypoints/options/knowledge-worker.ts), not by yielding here. A staging design (write
+ * rows marked pending, flip them in a last transaction) would let other readers in between batches, but
+ * would double the writes and make every reader skip pending rows; readers of these tables wait for
+ * this transaction instead.
  */
-export async function importPack(db: BackstoryDatabase, pack: Pack, now = Date.now()): Promise<ImportResult> {
-  return db.transaction('rw', [db.entities, db.aliases, db.relations, db.statements, db.packs], async () => {
-    const previous = await db.entities.where('origin').equals(pack.id).primaryKeys();
+export async function importPack(db: BackstoryDatabase, pack: Pack, options: ImportOptions = {}): Promise<ImportResult> {
+  const { now = Date.now(), onProgress, batchSize = 2000 } = options;
+  const tables = [db.entities, db.aliases, db.relations, db.statements, db.packs, db.trash, db.settings];
+  const T0 = performance.now();
+  const lap = (what: string) => console.log(`[import] ${what} ${(performance.now() - T0).toFixed(0)} ms`);
+  return db.transaction('rw', tables, async () => {
+    lap('tx started');
+    const edited = new Set(await db.entities.where('editedAt').above(0).primaryKeys());
+    const deleted = new Set((await db.trash.toArray()).filter((t) => t.entity.origin === pack.id).map((t) => t.entity.id));
+    const previous = (await db.entities.where('origin').equals(pack.id).primaryKeys()).filter((id) => !edited.has(id));
     await db.aliases.where('entityId').anyOf(previous).delete();
     await db.entities.bulkDelete(previous);
     await db.relations.where('origin').equals(pack.id).delete();
     await db.statements.where('origin').equals(pack.id).delete();
 
-    const taken = new Set(await db.entities.bulkGet(pack.entities.map((e) => e.id)).then((rows) => rows.filter((r) => r).map((r) => r!.id)));
-    const kept = pack.entities.filter((e) => taken.has(e.id)).map((e) => e.id);
-    const entities: EntityRow[] = pack.entities
-      .filter((e) => !taken.has(e.id))
-      .map((e) => ({ ...e, aliases: e.aliases.map(aliasObject), origin: pack.id }));
-    await db.entities.bulkAdd(entities);
-    await db.aliases.bulkPut(entities.flatMap(aliasRows));
-    const relations = (pack.relations ?? []).map((r) => ({ ...r, origin: pack.id }));
-    await db.relations.bulkAdd(relations);
-    const statements = (pack.statements ?? []).map((s) => ({ ...s, origin: pack.id }));
-    await db.statements.bulkAdd(statements);
+    const present = new Set(await db.entities.toCollection().primaryKeys());
+    // Entities the reader made or edited keep their own relations and statements, and a deleted one stays deleted.
+    const readers = new Set([...edited, ...(await db.entities.where('origin').equals(USER_ORIGIN).primaryKeys()), ...deleted]);
+    const userRelations = new Set((await db.relations.where('origin').equals(USER_ORIGIN).toArray()).map(relationKey));
+    const userStatements = new Set((await db.statements.where('origin').equals(USER_ORIGIN).toArray()).map(statementKey));
+
+    lap('prepared');
+    const kept = pack.entities.filter((e) => present.has(e.id) || deleted.has(e.id)).map((e) => e.id);
+    const entities = pack.entities.filter((e) => !present.has(e.id) && !deleted.has(e.id));
+    const packRelations = pack.relations ?? [];
+    const relations = packRelations.filter(
+      (r) => !readers.has(r.from) && !deleted.has(r.to) && !userRelations.has(relationKey(r)),
+    );
+    const packStatements = pack.statements ?? [];
+    const statements = packStatements.filter((s) => !readers.has(s.entity) && !userStatements.has(statementKey(s)));
+
+    // Relations and statements go with the entity batches in equal shares, so progress counted in
+    // entities tracks the whole work.
+    const batches = Math.max(1, Math.ceil(entities.length / batchSize));
+    onProgress?.(0, entities.length);
+    let writing: Promise<unknown>[] = [];
+    for (let i = 0; i < batches; i++) {
+      // Built while the previous batch is being written.
+      const entityRows = entities.slice(i * batchSize, (i + 1) * batchSize).map((e) => entityRow(e, pack.id));
+      const aliases = entityRows.flatMap(aliasRows);
+      const relationRows = slice(relations, i, batches).map((r) => ({ ...r, origin: pack.id }));
+      const statementRows = slice(statements, i, batches).map((s) => ({ ...s, origin: pack.id }));
+      lap(`built batch ${i}`);
+      await Dexie.Promise.all(writing);
+      lap(`wrote batch ${i - 1}`);
+      if (i > 0) onProgress?.(i * batchSize, entities.length);
+      writing = [
+        db.entities.bulkAdd(entityRows),
+        db.aliases.bulkPut(aliases),
+        db.relations.bulkAdd(relationRows),
+        db.statements.bulkAdd(statementRows),
+      ];
+    }
+    await Dexie.Promise.all(writing);
+
+    const counts = { entities: entities.length, relations: relations.length, statements: statements.length };
     const row: PackRow = {
       id: pack.id,
       title: pack.title ?? pack.id,
@@ -56,38 +139,64 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, now = Date.n
       updated: pack.updated,
       license: pack.license,
       importedAt: now,
-      counts: { entities: entities.length, relations: relations.length, statements: statements.length },
+      counts,
     };
+    lap('all written');
     await db.packs.put(row);
-    return { entities: entities.length, relations: relations.length, statements: statements.length, kept };
+    await db.settings.delete(removedPackKey(pack.id));
+    onProgress?.(entities.length, entities.length);
+    return {
+      ...counts,
+      kept,
+      keptRelations: packRelations.length - relations.length,
+      keptStatements: packStatements.length - statements.length,
+    };
   });
 }
-
 
 export type PackImportOutcome = { ok: true; packId: string; result: ImportResult } | { ok: false; problems: PackProblem[] };
 
 /** Checks a pack file's text against the schema and the database, then imports it; nothing is written when anything is wrong. */
-export async function importPackText(db: BackstoryDatabase, text: string): Promise<PackImportOutcome> {
+export async function importPackText(db: BackstoryDatabase, text: string, options?: ImportOptions): Promise<PackImportOutcome> {
   const known = new Set(await db.entities.toCollection().primaryKeys());
   const check = parsePack(text, known);
   if (!check.ok) return check;
-  return { ok: true, packId: check.pack.id, result: await importPack(db, check.pack) };
+  return { ok: true, packId: check.pack.id, result: await importPack(db, check.pack, options) };
 }
 
-/** Removes a pack and the rows it brought; the reader's own rows stay. */
+/**
+ * Removes a pack and the rows it brought. The reader's own rows stay, and so do the pack's entities
+ * the reader edited: they become the reader's own, as their pack is gone.
+ */
 export async function removePack(db: BackstoryDatabase, packId: string): Promise<void> {
-  await db.transaction('rw', [db.entities, db.aliases, db.relations, db.statements, db.packs], async () => {
-    const ids = await db.entities.where('origin').equals(packId).primaryKeys();
+  await db.transaction('rw', [db.entities, db.aliases, db.relations, db.statements, db.packs, db.settings], async () => {
+    const edited = new Set(await db.entities.where('editedAt').above(0).filter((e) => e.origin === packId).primaryKeys());
+    const ids = (await db.entities.where('origin').equals(packId).primaryKeys()).filter((id) => !edited.has(id));
     await db.aliases.where('entityId').anyOf(ids).delete();
     await db.entities.bulkDelete(ids);
+    await db.entities.where('id').anyOf([...edited]).modify({ origin: USER_ORIGIN });
     await db.relations.where('origin').equals(packId).delete();
     await db.statements.where('origin').equals(packId).delete();
     await db.packs.delete(packId);
+    await db.settings.put({ key: removedPackKey(packId), value: true });
   });
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 export function describeImport(result: ImportResult): string {
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const main = `Imported ${plural(result.entities, 'entity', 'entities')}, ${plural(result.relations, 'relation', 'relations')}, ${plural(result.statements, 'statement', 'statements')}`;
-  return result.kept.length ? `${main}. Kept your own version of ${result.kept.length}: ${result.kept.join(', ')}.` : `${main}.`;
+  const parts = [
+    `Imported ${plural(result.entities, 'entity', 'entities')}, ${plural(result.relations, 'relation', 'relations')}, ${plural(result.statements, 'statement', 'statements')}.`,
+  ];
+  if (result.kept.length) {
+    const shown = result.kept.slice(0, 10).join(', ');
+    const more = result.kept.length > 10 ? ` and ${result.kept.length - 10} more` : '';
+    parts.push(`Kept your own version of ${result.kept.length}: ${shown}${more}.`);
+  }
+  if (result.keptRelations || result.keptStatements) {
+    parts.push(
+      `Left out ${plural(result.keptRelations, 'relation', 'relations')} and ${plural(result.keptStatements, 'statement', 'statements')} of the pack where yours stand.`,
+    );
+  }
+  return parts.join(' ');
 }

@@ -45,7 +45,8 @@ export interface AllianceView {
 }
 
 export interface Dossier {
-  entity: EntityRow;
+  /** Without its search terms, which only the editor uses. */
+  entity: Omit<EntityRow, 'terms'>;
   currentRole?: Role;
   country?: EntityRef;
   /** The structures the entity (or its country) belongs to, was suspended from, or left. */
@@ -82,8 +83,9 @@ export async function loadDossier(db: BackstoryDatabase, id: string): Promise<Do
     };
     const statements = await db.statements.where('entity').equals(id).toArray();
     statements.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+    const { terms: _terms, ...shown } = entity;
     return {
-      entity,
+      entity: shown,
       currentRole: currentRole(entity.roles),
       country: country ? ref(country) : undefined,
       alliances: [

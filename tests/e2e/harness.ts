@@ -146,3 +146,88 @@ export function collectPageErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** The centre of the first element with this class inside Backstory's closed shadow root (DevTools protocol). */
+export async function uiElementCenter(page: Page, className: string): Promise<{ x: number; y: number } | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    type DomNode = { nodeId: number; attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[] };
+    const hasClass = (node: DomNode) => {
+      const at = node.attributes?.indexOf('class') ?? -1;
+      return at >= 0 && node.attributes![at + 1].split(/\s+/).includes(className);
+    };
+    const find = (node: DomNode): DomNode | undefined => {
+      if (hasClass(node)) return node;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+        const found = find(child);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const node = find(root as DomNode);
+    if (!node) return null;
+    // The UI may have closed since the document was read.
+    const box = await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId }).catch(() => null);
+    if (!box) return null;
+    const [x1, y1, , , x3, y3] = box.model.content;
+    return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Selects `length` characters from the first occurrence of `text` in the page, as a reader's drag would end. */
+export async function selectText(page: Page, text: string, length = text.length): Promise<void> {
+  await page.evaluate(
+    ([wanted, size]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(wanted as string);
+        if (at < 0) continue;
+        node.parentElement!.scrollIntoView({ block: 'center' });
+        document.getSelection()!.setBaseAndExtent(node, at, node, at + (size as number));
+        node.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return;
+      }
+      throw new Error(`no text "${wanted}"`);
+    },
+    [text, length] as const,
+  );
+}
+
+/** The text of every range painted as one highlight. */
+export function highlightTexts(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((wanted) => [...(CSS.highlights.get(wanted) ?? [])].map((range) => (range as Range).toString()), name);
+}
+
+/** Clicks the first element with this class inside Backstory's closed shadow root, once it is there. */
+export async function clickInUi(page: Page, className: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  let point = await uiElementCenter(page, className);
+  while (!point && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    point = await uiElementCenter(page, className);
+  }
+  if (!point) throw new Error(`Backstory's UI shows no .${className}`);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** Saves a passage as a reader would: select, "Save to Backstory", fill tags and comment, Save. */
+export async function savePassage(page: Page, text: string, { tags = '', comment = '' } = {}): Promise<void> {
+  await selectText(page, text);
+  await clickInUi(page, 'save-button');
+  await page.waitForTimeout(200);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(tags);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(comment);
+  await clickInUi(page, 'primary');
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    // Saved, and the form has closed itself.
+    if ((await highlightTexts(page, 'backstory-saved')).includes(text) && !(await uiElementCenter(page, 'save-form'))) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`"${text}" was not saved`);
+}

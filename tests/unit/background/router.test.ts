@@ -13,9 +13,9 @@ async function setup() {
   const db = new BackstoryDatabase(`router-${Math.random()}`);
   await importPack(db, smallPack());
   const setBadge = vi.fn(async () => undefined);
-  const refreshPages = vi.fn(async () => undefined);
-  const route = createRouter({ db, ready: Promise.resolve(), ownId: OWN_ID, ownBaseUrl: BASE, setBadge, refreshPages });
-  return { route, setBadge, refreshPages };
+  const broadcast = vi.fn(async () => undefined);
+  const route = createRouter({ db, ready: Promise.resolve(), ownId: OWN_ID, ownBaseUrl: BASE, setBadge, broadcast, openAndReveal: vi.fn() });
+  return { route, setBadge, broadcast };
 }
 
 describe('the background’s message protocol', () => {
@@ -29,12 +29,12 @@ describe('the background’s message protocol', () => {
   ];
 
   it.each(refused)('refuses %s without acting on it', async (_label, message, sender, error) => {
-    const { route, setBadge, refreshPages } = await setup();
+    const { route, setBadge, broadcast } = await setup();
     const reply = await route(message, sender);
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error).toMatch(error);
     expect(setBadge).not.toHaveBeenCalled();
-    expect(refreshPages).not.toHaveBeenCalled();
+    expect(broadcast).not.toHaveBeenCalled();
   });
 
   it('answers a dossier request from a content script', async () => {
@@ -50,17 +50,17 @@ describe('the background’s message protocol', () => {
   });
 
   it('stores a switch from the popup and tells the open pages', async () => {
-    const { route, refreshPages } = await setup();
+    const { route, broadcast } = await setup();
     const reply = await route({ type: 'set-switch', scope: 'site', host: 'news.example', on: false }, fromPopup);
     expect(reply).toEqual({ ok: true, value: { host: 'news.example', site: false, everywhere: true, enabled: false } });
-    expect(refreshPages).toHaveBeenCalledOnce();
+    expect(broadcast).toHaveBeenCalledExactlyOnceWith({ type: 'refresh' });
     expect(await route({ type: 'site-status', host: 'news.example' }, fromTab)).toMatchObject({ value: { enabled: false } });
   });
 
   it('turns a failure inside a handler into an error reply', async () => {
     const db = new BackstoryDatabase(`router-closed-${Math.random()}`);
     db.close();
-    const route = createRouter({ db, ready: Promise.resolve(), ownId: OWN_ID, ownBaseUrl: BASE, setBadge: vi.fn(), refreshPages: vi.fn() });
+    const route = createRouter({ db, ready: Promise.resolve(), ownId: OWN_ID, ownBaseUrl: BASE, setBadge: vi.fn(), broadcast: vi.fn(), openAndReveal: vi.fn() });
     const reply = await route({ type: 'dossier', id: 'csto' }, fromTab);
     expect(reply.ok).toBe(false);
   });

@@ -16,8 +16,8 @@ beforeEach(async () => {
 
 describe('importing a pack', () => {
   it('writes its entities, aliases, relations and statements, and records the pack', async () => {
-    const result = await importPack(db, smallPack(), 1000);
-    expect(result).toEqual({ entities: 5, relations: 3, statements: 3, kept: [] });
+    const result = await importPack(db, smallPack(), { now: 1000 });
+    expect(result).toEqual({ entities: 5, relations: 3, statements: 3, kept: [], keptRelations: 0, keptStatements: 0 });
     expect(await db.entities.count()).toBe(5);
     expect(await db.packs.get('test-pack')).toMatchObject({ version: 1, importedAt: 1000, counts: { entities: 5, relations: 3, statements: 3 } });
     // The display name is an alias too.
@@ -35,7 +35,7 @@ describe('importing a pack', () => {
   });
 
   it('keeps an entity the reader made under the same id', async () => {
-    await db.entities.add({ id: 'belarus', kind: 'country', name: 'Belarus (my notes)', aliases: [], origin: 'user' });
+    await db.entities.add({ id: 'belarus', kind: 'country', name: 'Belarus (my notes)', aliases: [], origin: 'user', terms: [] });
     const result = await importPack(db, smallPack());
     expect(result.kept).toEqual(['belarus']);
     expect((await db.entities.get('belarus'))?.name).toBe('Belarus (my notes)');

@@ -50,6 +50,12 @@ describe('checking a pack before anything is written', () => {
       '$.statements[0].entity',
       /unknown entity "ghost"/,
     ],
+    [
+      'an empty name',
+      smallPack({ entities: [{ id: 'x', kind: 'person', name: '', aliases: [] }] }),
+      '$.entities[0].name',
+      /must not be empty/,
+    ],
     ['a malformed date', smallPack({ updated: '2026-13-01' }), '$.updated', /YYYY, YYYY-MM or YYYY-MM-DD/],
     [
       'a repeated id',

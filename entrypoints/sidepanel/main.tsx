@@ -1,0 +1,17 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { LibraryApp } from '~/components/LibraryApp';
+import '~/components/library.css';
+import { openDatabase } from '~/lib/store/db';
+
+// The same page serves Chrome's side panel, Firefox's sidebar and a full tab (library.html?tab).
+const db = openDatabase();
+render(
+  <LibraryApp
+    db={db}
+    wide={new URLSearchParams(location.search).has('tab')}
+    openPassage={(id) => void browser.runtime.sendMessage({ type: 'open-annotation', id })}
+    onChanged={() => void browser.runtime.sendMessage({ type: 'knowledge-changed' }).catch(() => undefined)}
+  />,
+  document.getElementById('app')!,
+);

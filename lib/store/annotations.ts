@@ -1,0 +1,132 @@
+import { mergeAnnotations } from '../annotations/merge-annotations';
+import type { SavedAnnotation } from '../annotations/types';
+import type { AnnotationRow, BackstoryDatabase, StatementRow } from './db';
+import { USER_ORIGIN } from './db';
+
+/** What a page sends to save a passage: the row without its id and timestamps. */
+export type AnnotationInput = Omit<AnnotationRow, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** A publication date as the pack format writes dates (YYYY-MM-DD), when the page gave one. */
+export function isoDay(published: string | undefined): string | undefined {
+  if (!published) return undefined;
+  const direct = /^(\d{4}-\d{2}-\d{2})/.exec(published);
+  if (direct) return direct[1];
+  const time = Date.parse(published);
+  if (Number.isNaN(time)) return undefined;
+  // A date without a time parses as local midnight: read it back in local time, not UTC.
+  const date = new Date(time);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** The statement a saved quote becomes when it is attributed to an entity. */
+export function statementFor(annotation: AnnotationRow): StatementRow | null {
+  if (!annotation.entityId) return null;
+  return {
+    entity: annotation.entityId,
+    text: annotation.quote,
+    kind: 'quote',
+    date: isoDay(annotation.published),
+    source: {
+      title: annotation.title || annotation.site || annotation.url,
+      url: annotation.url,
+      ...(annotation.site ? { publisher: annotation.site } : {}),
+    },
+    origin: USER_ORIGIN,
+    annotationId: annotation.id,
+  };
+}
+
+/**
+ * Saves a passage and, when it is someone's statement, the statement, in one transaction: the
+ * popover's Past statements shows it from then on.
+ */
+export async function saveAnnotation(db: BackstoryDatabase, input: AnnotationInput, now = Date.now(), id: string = crypto.randomUUID()): Promise<AnnotationRow> {
+  return db.transaction('rw', [db.annotations, db.statements, db.entities], async () => {
+    if (input.entityId && !(await db.entities.get(input.entityId))) {
+      throw new Error('That entity is no longer in your knowledge base; choose another or save it as a note.');
+    }
+    const annotation: AnnotationRow = { ...input, id, createdAt: now, updatedAt: now };
+    await db.annotations.add(annotation);
+    const statement = statementFor(annotation);
+    if (statement) await db.statements.add(statement);
+    return annotation;
+  });
+}
+
+export function annotationsForUrl(db: BackstoryDatabase, url: string): Promise<AnnotationRow[]> {
+  return db.annotations.where('url').equals(url).toArray();
+}
+
+export interface AnnotationEdit {
+  entityId?: string | null;
+  tags?: string[];
+  comment?: string;
+}
+
+/** Changes a saved passage and keeps the statement made from it in step, in one transaction. */
+export async function updateAnnotation(db: BackstoryDatabase, id: string, edit: AnnotationEdit, now = Date.now()): Promise<AnnotationRow> {
+  return db.transaction('rw', [db.annotations, db.statements, db.entities], async () => {
+    const current = await db.annotations.get(id);
+    if (!current) throw new Error('This passage is no longer in your library.');
+    const next: AnnotationRow = { ...current, updatedAt: now };
+    if (edit.tags) next.tags = edit.tags;
+    if (edit.comment !== undefined) next.comment = edit.comment || undefined;
+    if (edit.entityId !== undefined) {
+      if (edit.entityId && !(await db.entities.get(edit.entityId))) throw new Error('That entity is no longer in your knowledge base.');
+      next.entityId = edit.entityId || undefined;
+    }
+    await db.annotations.put(next);
+    await db.statements.where('annotationId').equals(id).delete();
+    const statement = statementFor(next);
+    if (statement) await db.statements.add(statement);
+    return next;
+  });
+}
+
+/** What a deletion removed, to put back on undo. */
+export interface RemovedAnnotation {
+  annotation: AnnotationRow;
+  statements: StatementRow[];
+}
+
+export async function deleteAnnotation(db: BackstoryDatabase, id: string): Promise<RemovedAnnotation | null> {
+  return db.transaction('rw', [db.annotations, db.statements], async () => {
+    const annotation = await db.annotations.get(id);
+    if (!annotation) return null;
+    const statements = await db.statements.where('annotationId').equals(id).toArray();
+    await db.statements.where('annotationId').equals(id).delete();
+    await db.annotations.delete(id);
+    return { annotation, statements };
+  });
+}
+
+export async function restoreAnnotation(db: BackstoryDatabase, removed: RemovedAnnotation): Promise<void> {
+  await db.transaction('rw', [db.annotations, db.statements], async () => {
+    await db.annotations.put(removed.annotation);
+    await db.statements.bulkPut(removed.statements);
+  });
+}
+
+/**
+ * Adds imported passages that are not already in the library (see mergeAnnotations), with their
+ * statements, in one transaction. An attribution to an entity the knowledge base lacks is dropped
+ * (the passage is kept as a note) rather than left pointing nowhere.
+ */
+export async function importAnnotations(db: BackstoryDatabase, incoming: AnnotationRow[]): Promise<{ added: number; duplicates: number; unattributed: number }> {
+  return db.transaction('rw', [db.annotations, db.statements, db.entities], async () => {
+    const existing = await db.annotations.where('url').anyOf([...new Set(incoming.map((a) => a.url))]).toArray();
+    const { toAdd, duplicates } = mergeAnnotations(existing as SavedAnnotation[], incoming as SavedAnnotation[]);
+    const known = new Set((await db.entities.bulkGet([...new Set(toAdd.flatMap((a) => (a.entityId ? [a.entityId] : [])))])).flatMap((e) => (e ? [e.id] : [])));
+    let unattributed = 0;
+    const rows: AnnotationRow[] = toAdd.map(({ entityName: _name, ...annotation }) => {
+      if (annotation.entityId && !known.has(annotation.entityId)) {
+        unattributed++;
+        return { ...annotation, entityId: undefined };
+      }
+      return annotation;
+    });
+    await db.annotations.bulkAdd(rows);
+    await db.statements.bulkAdd(rows.flatMap((row) => statementFor(row) ?? []));
+    return { added: rows.length, duplicates: duplicates.length, unattributed };
+  });
+}

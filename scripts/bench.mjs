@@ -1,0 +1,280 @@
+// `npm run bench`: prints how fast Backstory imports knowledge bases of 10 to 100,000 entities and
+// marks generated article pages of 100 KB to 5 MB with each, beside the same pages without the
+// extension and marked by mark.js. A program that prints figures: it checks nothing, and exits 0
+// whatever they are. The Markdown it prints is also written to bench-output/results.md.
+//
+//   --no-build           use the bench's last build (.output/bench/chrome-mv3)
+//   --kb 10,100,1000     KB sizes (default 10,100,1000,100000)
+//   --pages 100k,1m,5m   page sizes (default all three)
+//   --runs N             page loads per case; the median is shown (default 1)
+//   --profile            unminified build, plus one CPU-profiled load per case, summarised in the report
+//   --import-timeout S   give up waiting for an import after S seconds (default 180)
+//   --markjs-timeout S   stop mark.js after S seconds (default 60)
+//   --no-markjs          leave mark.js out
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromiumPath, launchWithExtension, MISSING_CHROMIUM } from './lib/browser.mjs';
+import { articlePage, benchPack, PAGE_PEOPLE, SEED } from './lib/bench-data.mjs';
+import { countRows, importThroughOptions, indexedDbOnDisk, measurePage, openOptions, removeStarterPack, storageEstimate, timeMarkJs } from './lib/bench-browser.mjs';
+import { profileReader } from './lib/bench-profile.mjs';
+import { longestWithin, markdownReport } from './lib/bench-report.mjs';
+import { startStaticServer } from './lib/static-server.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const outDir = join(root, 'bench-output');
+const extensionDir = join(root, '.output/bench/chrome-mv3');
+const markJsPath = join(root, 'node_modules/mark.js/dist/mark.min.js');
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+const flag = (name) => process.argv.includes(`--${name}`);
+
+const PAGE_SIZES = { '100k': ['100 KB', 100 * 1024], '1m': ['1 MB', 2 ** 20], '5m': ['5 MB', 5 * 2 ** 20] };
+const kbSizes = option('kb', '10,100,1000,100000').split(',').map(Number);
+const pageKeys = option('pages', '100k,1m,5m').split(',');
+const runs = Math.max(1, Number(option('runs', '1')));
+const profile = flag('profile');
+const importTimeout = Number(option('import-timeout', '180')) * 1000;
+const markJsTimeout = Number(option('markjs-timeout', '60')) * 1000;
+const withMarkJs = !flag('no-markjs');
+/** mark.js walks the whole page once per term: beyond this many terms it is not run at all. */
+const MARKJS_MAX_TERMS = 20_000;
+
+const began = performance.now();
+const log = (message) => console.error(`[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+
+if (!chromiumPath()) {
+  console.error(MISSING_CHROMIUM);
+  process.exit(1);
+}
+if (pageKeys.some((key) => !PAGE_SIZES[key]) || kbSizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error('Usage: npm run bench -- [--kb 10,100,1000,100000] [--pages 100k,1m,5m] [--runs N] [--profile] [--no-build]');
+  process.exit(1);
+}
+
+// The bench builds its own copy (.output/bench), so a build started by someone else meanwhile cannot
+// replace the extension under it.
+if (!flag('no-build')) {
+  log(`building the extension${profile ? ' (unminified, for readable profiles)' : ''}…`);
+  const build = spawnSync('npx', ['wxt', 'build', '-c', 'scripts/lib/bench-wxt-config.mjs'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, BACKSTORY_BENCH_UNMINIFIED: profile ? '1' : '0' },
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const git = (...args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout.trim();
+const loadAverage = () => os.loadavg().map((n) => n.toFixed(1)).join(' / ');
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown CPU',
+  cores: os.cpus().length,
+  memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  os: `${os.type()} ${os.release()}`,
+  node: process.versions.node,
+  commit: git('rev-parse', '--short', 'HEAD') || 'unknown commit',
+  dirty: git('status', '--porcelain').split('\n').filter(Boolean).length,
+  loadBefore: loadAverage(),
+};
+
+// Pages: generated once, served from memory for every KB.
+const pages = pageKeys.map((key) => {
+  const [label, bytes] = PAGE_SIZES[key];
+  const { html, mentions } = articlePage(bytes, { title: `Bench article, ${label}` });
+  return { key: label, path: `/article-${key}.html`, html, bytes: Buffer.byteLength(html), mentions, text: pageText(html) };
+});
+const routes = Object.fromEntries(pages.map((p) => [p.path, () => ({ body: p.html })]));
+const server = await startStaticServer({ root: join(root, 'tests/fixtures'), routes });
+const urlOf = (page) => `${server.origin}${page.path}`;
+
+function pageText(html) {
+  return html
+    .replace(/<(style|script)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+const fold = (word) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const words = (text) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(fold);
+
+/** Roughly what the background answers a page: the KB's aliases whose first word the page contains. */
+function aliasesUnderPageKeys(pack, page) {
+  page.words ??= new Set(words(page.text));
+  let count = 0;
+  for (const entity of pack.entities) {
+    for (const text of new Set([entity.name, ...entity.aliases])) if (page.words.has(words(text)[0])) count++;
+  }
+  return count;
+}
+
+/** What the CPU profile of one load says about the marking window, its longest tasks and its longest frame. */
+function profileSummary(measured, about) {
+  const reader = profileReader(measured.cpuProfile, measured.clockSyncAt);
+  const t = measured.timings;
+  const summary = { ...about, byOrigin: reader.byOrigin(), aligned: reader.aligned, tasks: [], frames: [] };
+  if (!t?.allMarks || !reader.aligned) return summary;
+  const inWindow = (e) => e.start < t.allMarks && e.start + e.duration > t.start;
+  summary.marking = { from: t.start, to: t.allMarks, ...reader.between(t.start, t.allMarks) };
+  summary.tasks = measured.longTasks
+    .filter(inWindow)
+    .sort((a, b) => b.duration - a.duration)
+    .slice(0, 3)
+    .map((task) => ({ ...task, ...reader.between(task.start, task.start + task.duration) }));
+  const frame = longestWithin(measured.frames, t.start, t.allMarks);
+  if (frame) summary.frames.push({ ...frame, ...reader.between(frame.start, frame.start + frame.duration) });
+  return summary;
+}
+
+const median = (list, by) => [...list].sort((a, b) => by(a) - by(b))[Math.floor((list.length - 1) / 2)];
+const allMarksOf = (run) => run.timings?.allMarks ?? Infinity;
+
+const workDir = mkdtempSync(join(os.tmpdir(), 'backstory-bench-'));
+mkdirSync(outDir, { recursive: true });
+const markJsVersion = JSON.parse(readFileSync(join(root, 'node_modules/mark.js/package.json'), 'utf8')).version;
+const results = {
+  date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+  machine,
+  settings: { runs, seed: `0x${SEED.toString(16)}`, unminified: profile, markJsVersion, markJsTimeoutS: markJsTimeout / 1000, pagePeople: PAGE_PEOPLE },
+  pages,
+  kbs: [],
+  profiles: [],
+};
+
+// Without the extension: the pages alone (baseline for heap and long tasks), and mark.js.
+let plain = await launchWithExtension({ extension: null });
+{
+  const page = await plain.context.newPage();
+  const cdp = await plain.context.newCDPSession(page);
+  machine.chromium = (await cdp.send('Browser.getVersion')).product.replace('HeadlessChrome', 'Chromium');
+  await page.close();
+}
+// One load first, not counted, so the figures are of a browser that has loaded a page before.
+await measurePage(plain.context, urlOf(pages[0]), { backstory: false, settleMs: 0 });
+for (const page of pages) {
+  log(`page alone: ${page.key}`);
+  const measured = [];
+  for (let i = 0; i < runs; i++) measured.push(await measurePage(plain.context, urlOf(page), { backstory: false }));
+  page.baseline = median(measured, (m) => m.load ?? 0);
+}
+
+for (const size of kbSizes) {
+  const kb = { size, cases: [] };
+  results.kbs.push(kb);
+  const pack = benchPack(size);
+  const file = join(workDir, `bench-${size}.json`);
+  writeFileSync(file, JSON.stringify(pack));
+  kb.fileBytes = Buffer.byteLength(readFileSync(file));
+
+  log(`KB of ${size.toLocaleString('en')} entities: fresh profile, removing the starter pack, importing…`);
+  const session = await launchWithExtension({ extension: extensionDir });
+  try {
+    const options = await openOptions(session);
+    try {
+      await removeStarterPack(options);
+      kb.starterRemoved = true;
+    } catch (error) {
+      kb.starterRemoved = false;
+      log(`could not remove the starter pack (${error.message.split('\n')[0]}): it stays in the KB`);
+    }
+    kb.import = await importThroughOptions(options, file, { timeout: importTimeout });
+    log(
+      kb.import.unfinished
+        ? `import still running after ${(kb.import.ms / 1000).toFixed(0)} s: pages not measured with this KB`
+        : kb.import.failed
+          ? `import failed: ${kb.import.status}`
+          : `imported in ${(kb.import.ms / 1000).toFixed(2)} s`,
+    );
+    if (!kb.import.unfinished && !kb.import.failed) {
+      kb.rows = await countRows(options);
+      kb.estimate = await storageEstimate(options);
+      kb.onDisk = indexedDbOnDisk(session.userDataDir, session.extensionId);
+    }
+    const usable = !kb.import.unfinished && !kb.import.failed;
+    // Not counted either: wakes the service worker and the database after the import.
+    if (usable) await measurePage(session.context, urlOf(pages[0]), { backstory: true, settleMs: 0 }).catch(() => undefined);
+
+    for (const page of pages) {
+      const c = { page: page.key, runs: [], candidates: aliasesUnderPageKeys(pack, page) };
+      kb.cases.push(c);
+      if (!usable) {
+        c.skipped = kb.import.failed ? 'import failed' : 'import unfinished';
+        continue;
+      }
+      log(`  ${page.key} page with ${size.toLocaleString('en')} entities`);
+      try {
+        for (let i = 0; i < runs; i++) c.runs.push(await measurePage(session.context, urlOf(page), { backstory: true }));
+      } catch (error) {
+        c.skipped = `failed: ${error.message.split('\n')[0].slice(0, 120)}`;
+        log(`  ${c.skipped}`);
+      }
+      if (!c.runs.length) continue;
+      c.run = median(c.runs, allMarksOf);
+      if (profile) {
+        try {
+          const profiled = await measurePage(session.context, urlOf(page), { backstory: true, profile: true });
+          const name = `profile-${size}-${page.path.replace(/^\/article-|\.html$/g, '')}.cpuprofile`;
+          mkdirSync(join(outDir, 'profiles'), { recursive: true });
+          writeFileSync(join(outDir, 'profiles', name), JSON.stringify(profiled.cpuProfile));
+          results.profiles.push(profileSummary(profiled, { page: page.key, kb: size, file: `bench-output/profiles/${name}` }));
+        } catch (error) {
+          log(`  profiling failed: ${error.message.split('\n')[0]}`);
+        }
+      }
+    }
+    if (usable) kb.rowsAfter = await countRows(options);
+  } finally {
+    await session.close();
+  }
+
+  const terms = [...new Set(pack.entities.flatMap((e) => [e.name, ...e.aliases]))].sort((a, b) => b.length - a.length);
+  let previous = null;
+  for (const page of pages) {
+    const c = kb.cases.find((x) => x.page === page.key);
+    c.markjs = { terms: terms.length, timeout: markJsTimeout };
+    if (!withMarkJs) {
+      c.markjs.skipped = 'not run (--no-markjs)';
+      continue;
+    }
+    if (terms.length > MARKJS_MAX_TERMS) {
+      c.markjs.skipped = `${terms.length.toLocaleString('en')} terms: too slow, not run`;
+      continue;
+    }
+    // mark.js's time grows with the page: skip a run that the previous page says would take far longer
+    // than the timeout, except 1,000 entities on 1 MB, the case the target names.
+    const estimate = previous ? (previous.ms * page.bytes) / previous.bytes : 0;
+    const target = size === 1000 && page.key === '1 MB';
+    if (estimate > 2 * markJsTimeout && !target) {
+      c.markjs.skipped = `≈ ${(estimate / 1000).toFixed(0)} s${previous.timedOut ? ' or more' : ''} by the ${previous.page} page: not run`;
+      continue;
+    }
+    log(`  mark.js: ${page.key} page, ${terms.length.toLocaleString('en')} terms`);
+    try {
+      Object.assign(c.markjs, await timeMarkJs(plain.context, urlOf(page), terms, markJsPath, { timeout: markJsTimeout }));
+    } catch (error) {
+      c.markjs.skipped = `failed: ${error.message.split('\n')[0].slice(0, 120)}`;
+    }
+    if (c.markjs.timedOut) {
+      // The page is still busy inside mark.js: start again from a new browser.
+      await plain.close();
+      plain = await launchWithExtension({ extension: null });
+    }
+    if (c.markjs.ms !== undefined || c.markjs.timedOut) previous = { ms: c.markjs.ms ?? markJsTimeout, timedOut: !!c.markjs.timedOut, bytes: page.bytes, page: page.key };
+  }
+}
+
+await plain.close();
+await server.close();
+rmSync(workDir, { recursive: true, force: true });
+
+machine.loadAfter = loadAverage();
+results.totalMs = performance.now() - began;
+const markdown = markdownReport(results);
+writeFileSync(join(outDir, 'results.md'), markdown);
+console.log(markdown);
+log(`written to ${join(outDir, 'results.md')}`);

@@ -1,0 +1,206 @@
+// `npm run corpus -- DIR [--pack FILE]`: loads every page of a folder of saved real pages in Chromium
+// with Backstory — once with the page's own scripts blocked, once with them running — and beside the
+// same page without the extension. Prints what Backstory found on each, the console errors it caused,
+// whether the page's DOM stayed as the page made it, and how long the marks took; with expected
+// mentions (tests/corpus/expected/<page>.json) also the precision and recall of the marks. Writes the
+// report to bench-output/corpus.md and exits 1 when a page broke (see the legend in the report).
+//
+//   --pack FILE         import this pack through the options page first (exit 2 if it is refused)
+//   --expected DIR      expected mentions (default tests/corpus/expected; --no-expected to skip scoring)
+//   --only a,b          only these pages (names of their folders)
+//   --modes blocked,scripts
+//   --timeout S         per page and mode (default 15); a page that does not settle is reported, not failed
+//   --no-build          use the corpus run's last build (.output/corpus/chrome-mv3)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromiumPath, launchWithExtension, MISSING_CHROMIUM } from './lib/browser.mjs';
+import { importPackThroughOptions, openOptions, Tab } from './lib/corpus-browser.mjs';
+import { backstoryErrors, domVerdict, unmatched } from './lib/corpus-compare.mjs';
+import { listPages } from './lib/corpus-pages.mjs';
+import { markdownReport, MODES, progressLine } from './lib/corpus-report.mjs';
+import { Knowledge, readExpected, score } from './lib/corpus-score.mjs';
+import { startStaticServer } from './lib/static-server.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const USAGE =
+  'Usage: npm run corpus -- DIR [--pack FILE] [--expected DIR | --no-expected] [--only a,b] [--modes blocked,scripts] [--timeout S] [--no-build]';
+
+const argv = process.argv.slice(2);
+const VALUED = new Set(['pack', 'expected', 'only', 'modes', 'timeout']);
+const options = {};
+const positional = [];
+for (let i = 0; i < argv.length; i++) {
+  const arg = argv[i];
+  if (!arg.startsWith('--')) positional.push(arg);
+  else if (VALUED.has(arg.slice(2))) options[arg.slice(2)] = argv[++i];
+  else options[arg.slice(2)] = true;
+}
+const fail = (message, code = 2) => {
+  console.error(message);
+  process.exit(code);
+};
+const dir = positional[0] && resolve(positional[0]);
+if (!dir || positional.length > 1 || !existsSync(dir) || !statSync(dir).isDirectory()) fail(`${dir ? `Not a folder: ${dir}\n` : ''}${USAGE}`);
+const packFile = options.pack && resolve(options.pack);
+if (packFile && !existsSync(packFile)) fail(`No pack file at ${packFile}.`);
+const modes = (options.modes ?? 'blocked,scripts').split(',');
+if (modes.some((m) => !MODES[m])) fail(`--modes takes blocked and/or scripts.\n${USAGE}`);
+const timeout = Number(options.timeout ?? 15) * 1000;
+if (!(timeout > 0)) fail(`--timeout takes seconds.\n${USAGE}`);
+const expectedDir = options['no-expected'] ? null : resolve(options.expected ?? join(root, 'tests/corpus/expected'));
+if (options.expected && !existsSync(expectedDir)) fail(`No folder of expected mentions at ${expectedDir}.`);
+if (!chromiumPath()) fail(MISSING_CHROMIUM, 1);
+
+let pages = listPages(dir);
+if (options.only) {
+  const wanted = new Set(options.only.split(','));
+  const unknown = [...wanted].filter((name) => !pages.some((p) => p.name === name));
+  if (unknown.length) fail(`No such page in ${dir}: ${unknown.join(', ')}`);
+  pages = pages.filter((p) => wanted.has(p.name));
+}
+if (!pages.length) fail(`No pages in ${dir} (looked for */source.html and *.html).`);
+
+const began = performance.now();
+const elapsed = () => `${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s`;
+const log = (message) => console.error(`[corpus ${elapsed()}] ${message}`);
+
+// Its own build (.output/corpus), so a build someone else starts meanwhile cannot swap the extension
+// under a running corpus; only the entrypoints a page run needs.
+const extensionDir = join(root, '.output/corpus/chrome-mv3');
+if (!options['no-build']) {
+  log('building the extension…');
+  const build = spawnSync(
+    'npx',
+    ['wxt', 'build', '-c', 'scripts/lib/corpus-wxt-config.mjs', '-e', 'background', '-e', 'content', '-e', 'options', '-e', 'popup'],
+    { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
+  );
+  if (build.status !== 0) fail(`The build failed:\n${build.stderr.slice(-3000)}\nFix it, or rerun with --no-build to use the last build.`, 1);
+} else if (!existsSync(join(extensionDir, 'manifest.json'))) fail(`No corpus build in ${extensionDir}: run without --no-build.`);
+
+// Scoring: which pages have expected mentions, and what the packs (bundled + --pack) say about aliases.
+const bundledPacks = readdirSync(join(root, 'assets/packs'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => join(root, 'assets/packs', f));
+const knowledge = new Knowledge([...bundledPacks, ...(packFile ? [packFile] : [])]);
+const expectedFor = new Map();
+if (expectedDir && existsSync(expectedDir)) {
+  for (const page of pages) {
+    const file = join(expectedDir, `${page.name}.json`);
+    if (!existsSync(file)) continue;
+    const expected = readExpected(file);
+    const unknownIds = [...new Set(expected.mentions.map((m) => m.entity).filter((id) => !knowledge.has(id)))];
+    if (unknownIds.length) log(`${page.name}: expected mentions name entities no pack holds: ${unknownIds.join(', ')}`);
+    expectedFor.set(page.name, expected);
+  }
+}
+
+// One server per mode, both rooted at the corpus folder: a page's relative links resolve in its own folder.
+const servers = {
+  blocked: await startStaticServer({ root: dir, headers: () => ({ 'content-security-policy': "script-src 'none'" }) }),
+  scripts: await startStaticServer({ root: dir }),
+};
+const isLocal = (url) => url.hostname === '127.0.0.1' || url.protocol === 'chrome-extension:';
+
+log(`starting Chromium with and without Backstory (${extensionDir})…`);
+const withExtension = await launchWithExtension({ extension: extensionDir });
+const without = await launchWithExtension({ extension: null });
+for (const session of [withExtension, without]) await session.context.route((url) => !isLocal(url), (route) => route.abort());
+
+let importStatus = 'starter pack only';
+{
+  const optionsPage = await openOptions(withExtension);
+  if (packFile) {
+    log(`importing ${packFile}…`);
+    const outcome = await importPackThroughOptions(optionsPage, packFile);
+    if (!outcome.ok) {
+      console.error(`The pack ${packFile} was not imported: ${outcome.status}`);
+      for (const problem of outcome.problems) console.error(`  - ${problem}`);
+      await Promise.all([withExtension.close(), without.close()]);
+      process.exit(2);
+    }
+    importStatus = `${packFile.replace(`${root}/`, '')}: ${outcome.status}`;
+    log(outcome.status);
+  }
+  await optionsPage.close();
+}
+
+const within = (promise, ms, fallback) => Promise.race([promise, new Promise((ok) => setTimeout(() => ok(fallback), ms))]);
+const HUNG = { outcome: 'timeout', reason: 'the run hung', errors: [], dom: null, backstory: null, settleMs: 0 };
+const tabs = { with: await Tab.open(withExtension.context), without: await Tab.open(without.context) };
+
+/** One page load, with a last guard for a tab that stops answering: it is replaced and the run goes on. */
+async function run(which, url, opts) {
+  const result = await within(tabs[which].load(url, { timeout, ...opts }), timeout + 30_000, HUNG);
+  if (result === HUNG) await tabs[which].reset();
+  return result;
+}
+
+/** N errors with Backstory, M of them seen one for one without it, and which are Backstory's. */
+function errorCounts(withRun, baselines, errors) {
+  let notSeen = withRun.errors;
+  for (const baseline of baselines) notSeen = unmatched(notSeen, baseline.errors);
+  return {
+    total: withRun.errors.length,
+    sameWithout: withRun.errors.length - notSeen.length,
+    iconFetches: notSeen.filter((e) => e.world === 'browser').length,
+    backstory: errors.all,
+  };
+}
+
+const rows = [];
+log(`${pages.length} pages × ${modes.length} modes, ${expectedFor.size} with expected mentions`);
+for (const page of pages) {
+  for (const mode of modes) {
+    const url = `${servers[mode].origin}${page.path}`;
+    const scripts = mode === 'scripts';
+    const withRun = await run('with', url, { backstory: true });
+    const baselines = [await run('without', url, { backstory: false, holdMs: scripts ? withRun.settleMs : 0 })];
+    let errors = backstoryErrors(withRun, baselines);
+    let dom = domVerdict(withRun, baselines, { scripts });
+    // A second look without Backstory tells a page that differs by itself from one that Backstory changed.
+    if (withRun.outcome !== 'failed' && (errors.unexplained.length || (scripts && dom.verdict !== 'unchanged'))) {
+      baselines.push(await run('without', url, { backstory: false, holdMs: scripts ? withRun.settleMs : 0 }));
+      errors = backstoryErrors(withRun, baselines);
+      dom = domVerdict(withRun, baselines, { scripts });
+    }
+    const state = withRun.backstory;
+    const visible = state?.marks.filter((m) => m.visible) ?? [];
+    const row = {
+      page: page.name,
+      mode,
+      outcome: withRun.outcome,
+      reason: withRun.reason,
+      entities: state ? state.counts.length : null,
+      marks: state ? state.marks.length : null,
+      hiddenMarks: state ? state.marks.length - visible.length : 0,
+      errors: withRun.outcome === 'failed' ? null : errorCounts(withRun, baselines, errors),
+      dom,
+      timings: state?.timings ?? null,
+      score: state && expectedFor.has(page.name) ? score(visible, expectedFor.get(page.name), knowledge) : null,
+      broke: [],
+    };
+    if (withRun.outcome === 'failed') row.broke.push(`failed to load: ${withRun.reason}`);
+    if (errors.all.length) row.broke.push(`${errors.all.length} error${errors.all.length > 1 ? 's' : ''} caused by Backstory`);
+    if (dom.verdict === 'changed') row.broke.push(`DOM changed (${dom.detail})`);
+    rows.push(row);
+    console.log(`[corpus ${elapsed()}] ${progressLine(row)}`);
+  }
+}
+
+await Promise.all([withExtension.close(), without.close()]);
+await Promise.all(Object.values(servers).map((s) => within(s.close(), 5000)));
+
+const seconds = (performance.now() - began) / 1000;
+const header = [
+  `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${dir} · ${pages.length} pages · modes: ${modes.join(', ')} · per-page timeout ${timeout / 1000} s`,
+  `Knowledge: ${importStatus} · run time ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s · ${os.cpus().length} cores, load ${os.loadavg().map((n) => n.toFixed(1)).join(' / ')} (shared machine: times are noisy)`,
+];
+const markdown = markdownReport({ rows, header });
+console.log(`\n${markdown}`);
+const outDir = join(root, 'bench-output');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'corpus.md'), markdown);
+log(`written to ${join(outDir, 'corpus.md')}`);
+process.exit(rows.some((r) => r.broke.length) ? 1 : 0);

@@ -1,0 +1,287 @@
+// What the bench does in the browser: import a pack through the options page, load an article and
+// read Backstory's own timings from its content script's isolated world, run mark.js for comparison.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const STARTER_PACK_ID = 'post-soviet-politics';
+const IMPORT_INPUT = 'input[type=file][aria-label="Import pack"]';
+const CONTENT_SCRIPT_WORLD = 'Backstory';
+
+/** The options page of the extension, with confirm() dialogs accepted (pack removal asks one). */
+export async function openOptions(session) {
+  const page = await session.context.newPage();
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await page.waitForSelector(IMPORT_INPUT, { state: 'attached' });
+  return page;
+}
+
+/** Removes the starter pack imported on install, so the KB holds the bench's entities only. */
+export async function removeStarterPack(options, { timeout = 60_000 } = {}) {
+  const row = options.locator('table.packs tr', { hasText: STARTER_PACK_ID });
+  await row.waitFor({ timeout });
+  await row.getByRole('button', { name: 'Remove' }).click();
+  await options.waitForFunction(() => /^Removed/.test(document.querySelector('.import-status')?.textContent?.trim() ?? ''), null, { timeout });
+  await row.waitFor({ state: 'detached', timeout });
+}
+
+/**
+ * Imports a pack file through the "Import pack" input and times it in the page, from the input's change
+ * event to the status that starts "Imported". Returns { ms, status } or { failed, status } or
+ * { unfinished: true, ms } when the status has not come within `timeout`.
+ */
+export async function importThroughOptions(options, file, { timeout }) {
+  await options.evaluate((selector) => {
+    const record = { start: 0, end: 0, failed: false, status: '' };
+    globalThis.__benchImport = record;
+    const input = document.querySelector(selector);
+    input.addEventListener('change', () => (record.start = performance.now()), { capture: true });
+    const status = document.querySelector('.import-status');
+    new MutationObserver(() => {
+      const text = status.textContent.trim();
+      if (record.end || record.failed) return;
+      if (/^Imported/.test(text)) {
+        record.end = performance.now();
+        record.status = text;
+      } else if (/was not imported/.test(text)) {
+        record.failed = true;
+        record.status = text;
+      }
+    }).observe(status, { subtree: true, childList: true, characterData: true });
+  }, IMPORT_INPUT);
+  const started = Date.now();
+  await options.setInputFiles(IMPORT_INPUT, file);
+  try {
+    await options.waitForFunction(() => globalThis.__benchImport.end || globalThis.__benchImport.failed, null, { timeout, polling: 250 });
+  } catch {
+    // Where the import had got to, as its progress bar says ("Importing… 24,000 of 100,000 entities").
+    const progress = await options.evaluate(() => document.querySelector('.import-progress')?.textContent?.trim() || document.querySelector('.import-status')?.textContent?.trim() || '');
+    return { unfinished: true, ms: Date.now() - started, progress };
+  }
+  const record = await options.evaluate(() => globalThis.__benchImport);
+  return record.failed ? { failed: true, status: record.status } : { ms: record.end - record.start, status: record.status };
+}
+
+/** Rows in the extension's database, counted with plain IndexedDB from an extension page. */
+export function countRows(options) {
+  return options.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open('backstory');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const stores = ['entities', 'aliases', 'relations', 'statements', 'packs'];
+          const tx = db.transaction(stores, 'readonly');
+          const out = {};
+          for (const store of stores) {
+            const count = tx.objectStore(store).count();
+            count.onsuccess = () => (out[store] = count.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/** What the browser says the extension's origin stores (navigator.storage.estimate), in bytes. */
+export function storageEstimate(options) {
+  return options.evaluate(async () => {
+    const estimate = await navigator.storage.estimate();
+    return { usage: estimate.usage ?? 0, indexedDB: estimate.usageDetails?.indexedDB ?? null };
+  });
+}
+
+function directorySize(path) {
+  let total = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const full = join(path, entry.name);
+    total += entry.isDirectory() ? directorySize(full) : statSync(full).size;
+  }
+  return total;
+}
+
+/** The size on disk of the extension origin's IndexedDB folders in the profile, in bytes. */
+export function indexedDbOnDisk(userDataDir, extensionId) {
+  const dir = join(userDataDir, 'Default', 'IndexedDB');
+  let total = 0;
+  try {
+    for (const entry of readdirSync(dir)) if (entry.startsWith(`chrome-extension_${extensionId}_`)) total += directorySize(join(dir, entry));
+  } catch {
+    return null;
+  }
+  return total;
+}
+
+/**
+ * Records the page's long tasks and long animation frames (with the scripts Chrome attributes them to)
+ * from the very start of the document, in the page's main world.
+ */
+function recordLongTasks() {
+  const record = { tasks: [], frames: [] };
+  Object.defineProperty(globalThis, '__benchLongTasks', { value: record });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) record.tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        record.frames.push({
+          start: e.startTime,
+          duration: e.duration,
+          blocking: e.blockingDuration,
+          renderStart: e.renderStart,
+          styleAndLayoutStart: e.styleAndLayoutStart,
+          scripts: e.scripts.map((s) => ({ url: s.sourceURL, fn: s.sourceFunctionName, invoker: s.invoker, type: s.invokerType, start: s.startTime, duration: s.duration })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
+}
+
+async function pageTimings(page) {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    return {
+      responseEnd: nav?.responseEnd ?? null,
+      domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
+      load: nav?.loadEventEnd ?? null,
+      longTasks: globalThis.__benchLongTasks?.tasks ?? [],
+      frames: globalThis.__benchLongTasks?.frames ?? [],
+    };
+  });
+}
+
+async function heapAfterGc(cdp) {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  return { js: usage.usedSize, embedder: usage.embedderHeapUsedSize ?? null };
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Loads `url` in a new tab and measures it. With `backstory: true`, waits for the content script's
+ * timings.allMarks (read over CDP in its isolated world) and reads its marks; otherwise measures the
+ * page alone. `profile: true` records a CPU profile of the whole load.
+ */
+export async function measurePage(context, url, { backstory, timeout = 180_000, profile = false, settleMs = 600 }) {
+  const page = await context.newPage();
+  await page.addInitScript(recordLongTasks);
+  const cdp = await context.newCDPSession(page);
+  const worlds = new Map();
+  cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+    if (c.name === CONTENT_SCRIPT_WORLD && c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://')) worlds.set(c.id, c);
+  });
+  cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => worlds.delete(executionContextId));
+  cdp.on('Runtime.executionContextsCleared', () => worlds.clear());
+  await cdp.send('Runtime.enable');
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+  }
+  const result = { url };
+  const deadline = Date.now() + timeout;
+  await page.goto(url, { waitUntil: 'commit', timeout });
+
+  if (backstory) {
+    const read = async (expression) => {
+      for (const id of worlds.keys()) {
+        try {
+          const { result: value } = await cdp.send('Runtime.evaluate', { contextId: id, expression, returnByValue: true });
+          if (value.value !== undefined) return value.value;
+        } catch {}
+      }
+      return undefined;
+    };
+    let timings;
+    for (;;) {
+      const text = await read('JSON.stringify(globalThis.backstory?.timings ?? null)');
+      timings = text ? JSON.parse(text) : null;
+      if (timings?.allMarks !== undefined) break;
+      if (Date.now() > deadline) {
+        result.timedOut = true;
+        break;
+      }
+      await sleep(50);
+    }
+    result.timings = timings;
+    result.marks = await read('globalThis.backstory?.marks()');
+    result.entities = await read('globalThis.backstory?.counts().length');
+  }
+  await page.waitForLoadState('load', { timeout: Math.max(1000, deadline - Date.now()) }).catch(() => undefined);
+  // Long-task entries reach observers a little after the task ended.
+  await sleep(settleMs);
+  if (profile) {
+    // Ties the profile's clock to the page's: a function of a known name, run at a known performance.now().
+    result.clockSyncAt = await page.evaluate(() => {
+      const at = performance.now();
+      const spin = function __benchClockSync() {
+        while (performance.now() - at < 15);
+      };
+      spin();
+      return at;
+    });
+    const { profile: cpu } = await cdp.send('Profiler.stop');
+    result.cpuProfile = cpu;
+  }
+  Object.assign(result, await pageTimings(page));
+  result.heap = await heapAfterGc(cdp);
+  await cdp.detach().catch(() => undefined);
+  await page.close();
+  return result;
+}
+
+const MARKJS_BATCH = 500;
+
+/** Marking mark.js's way: wraps every occurrence of `names` in <mark>, timed inside the page. */
+export async function timeMarkJs(context, url, names, markJsPath, { timeout }) {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await page.addScriptTag({ path: markJsPath });
+  const run = page.evaluate(
+    ({ terms, batch }) =>
+      new Promise((resolve, reject) => {
+        const marker = new globalThis.Mark(document.body);
+        const options = {
+          // mark.js's "exactly" ends a word at whitespace only unless told the punctuation that may follow it.
+          accuracy: { value: 'exactly', limiters: [',', '.', ';', ':', '!', '?', '(', ')', '“', '”', '"', '’', "'"] },
+          separateWordSearch: false,
+          // Terms come longest first; without this, "Surname" would be marked again inside "Given Surname".
+          exclude: ['mark'],
+        };
+        let count = 0;
+        const start = performance.now();
+        try {
+          // mark.js recurses once per term: thousands of terms in one call overflow the stack, so they go
+          // in batches, one after the other in the same task (each call is synchronous).
+          for (let i = 0; i < terms.length; i += batch) {
+            marker.mark(terms.slice(i, i + batch), { ...options, done: (n) => (count += n) });
+          }
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        resolve({ ms: performance.now() - start, count });
+      }),
+    { terms: names, batch: MARKJS_BATCH },
+  );
+  let timer;
+  const outcome = await Promise.race([run, new Promise((resolve) => (timer = setTimeout(() => resolve({ timedOut: true }), timeout)))]);
+  clearTimeout(timer);
+  if (outcome.timedOut) {
+    run.catch(() => undefined);
+    return outcome; // The caller closes the browser: the page's main thread is still busy marking.
+  }
+  await page.close();
+  return outcome;
+}

@@ -1,0 +1,212 @@
+// The bench's figures as Markdown: one table per question, then how they were measured.
+
+const int = (n) => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : Math.round(n).toLocaleString('en'));
+const mb = (bytes, digits = 1) => (bytes === null || bytes === undefined ? 'n/a' : (bytes / 2 ** 20).toFixed(digits));
+const ratio = (x) => (x >= 10 ? x.toFixed(0) : x.toFixed(1));
+
+/** A Markdown table: the first `labels` columns name the row, the figures after them align right. */
+function table(head, rows, labels = 2) {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map((_, i) => (i < labels ? '---' : '---:'))), ...rows.map(line)].join('\n');
+}
+
+/** The longest entry of `entries` ({start, duration}) that overlaps [from, to]; 0 when there is none. */
+export function longestWithin(entries, from, to) {
+  let longest = null;
+  for (const e of entries) if (e.start < to && e.start + e.duration > from && (!longest || e.duration > longest.duration)) longest = e;
+  return longest;
+}
+
+function importCell(kb) {
+  const i = kb.import;
+  if (!i) return 'not run';
+  if (i.failed) return `failed: ${i.status}`;
+  if (i.unfinished) return `> ${(i.ms / 1000).toFixed(0)} s: stopped unfinished${i.progress ? ` (“${i.progress}”)` : ''}`;
+  return (i.ms / 1000).toFixed(i.ms < 10_000 ? 2 : 1);
+}
+
+function markJsCells(c) {
+  const m = c.markjs;
+  const ours = c.run?.timings ? c.run.timings.allMarks - c.run.timings.start : null;
+  if (!m) return ['n/a', 'n/a'];
+  if (m.skipped) return [`n/a (${m.skipped})`, 'n/a'];
+  if (m.timedOut) return [`> ${int(m.timeout)} (stopped)`, ours ? `> ${ratio(m.timeout / ours)}` : 'n/a'];
+  return [int(m.ms), ours ? ratio(m.ms / ours) : 'n/a'];
+}
+
+export function markdownReport(results) {
+  const { machine, pages, kbs, settings } = results;
+  const out = [];
+  out.push(`# Backstory bench — ${results.date}`, '');
+  out.push(
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}; load average ${machine.loadBefore} before, ${machine.loadAfter} after. ` +
+      `${machine.chromium} (headless), Node ${machine.node}. ` +
+      `Build: ${machine.commit}${machine.dirty ? ` with ${machine.dirty} uncommitted file(s)` : ''}${settings.unminified ? ', unminified (--profile)' : ''}. ` +
+      `Runs per case: ${settings.runs} (the median by time to all marks is shown). Total bench time: ${(results.totalMs / 1000).toFixed(0)} s.`,
+    '',
+  );
+
+  out.push('## Knowledge base import (options page → "Import pack")', '');
+  out.push(
+    table(
+      ['KB', 'pack file MB', 'rows: entities / aliases / relations / statements', 'import s', 'IndexedDB (estimate) MB', 'IndexedDB on disk MB', 'entities when the pages were measured'],
+      kbs.map((kb) => [
+        `${int(kb.size)} entities`,
+        mb(kb.fileBytes),
+        kb.rows ? `${int(kb.rows.entities)} / ${int(kb.rows.aliases)} / ${int(kb.rows.relations)} / ${int(kb.rows.statements)}` : 'n/a',
+        importCell(kb),
+        mb(kb.estimate?.indexedDB ?? kb.estimate?.usage),
+        mb(kb.onDisk),
+        kb.rowsAfter ? int(kb.rowsAfter.entities) : 'n/a',
+      ]),
+      1,
+    ),
+    '',
+  );
+  out.push(
+    `The starter pack (${kbs[0]?.starterRemoved === false ? 'kept: its entities are counted above' : 'removed before the import'}) is not in these figures. Target: 100,000 entities imported in under 30 s.`,
+    '',
+  );
+
+  out.push('## Marking a page (page × KB)', '');
+  const rows = [];
+  const details = [];
+  for (const page of pages) {
+    for (const kb of kbs) {
+      const c = kb.cases.find((x) => x.page === page.key);
+      if (!c) continue;
+      const r = c.run;
+      const label = [page.key, `${int(kb.size)}`];
+      if (!r || !r.timings || r.timedOut) {
+        const why = c.skipped ?? (r?.timedOut ? 'no allMarks within the timeout' : 'not measured');
+        rows.push([...label, `n/a (${why})`, '', '', '', '', ...markJsCells(c)]);
+        continue;
+      }
+      const t = r.timings;
+      const known = page.mentions.slice(0, kb.size).reduce((a, b) => a + b, 0);
+      const task = longestWithin(r.longTasks, t.start, t.allMarks);
+      const frame = longestWithin(r.frames, t.start, t.allMarks);
+      rows.push([
+        ...label,
+        `${int(r.marks)} of ${int(known)}`,
+        int(t.firstMark),
+        int(t.allMarks),
+        int(task?.duration ?? 0),
+        mb(r.heap.js - page.baseline.heap.js),
+        ...markJsCells(c),
+      ]);
+      const spread = c.runs.length > 1 ? `${int(Math.min(...c.runs.map((x) => x.timings?.allMarks ?? Infinity)))}–${int(Math.max(...c.runs.map((x) => x.timings?.allMarks ?? 0)))}` : '';
+      details.push([
+        ...label,
+        int(c.candidates),
+        int(r.entities),
+        int(r.domContentLoaded),
+        int(t.start),
+        int(t.allMarks - t.start),
+        spread || '—',
+        frame ? `${int(frame.duration)} (${int(frame.blocking)})` : '0',
+        mb(r.heap.embedder - page.baseline.heap.embedder),
+        c.markjs?.count !== undefined ? `${int(c.markjs.terms)} → ${int(c.markjs.count)}` : c.markjs?.terms ? `${int(c.markjs.terms)} → n/a` : 'n/a',
+      ]);
+    }
+  }
+  out.push(table(['page', 'KB entities', 'marks', 'first mark ms', 'all marks ms', 'longest task ms', 'heap Δ MB', 'mark.js ms', '× faster'], rows), '');
+  out.push('Details:', '');
+  out.push(
+    table(
+      ['page', 'KB entities', 'aliases under the page’s keys (est.)', 'entities marked', 'DOMContentLoaded ms', 'marker start ms', 'marking ms', 'all marks, every run ms', 'longest frame ms (blocking)', 'DOM heap Δ MB', 'mark.js terms → marks'],
+      details,
+    ),
+    '',
+  );
+
+  out.push('## Targets', '');
+  const kbOf = (size) => kbs.find((kb) => kb.size === size);
+  const caseOf = (size, pageKey) => kbOf(size)?.cases.find((c) => c.page === pageKey);
+  const marking = (c) => (c?.run?.timings?.allMarks !== undefined ? c.run.timings.allMarks - c.run.timings.start : null);
+  const oneMb = pages.find((p) => p.key === '1 MB');
+  const c1000 = caseOf(1000, '1 MB');
+  if (oneMb && c1000) {
+    const [js, x] = markJsCells(c1000);
+    out.push(`- 1,000 entities on the 1 MB page: mark.js ${js} ms, Backstory ${int(marking(c1000))} ms of marking → ${x}× faster (target: at least 20×).`);
+  }
+  const largest = Math.max(...kbs.map((kb) => kb.size));
+  for (const small of [100, 10]) {
+    if (!kbOf(small) || largest <= small) continue;
+    for (const page of pages) {
+      const a = caseOf(largest, page.key);
+      const b = caseOf(small, page.key);
+      const ta = marking(a);
+      const tb = marking(b);
+      if (ta === null || tb === null) continue;
+      const heapA = a.run.heap.js - page.baseline.heap.js;
+      const heapB = b.run.heap.js - page.baseline.heap.js;
+      out.push(
+        `- ${page.key} page, ${int(largest)} vs ${int(small)} entities: marking ${int(ta)} vs ${int(tb)} ms → ${ratio(ta / tb)}×; ` +
+          `all marks ${int(a.run.timings.allMarks)} vs ${int(b.run.timings.allMarks)} ms → ${ratio(a.run.timings.allMarks / b.run.timings.allMarks)}×; ` +
+          `heap Δ ${mb(heapA)} vs ${mb(heapB)} MB → ${heapB > 0 ? ratio(heapA / heapB) : 'n/a'}×${small === 100 ? ' (target: within 1.5×)' : ''}.`,
+      );
+    }
+  }
+  out.push('');
+
+  out.push('## The pages alone (Chromium without the extension)', '');
+  out.push(
+    table(
+      ['page', 'HTML bytes', 'mentions of the 100 names', 'DOMContentLoaded ms', 'load ms', 'longest task ms', 'longest frame ms (blocking)', 'JS heap MB', 'DOM heap MB'],
+      pages.map((p) => {
+        const b = p.baseline;
+        const frame = b.frames.reduce((m, f) => (!m || f.duration > m.duration ? f : m), null);
+        const task = b.longTasks.reduce((m, t) => Math.max(m, t.duration), 0);
+        return [p.key, int(p.bytes), int(p.mentions.reduce((a, x) => a + x, 0)), int(b.domContentLoaded), int(b.load), int(task), frame ? `${int(frame.duration)} (${int(frame.blocking)})` : '0', mb(b.heap.js), mb(b.heap.embedder)];
+      }),
+      1,
+    ),
+    '',
+  );
+
+  if (results.profiles?.length) {
+    out.push('## CPU profiles (one extra, profiled load per case)', '');
+    out.push('(program) is the engine’s native work outside JavaScript: parsing, style, layout, paint. Functions: self ms; the extension’s functions also inclusive.', '');
+    const list = (pairs) => pairs.map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join('; ');
+    for (const p of results.profiles) {
+      const origin = Object.entries(p.byOrigin)
+        .map(([k, v]) => `${k} ${int(v)} ms`)
+        .join(', ');
+      out.push(`### ${p.page} page, ${int(p.kb)} entities`, '', `Main thread over the whole load: ${origin}. Profile: \`${p.file}\`.`, '');
+      if (!p.aligned) out.push('(The profile could not be lined up with the page’s clock.)', '');
+      if (p.marking) {
+        out.push(`- Marking window, ${int(p.marking.from)}–${int(p.marking.to)} ms: self ${list(p.marking.self)}.`);
+        if (p.marking.extension.length) out.push(`  Extension, inclusive: ${list(p.marking.extension)}.`);
+      }
+      for (const task of p.tasks) {
+        out.push(`- Long task of ${int(task.duration)} ms at ${int(task.start)} ms: self ${list(task.self)}.`);
+        if (task.extension.length) out.push(`  Extension, inclusive: ${list(task.extension)}.`);
+      }
+      for (const f of p.frames) {
+        const render = f.renderStart > 0 ? `, rendering ${int(f.start + f.duration - f.renderStart)} ms of it (style and layout ${int(f.start + f.duration - f.styleAndLayoutStart)})` : '';
+        out.push(`- Longest frame: ${int(f.duration)} ms at ${int(f.start)} ms (blocking ${int(f.blocking)}${render}): self ${list(f.self)}.`);
+        if (f.extension.length) out.push(`  Extension, inclusive: ${list(f.extension)}.`);
+      }
+      if (!p.tasks.length) out.push('- No long task during marking.');
+      out.push('');
+    }
+  }
+
+  out.push('## How these were measured', '');
+  out.push(
+    [
+      `- Knowledge bases: synthetic people (given names × syllable surnames, seeded PRNG ${settings.seed}), each with its name, the surname alone, a form with a second given name and another spelling; two relations and one statement each. Entity i is the same person in every KB.`,
+      '- Pages: generated news prose of 100 KB, 1 MB and 5 MB naming the same 100 people (the first 100 entities of every KB: a KB of 10 knows 10 of them), in full, by surname, possessive, in other spellings, in links and bold, some split across elements; served from 127.0.0.1.',
+      '- Import: from the "Import pack" input’s change event to the status that starts "Imported", timed in the options page; sizes from `navigator.storage.estimate()` in the options page and from the profile’s IndexedDB folder.',
+      '- first mark / all marks: `globalThis.backstory.timings` read over CDP in the content script’s isolated world, in ms since navigation start; "marking ms" = all marks − the marker’s start (the content script runs at document_idle).',
+      '- longest task: the longest `longtask` entry (PerformanceObserver registered before navigation) overlapping the marking window; 0 when none reached 50 ms. The pages run no script, so these are Backstory’s. Rendering (style, layout, paint of the highlights) is not part of a long task: "longest frame" is the longest `long-animation-frame` overlapping the window, with its blocking duration.',
+      '- heap Δ: `Runtime.getHeapUsage().usedSize` (V8) after `HeapProfiler.collectGarbage`, with the extension minus the same page without it; "DOM heap Δ" is the same for the embedder (Blink) heap, where Ranges and highlights live.',
+      `- mark.js ${settings.markJsVersion}: in Chromium without the extension, on the loaded page, \`new Mark(document.body).mark(terms, { accuracy: { value: 'exactly', limiters: punctuation }, separateWordSearch: false })\` with every name and alias of the KB as terms, timed with performance.now() in the page; stopped after ${settings.markJsTimeoutS} s. Without the punctuation limiters mark.js misses names followed by a comma or full stop. "× faster" = mark.js ms ÷ Backstory’s marking ms.`,
+      '- aliases under the page’s keys (est.): aliases of the KB whose first word (lower-cased, without diacritics) occurs on the page — about what the background sends the content script (inflected forms aside).',
+      '- Each KB is measured in a fresh browser profile. Figures on a shared or busy machine vary from run to run; the load average above says how busy it was.',
+    ].join('\n'),
+    '',
+  );
+  return out.join('\n');
+}

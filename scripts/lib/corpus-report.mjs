@@ -1,0 +1,139 @@
+// How a corpus run reads: one line per page and mode while it runs, then a Markdown report.
+
+export const MODES = {
+  blocked: { label: 'scripts blocked', short: 'blocked' },
+  scripts: { label: 'scripts run', short: 'scripts' },
+};
+
+const percent = (x) => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(1)}%`);
+const ms = (x) => (x === null || x === undefined ? '–' : `${Math.round(x)}`);
+const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function errorsText(row) {
+  if (!row.errors) return '–';
+  const icons = row.errors.iconFetches ? `, icon fetch: ${row.errors.iconFetches}` : '';
+  return `${row.errors.total} (same without Backstory: ${row.errors.sameWithout}${icons})`;
+}
+
+function status(row) {
+  if (row.broke.length) return `BROKE: ${row.broke.join('; ')}`;
+  if (row.outcome === 'timeout') return `timeout: ${row.reason}`;
+  if (row.reason) return row.reason;
+  return 'ok';
+}
+
+/** One progress line for a page run. */
+export function progressLine(row) {
+  const parts = [`${row.page} · ${MODES[row.mode].label}`];
+  if (row.outcome === 'failed') parts.push(`FAILED TO LOAD: ${row.reason}`);
+  else {
+    parts.push(`${row.entities ?? '–'} entities, ${row.marks ?? '–'} marks${row.hiddenMarks ? ` (${row.hiddenMarks} hidden)` : ''}`);
+    parts.push(`errors: ${errorsText(row)}`);
+    parts.push(`DOM ${row.dom.verdict}${row.dom.detail && row.dom.verdict !== 'unchanged' ? ` (${row.dom.detail})` : ''}`);
+    parts.push(`all marks ${ms(row.timings?.allMarks)} ms (first ${ms(row.timings?.firstMark)} ms)`);
+    if (row.score) parts.push(`P ${percent(row.score.precision)} R ${percent(row.score.recall)}`);
+  }
+  if (row.broke.length) parts.push(`BROKE: ${row.broke.join('; ')}`);
+  else if (row.outcome === 'timeout' || row.reason) parts.push(`${row.outcome === 'timeout' ? 'TIMEOUT: ' : ''}${row.reason}`);
+  for (const e of row.errors?.backstory ?? []) parts.push(`\n    Backstory's error (${e.world === 'backstory' ? 'its own world' : 'not seen without it'}): ${e.text.slice(0, 200)}`);
+  return parts.join(' · ');
+}
+
+export const LEGEND = `Legend
+- **Mode**: *blocked* — the page served with \`Content-Security-Policy: script-src 'none'\`, so only its HTML and CSS
+  count; *scripts* — its own scripts run. Each page is served from a localhost server rooted at the corpus folder,
+  so its relative links resolve in its own folder; every request to another host is aborted (there is no network).
+- **Entities / Marks**: distinct entities (\`globalThis.backstory.counts()\` in the content script's isolated world)
+  and marked ranges in the \`backstory-*\` highlights; *hidden* marks are ranges the page does not render
+  (no box, or in \`visibility: hidden\`) — they are not scored.
+- **Errors N (same without Backstory: M)**: console errors, failed \`console.assert\`s, uncaught exceptions and the
+  browser's own error log (failed loads, CSP refusals) in the run with Backstory; M of them were also seen, one for
+  one, in a run of the same page without the extension (messages compared with their numbers blurred). An error is
+  Backstory's when it was raised in its content script's world or by its files, or when it appears with Backstory
+  but in neither of two runs without it. *Icon fetch*: the browser's own request for the page's icon, made some time
+  after the load, failed in one run only — a matter of timing, nobody's error.
+- **DOM**: the document with Backstory against the same page without it, both read when Backstory's marks had
+  settled (the run without waits as long after its load event). *Blocked*: the serialised document must be
+  identical (Backstory's \`<backstory-ui>\` host, if a popover had opened, is left out). *Scripts*: identical, or
+  the same fingerprint (number of elements per tag, number of attributes, length of the body's text). When two
+  runs without Backstory differ from each other the page *varies* by itself and the fingerprint is not judged.
+  Any element named \`backstory-*\` other than the UI host on \`<html>\` counts as a change.
+- **First / All marks**: ms since navigation start (the page's \`performance.now()\`) when the first mark was
+  painted and when the first full scan was done (\`globalThis.backstory.timings\`).
+- **P / R**: for pages with \`tests/corpus/expected/<page>.json\`: precision = marks matching an expected mention /
+  visible marks; recall = matched mentions / expected mentions. A mark matches when its text (case, accents,
+  apostrophes and a possessive 's folded) and its entity equal an expected mention's; the page exposes a mark's
+  text and kind, so its entity is the one of that kind whose alias has that text (or, inflected, starts it).
+- **Broke** (exit code 1): the page failed to load with Backstory, Backstory caused an error, or it changed the DOM.
+  A page that does not settle within the per-page timeout is reported, not failed.`;
+
+function scoreTables(rows) {
+  const scored = rows.filter((r) => r.score);
+  if (!scored.length) return '';
+  const lines = ['## Precision and recall', ''];
+  for (const mode of Object.keys(MODES)) {
+    const ofMode = scored.filter((r) => r.mode === mode);
+    if (!ofMode.length) continue;
+    const total = ofMode.reduce(
+      (t, r) => ({ expected: t.expected + r.score.expected, marked: t.marked + r.score.marked, tp: t.tp + r.score.truePositives }),
+      { expected: 0, marked: 0, tp: 0 },
+    );
+    lines.push(`### ${MODES[mode].label}`, '');
+    lines.push('| Page | Expected mentions | Visible marks | Matched | Precision | Recall |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of ofMode) {
+      lines.push(`| ${cell(r.page)} | ${r.score.expected} | ${r.score.marked} | ${r.score.truePositives} | ${percent(r.score.precision)} | ${percent(r.score.recall)} |`);
+    }
+    lines.push(
+      `| **overall** | **${total.expected}** | **${total.marked}** | **${total.tp}** | **${percent(total.marked ? total.tp / total.marked : null)}** | **${percent(total.expected ? total.tp / total.expected : null)}** |`,
+      '',
+    );
+    lines.push(`#### Misses (${MODES[mode].short})`, '');
+    lines.push('“alias” = the text is an alias of the entity in the packs (the matcher missed it); “not an alias” = the packs do not spell it so.', '');
+    for (const r of ofMode) {
+      if (!r.score.misses.length) continue;
+      const items = r.score.misses.map((m) => `${m.text} → ${m.entity} ×${m.count} (${m.isAlias ? 'alias' : 'not an alias'})`);
+      lines.push(`- **${r.page}**: ${items.join('; ')}`);
+    }
+    lines.push('', `#### False marks (${MODES[mode].short})`, '');
+    for (const r of ofMode) {
+      if (!r.score.falseMarks.length) continue;
+      const items = r.score.falseMarks.map((f) => `“${f.text}” as ${f.entities.length ? f.entities.join(' or ') : `? (${f.kind})`} ×${f.count}`);
+      lines.push(`- **${r.page}**: ${items.join('; ')}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** The whole report in Markdown. */
+export function markdownReport({ rows, header }) {
+  const lines = ['# Backstory on the real-page corpus', '', ...header, ''];
+  const broke = rows.filter((r) => r.broke.length);
+  const timeouts = rows.filter((r) => !r.broke.length && r.outcome === 'timeout');
+  lines.push(
+    `**${new Set(rows.map((r) => r.page)).size} pages, ${rows.length} runs: ${broke.length} broke, ${timeouts.length} timed out.**`,
+    '',
+  );
+  if (broke.length) {
+    lines.push('## Broke', '');
+    for (const r of broke) {
+      lines.push(`- **${r.page}** (${MODES[r.mode].short}): ${r.broke.join('; ')}`);
+      for (const e of r.errors?.backstory ?? []) lines.push(`  - ${e.kind} (${e.world === 'backstory' ? 'Backstory’s world' : 'not seen without Backstory'}): ${cell(e.text.slice(0, 300))}`);
+      if (r.dom.verdict === 'changed') lines.push(`  - DOM: ${cell(r.dom.detail)}`);
+    }
+    lines.push('');
+  }
+  lines.push('## Pages', '');
+  lines.push('| Page | Mode | Entities | Marks (hidden) | Errors (same without Backstory) | DOM | First mark ms | All marks ms | P | R | Status |');
+  lines.push('| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |');
+  for (const r of rows) {
+    const marks = r.marks === null || r.marks === undefined ? '–' : `${r.marks}${r.hiddenMarks ? ` (${r.hiddenMarks})` : ''}`;
+    const errors = r.errors ? `${r.errors.total} (${r.errors.sameWithout}${r.errors.iconFetches ? `, icon ${r.errors.iconFetches}` : ''})` : '–';
+    const dom = r.dom ? (r.dom.verdict === 'unchanged' ? 'unchanged' : `${r.dom.verdict}`) : '–';
+    lines.push(
+      `| ${cell(r.page)} | ${MODES[r.mode].short} | ${r.entities ?? '–'} | ${marks} | ${errors} | ${dom} | ${ms(r.timings?.firstMark)} | ${ms(r.timings?.allMarks)} | ${percent(r.score?.precision)} | ${percent(r.score?.recall)} | ${cell(status(r))} |`,
+    );
+  }
+  lines.push('', scoreTables(rows), LEGEND, '');
+  return lines.join('\n');
+}
