@@ -8,7 +8,7 @@ import { KIND_LABELS } from './format';
 import { useDebounced } from './use-debounced';
 import { useLive } from './use-live';
 
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 25;
 
 /** The origin select's value for a scope: 'all', 'user' or 'pack:ID'. */
 const scopeOf = (value: string): ExportScope => (value.startsWith('pack:') ? { pack: value.slice(5) } : (value as 'all' | 'user'));
@@ -21,7 +21,7 @@ export function EntityBrowser({ db, onChanged }: { db: BackstoryDatabase; onChan
   const [kind, setKind] = useState<EntityKind | ''>('');
   const [origin, setOrigin] = useState('all');
   const [offset, setOffset] = useState(0);
-  const packs = useLive(() => db.packs.orderBy('title').toArray(), [db]);
+  const packs = useLive(async () => (await db.packs.toArray()).sort((a, b) => a.title.localeCompare(b.title)), [db]);
   const page = useLive(
     () => searchEntities(db, { text: query, kind: kind || undefined, scope: scopeOf(origin), offset, limit: PAGE_SIZE }),
     [db, query, kind, origin, offset],
@@ -176,7 +176,7 @@ function EntityTable(props: { rows?: EntityRow[]; packTitles: Map<string, string
               <span class={`kind kind-${row.kind}`}>{KIND_LABELS[row.kind] ?? row.kind}</span>
             </td>
             <td class="muted aliases-cell">{row.aliases.map((a) => a.text).filter((t) => t !== row.name).slice(0, 4).join(' · ')}</td>
-            <td class="muted">{originLabel(row, packTitles)}</td>
+            <td class="muted origin-cell">{originLabel(row, packTitles)}</td>
           </tr>
         ))}
       </tbody>

@@ -196,7 +196,7 @@ export function EntityEditor({ db, entityId, packs, onCancel, onSaved, onDeleted
                 )}
               </FormField>
               <FormField label="Aliases" name="aliases" errors={errors} hint="One per line: other spellings, short forms, other scripts. The name counts already.">
-                {(c) => <textarea {...c} rows={3} value={draft.aliases} onInput={(e) => update({ aliases: e.currentTarget.value })} />}
+                {(c) => <textarea {...c} rows={rowsFor(draft.aliases)} value={draft.aliases} onInput={(e) => update({ aliases: e.currentTarget.value })} />}
               </FormField>
               <FormField label="Summary" name="summary" errors={errors} hint="A short neutral background.">
                 {(c) => <textarea {...c} rows={3} value={draft.summary} onInput={(e) => update({ summary: e.currentTarget.value })} />}
@@ -283,6 +283,9 @@ function originText(stored: EntityRow | null, packs: PackRow[]): string {
     ? `From the pack “${pack}”, edited by you: updates of the pack leave it as you left it.`
     : `From the pack “${pack}”. Once you save a change, updates of the pack leave this entry as you left it.`;
 }
+
+/** Enough rows to show a list of a few lines whole, without growing past the dialog. */
+const rowsFor = (text: string) => Math.min(10, Math.max(3, text.split('\n').length + 1));
 
 const replace = <T,>(items: T[], i: number, patch: Partial<T>): T[] => items.map((item, j) => (j === i ? { ...item, ...patch } : item));
 

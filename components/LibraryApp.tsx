@@ -49,10 +49,15 @@ export function LibraryApp({ db, wide, openPassage, onChanged }: LibraryAppProps
     () => (rows ?? []).map((row) => ({ ...(row as SavedAnnotation), entityName: row.entityId ? names?.get(row.entityId) : undefined })),
     [rows, names],
   );
-  const index = useMemo(() => new LibrarySearch(annotations), [annotations]);
+  // One index for the page's life, brought in line with each change rather than rebuilt.
+  const index = useMemo(() => new LibrarySearch(), []);
+  const indexed = useMemo(() => {
+    index.sync(annotations);
+    return {};
+  }, [index, annotations]);
   const [shown, setShown] = useState(PAGE);
   useEffect(() => setShown(PAGE), [query]);
-  const found = useMemo(() => index.search({ ...query, limit: shown }), [index, query, shown]);
+  const found = useMemo(() => index.search({ ...query, limit: shown }), [index, indexed, query, shown]);
   const results = found.hits.map((hit) => hit.annotation);
 
   useEffect(() => {

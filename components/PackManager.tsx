@@ -11,7 +11,8 @@ type Status =
   | { kind: 'idle' }
   | ({ kind: 'busy'; file: string } & ({ stage: 'reading' } | ImportStage))
   | { kind: 'done'; message: string }
-  | { kind: 'failed'; file: string; problems: PackProblem[] };
+  | { kind: 'failed'; file: string; problems: PackProblem[] }
+  | { kind: 'error'; message: string };
 
 export interface PackManagerProps {
   db: BackstoryDatabase;
@@ -76,6 +77,7 @@ export function PackManager({ db, jobs, onChanged }: PackManagerProps) {
       <div role="status" aria-live="polite" class="import-status">
         {status.kind === 'busy' ? <p>{STAGE_TEXT[status.stage](status.file)}</p> : null}
         {status.kind === 'done' ? <p class="ok">{status.message}</p> : null}
+        {status.kind === 'error' ? <p class="problems">{status.message}</p> : null}
         {status.kind === 'failed' ? (
           <div class="problems">
             <p>
@@ -128,9 +130,13 @@ export function PackManager({ db, jobs, onChanged }: PackManagerProps) {
                     disabled={busy}
                     onClick={async () => {
                       if (!confirm(`Remove the pack “${pack.title}” and the rows it brought? Your own entries, and the entries you edited, stay.`)) return;
-                      await removePack(db, pack.id);
-                      setStatus({ kind: 'done', message: `Removed ${pack.title}.` });
-                      onChanged();
+                      try {
+                        await removePack(db, pack.id);
+                        setStatus({ kind: 'done', message: `Removed ${pack.title}.` });
+                        onChanged();
+                      } catch (error) {
+                        setStatus({ kind: 'error', message: `${pack.title} was not removed: ${(error as Error).message}. Nothing was changed; try again.` });
+                      }
                     }}
                   >
                     Remove

@@ -62,10 +62,13 @@ if (!flag('no-build')) {
   log(`building the extension${profile ? ' (unminified, for readable profiles)' : ''}…`);
   const build = spawnSync('npx', ['wxt', 'build', '-c', 'scripts/lib/bench-wxt-config.mjs'], {
     cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    encoding: 'utf8',
     env: { ...process.env, BACKSTORY_BENCH_UNMINIFIED: profile ? '1' : '0' },
   });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  if (build.status !== 0) {
+    console.error(build.stdout, build.stderr);
+    process.exit(build.status ?? 1);
+  }
 }
 
 const git = (...args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout.trim();

@@ -1,9 +1,11 @@
 // `npm test`: type check, unit tests, production builds for Chrome and Firefox, the Firefox lint,
-// then the end-to-end tests in Chromium. Ends with one line: "N passed, N failed".
+// then the end-to-end tests in Chromium, then in Firefox if it is installed (skipped, not failed,
+// when it is not). Ends with one line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumPath, MISSING_CHROMIUM } from './lib/browser.mjs';
+import { firefoxPath, MISSING_FIREFOX } from './lib/firefox.mjs';
 
 if (!chromiumPath()) {
   console.error(MISSING_CHROMIUM);
@@ -35,7 +37,10 @@ function vitest(label, config) {
   }
   const report = JSON.parse(readFileSync(out, 'utf8'));
   totals.passed += report.numPassedTests;
-  totals.failed += report.numFailedTests + (report.numTotalTests === 0 ? 1 : 0);
+  // A run that failed outside any test (e.g. the browser did not start in beforeAll) reports its tests
+  // as skipped, not failed: count it as one failure.
+  const failedOutsideTests = report.numTotalTests === 0 || (!report.success && report.numFailedTests === 0);
+  totals.failed += report.numFailedTests + (failedOutsideTests ? 1 : 0);
 }
 
 run('generated pack validator is current', 'node', ['scripts/gen-validator.mjs', '--check']);
@@ -45,10 +50,12 @@ const built = run('build (Chrome)', 'npx', ['wxt', 'build']) & run('build (Firef
 if (built) {
   run('web-ext lint (Firefox build)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery', '--warnings-as-errors=false']);
   vitest('e2e', 'vitest.e2e.config.ts');
+  if (firefoxPath()) vitest('e2e-firefox', 'vitest.firefox.config.ts');
+  else console.log(`\n${MISSING_FIREFOX}`);
 }
 
 if (broken.length) console.log(`\nFailed steps: ${broken.join(', ')}`);
 // A failed step that is not a test (type check, build, lint) counts as one failure.
-const stepFailures = broken.filter((step) => step !== 'unit' && step !== 'e2e').length;
+const stepFailures = broken.filter((step) => !['unit', 'e2e', 'e2e-firefox'].includes(step)).length;
 console.log(`${totals.passed} passed, ${totals.failed + stepFailures} failed`);
 process.exit(broken.length || totals.failed ? 1 : 0);

@@ -8,6 +8,10 @@ export { canonicalUrl } from './canonical-url';
 /** `<meta>` values by lower-cased name, property and itemprop, in document order. */
 type MetaValues = Map<string, string[]>;
 
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+const firstMeta = (meta: MetaValues, keys: string[]) => keys.map((key) => meta.get(key)?.[0]).find(Boolean);
+const looksLikeUrl = (text: string) => /^(?:https?:)?\/\//i.test(text);
+
 function readMeta(doc: Document): MetaValues {
   const values: MetaValues = new Map();
   for (const meta of doc.querySelectorAll('meta[content]')) {
@@ -25,10 +29,6 @@ function readMeta(doc: Document): MetaValues {
   }
   return values;
 }
-
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
-const firstMeta = (meta: MetaValues, keys: string[]) => keys.map((key) => meta.get(key)?.[0]).find(Boolean);
-const looksLikeUrl = (text: string) => /^(?:https?:)?\/\//i.test(text);
 
 const TITLE_KEYS = ['twitter:title', 'dc.title', 'dcterms.title', 'parsely-title', 'sailthru.title', 'citation_title', 'title'];
 const SITE_KEYS = ['application-name', 'dc.publisher', 'dcterms.publisher', 'citation_publisher', 'citation_journal_title'];
@@ -74,6 +74,13 @@ function firstDate(candidates: (string | null | undefined)[]): string | undefine
   return undefined;
 }
 
+/**
+ * Second-level suffixes under which unrelated sites register (example.co.uk, example.com.au): a host
+ * that is only such a suffix is no site. A stand-in for the Public Suffix List, enough for canonical
+ * links, which name the publisher's own host.
+ */
+const SHARED_SUFFIX = /^(?:co|com|net|org|gov|edu|ac|ne|or|go)\.[a-z]{2}$/;
+
 /** Labels a host carries for the same site's mobile or AMP edition. */
 const EDITION_LABEL = /^(?:www\d?|m|mobile|amp)\./;
 
@@ -91,7 +98,9 @@ function mayStandFor(candidate: URL, location: URL): boolean {
   if (host.endsWith('.cdn.ampproject.org')) return true;
   const a = host.replace(EDITION_LABEL, '');
   const b = candidate.hostname.toLowerCase().replace(EDITION_LABEL, '');
-  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+  if (a === b) return true;
+  const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
+  return longer.endsWith(`.${shorter}`) && shorter.includes('.') && !SHARED_SUFFIX.test(shorter);
 }
 
 function resolveUrl(href: string | null | undefined, base: string): URL | undefined {

@@ -180,7 +180,8 @@ export function toAnnotationCollection(
   if (annotations.length > 0) {
     const now = options.now ?? Date.now();
     collection.first = {
-      id: `${id}#page-1`,
+      // The page is part of the collection: its id is the collection's with a fragment of its own.
+      id: `${id.split('#')[0]}#page-1`,
       type: 'AnnotationPage',
       startIndex: 0,
       items: annotations.map((annotation) => toWebAnnotation(annotation, { ...options, now })),

@@ -43,12 +43,9 @@ const scopeName = (scope: ExportScope) => (typeof scope === 'object' ? scope.pac
 export async function runJob(db: BackstoryDatabase, job: Job, report: (event: JobEvent) => void): Promise<void> {
   try {
     if (job.type === 'import') {
-      const T = performance.now();
       const text = await job.file.text();
-      console.log(`[import] read ${(performance.now() - T).toFixed(0)} ms`);
       report({ type: 'stage', stage: 'checking' });
       const outcome = await importPackText(db, text, { onProgress: (done, total) => report({ type: 'stage', stage: 'writing', done, total }) });
-      console.log(`[import] done ${(performance.now() - T).toFixed(0)} ms`);
       report({ type: 'imported', outcome });
     } else if (job.format === 'pack') {
       const pack = await exportPack(db, { scope: job.scope });

@@ -30,13 +30,13 @@ export function aliasObject(alias: Alias): AliasObject {
   return typeof alias === 'string' ? { text: alias } : alias;
 }
 
-export function aliasRows(entity: Pick<EntityRow, 'id' | 'kind' | 'aliases' | 'name'>): AliasRow[] {
+export function aliasRows(entity: Pick<EntityRow, 'id' | 'aliases' | 'name'>): AliasRow[] {
   const rows = new Map<string, AliasRow>();
   // The display name is always an alias, so an entity never goes unmatched for want of one.
   for (const alias of [{ text: entity.name }, ...entity.aliases]) {
     const text = alias.text.trim();
     if (!text || rows.has(text)) continue;
-    rows.set(text, { ...alias, text, key: indexKey({ text, lang: alias.lang }), entityId: entity.id, kind: entity.kind });
+    rows.set(text, { ...alias, text, key: indexKey({ text, lang: alias.lang }), entityId: entity.id });
   }
   return [...rows.values()].filter((row) => row.key !== '');
 }
@@ -71,18 +71,17 @@ function slice<T>(items: readonly T[], index: number, parts: number): T[] {
  * event loop, so it cannot wait for a timer between batches, but it lives for as long as each batch's
  * writes are issued when the previous batch's complete. The batches (with their progress reports) are
  * therefore chained inside the transaction; the caller keeps its page responsive by running this in a
- * worker (see entrypoints/options/knowledge-worker.ts), not by yielding here. A staging design (write
- * rows marked pending, flip them in a last transaction) would let other readers in between batches, but
- * would double the writes and make every reader skip pending rows; readers of these tables wait for
- * this transaction instead.
+ * worker (see entrypoints/options/knowledge-worker.ts), not by yielding here. A staging design (each
+ * batch in a transaction of its own, rows pending until a last transaction makes them current) would let
+ * readers in between batches, but a new version's entities have the old version's ids, so they could not
+ * wait beside them without rewriting every row at the end, and every reader would have to skip pending
+ * rows. Readers of these tables wait for this transaction instead, and an import that fails or is cut
+ * short (the page closed) leaves nothing behind.
  */
 export async function importPack(db: BackstoryDatabase, pack: Pack, options: ImportOptions = {}): Promise<ImportResult> {
   const { now = Date.now(), onProgress, batchSize = 2000 } = options;
   const tables = [db.entities, db.aliases, db.relations, db.statements, db.packs, db.trash, db.settings];
-  const T0 = performance.now();
-  const lap = (what: string) => console.log(`[import] ${what} ${(performance.now() - T0).toFixed(0)} ms`);
   return db.transaction('rw', tables, async () => {
-    lap('tx started');
     const edited = new Set(await db.entities.where('editedAt').above(0).primaryKeys());
     const deleted = new Set((await db.trash.toArray()).filter((t) => t.entity.origin === pack.id).map((t) => t.entity.id));
     const previous = (await db.entities.where('origin').equals(pack.id).primaryKeys()).filter((id) => !edited.has(id));
@@ -97,7 +96,6 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, options: Imp
     const userRelations = new Set((await db.relations.where('origin').equals(USER_ORIGIN).toArray()).map(relationKey));
     const userStatements = new Set((await db.statements.where('origin').equals(USER_ORIGIN).toArray()).map(statementKey));
 
-    lap('prepared');
     const kept = pack.entities.filter((e) => present.has(e.id) || deleted.has(e.id)).map((e) => e.id);
     const entities = pack.entities.filter((e) => !present.has(e.id) && !deleted.has(e.id));
     const packRelations = pack.relations ?? [];
@@ -118,9 +116,7 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, options: Imp
       const aliases = entityRows.flatMap(aliasRows);
       const relationRows = slice(relations, i, batches).map((r) => ({ ...r, origin: pack.id }));
       const statementRows = slice(statements, i, batches).map((s) => ({ ...s, origin: pack.id }));
-      lap(`built batch ${i}`);
       await Dexie.Promise.all(writing);
-      lap(`wrote batch ${i - 1}`);
       if (i > 0) onProgress?.(i * batchSize, entities.length);
       writing = [
         db.entities.bulkAdd(entityRows),
@@ -141,7 +137,6 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, options: Imp
       importedAt: now,
       counts,
     };
-    lap('all written');
     await db.packs.put(row);
     await db.settings.delete(removedPackKey(pack.id));
     onProgress?.(entities.length, entities.length);

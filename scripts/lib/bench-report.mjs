@@ -79,7 +79,7 @@ export function markdownReport(results) {
       const label = [page.key, `${int(kb.size)}`];
       if (!r || !r.timings || r.timedOut) {
         const why = c.skipped ?? (r?.timedOut ? 'no allMarks within the timeout' : 'not measured');
-        rows.push([...label, `n/a (${why})`, '', '', '', '', ...markJsCells(c)]);
+        rows.push([...label, `n/a (${why})`, '', '', '', '', '', ...markJsCells(c)]);
         continue;
       }
       const t = r.timings;
@@ -92,6 +92,7 @@ export function markdownReport(results) {
         int(t.firstMark),
         int(t.allMarks),
         int(task?.duration ?? 0),
+        frame ? `${int(frame.duration)} (${int(frame.blocking)})` : '0',
         mb(r.heap.js - page.baseline.heap.js),
         ...markJsCells(c),
       ]);
@@ -104,17 +105,16 @@ export function markdownReport(results) {
         int(t.start),
         int(t.allMarks - t.start),
         spread || '—',
-        frame ? `${int(frame.duration)} (${int(frame.blocking)})` : '0',
         mb(r.heap.embedder - page.baseline.heap.embedder),
         c.markjs?.count !== undefined ? `${int(c.markjs.terms)} → ${int(c.markjs.count)}` : c.markjs?.terms ? `${int(c.markjs.terms)} → n/a` : 'n/a',
       ]);
     }
   }
-  out.push(table(['page', 'KB entities', 'marks', 'first mark ms', 'all marks ms', 'longest task ms', 'heap Δ MB', 'mark.js ms', '× faster'], rows), '');
+  out.push(table(['page', 'KB entities', 'marks', 'first mark ms', 'all marks ms', 'longest task ms', 'longest frame ms (blocking)', 'heap Δ MB', 'mark.js ms', '× faster'], rows), '');
   out.push('Details:', '');
   out.push(
     table(
-      ['page', 'KB entities', 'aliases under the page’s keys (est.)', 'entities marked', 'DOMContentLoaded ms', 'marker start ms', 'marking ms', 'all marks, every run ms', 'longest frame ms (blocking)', 'DOM heap Δ MB', 'mark.js terms → marks'],
+      ['page', 'KB entities', 'aliases under the page’s keys (est.)', 'entities marked', 'DOMContentLoaded ms', 'marker start ms', 'marking ms', 'all marks, every run ms', 'DOM heap Δ MB', 'mark.js terms → marks'],
       details,
     ),
     '',
@@ -180,12 +180,12 @@ export function markdownReport(results) {
         if (p.marking.extension.length) out.push(`  Extension, inclusive: ${list(p.marking.extension)}.`);
       }
       for (const task of p.tasks) {
-        out.push(`- Long task of ${int(task.duration)} ms at ${int(task.start)} ms: self ${list(task.self)}.`);
+        out.push(`- Long task of ${int(task.duration)} ms at ${int(task.start)} ms (${int(task.sampled)} ms sampled): self ${list(task.self)}.`);
         if (task.extension.length) out.push(`  Extension, inclusive: ${list(task.extension)}.`);
       }
       for (const f of p.frames) {
         const render = f.renderStart > 0 ? `, rendering ${int(f.start + f.duration - f.renderStart)} ms of it (style and layout ${int(f.start + f.duration - f.styleAndLayoutStart)})` : '';
-        out.push(`- Longest frame: ${int(f.duration)} ms at ${int(f.start)} ms (blocking ${int(f.blocking)}${render}): self ${list(f.self)}.`);
+        out.push(`- Longest frame: ${int(f.duration)} ms at ${int(f.start)} ms (blocking ${int(f.blocking)}${render}; ${int(f.sampled)} ms sampled): self ${list(f.self)}.`);
         if (f.extension.length) out.push(`  Extension, inclusive: ${list(f.extension)}.`);
       }
       if (!p.tasks.length) out.push('- No long task during marking.');

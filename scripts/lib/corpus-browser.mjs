@@ -10,7 +10,7 @@ const STARTER_PACK_ID = 'post-soviet-politics';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves to `fallback` when `promise` has not settled within `ms` (the promise keeps running). */
-function within(promise, ms, fallback) {
+export function within(promise, ms, fallback) {
   let timer;
   return Promise.race([promise, new Promise((resolve) => (timer = setTimeout(() => resolve(fallback), ms)))]).finally(() =>
     clearTimeout(timer),
@@ -75,7 +75,7 @@ function consoleText(args) {
  */
 const DOM_SNAPSHOT = `(() => {
   const root = document.documentElement;
-  if (!root) return JSON.stringify({ icons: [], html: '', fingerprint: null, uiHosts: 0, strays: [] });
+  if (!root) return JSON.stringify({ icons: [], html: '', fingerprint: null, misplacedUiHosts: 0, strays: [] });
   const clone = root.cloneNode(true);
   for (const host of clone.querySelectorAll('backstory-ui')) host.remove();
   const tags = {};
@@ -90,14 +90,12 @@ const DOM_SNAPSHOT = `(() => {
     attributes += element.attributes.length;
     tags[tag] = (tags[tag] ?? 0) + 1;
   }
-  const uiHosts = [...root.getElementsByTagName('backstory-ui')];
   const icons = [...document.querySelectorAll('link[rel~="icon" i]')].map((link) => link.href);
   return JSON.stringify({
     icons: [...icons, new URL('/favicon.ico', location.href).href],
     html: clone.outerHTML,
     fingerprint: { elements, attributes, text: (document.body?.textContent ?? '').length, tags },
-    uiHosts: uiHosts.length,
-    misplacedUiHosts: uiHosts.filter((host) => host.parentNode !== root).length,
+    misplacedUiHosts: [...root.getElementsByTagName('backstory-ui')].filter((host) => host.parentNode !== root).length,
     strays,
   });
 })()`;
@@ -200,7 +198,7 @@ export class Tab {
    * the page's life). Never throws: returns
    * { outcome: 'ok' | 'failed' | 'timeout', reason?, errors, dom, backstory, settleMs }.
    */
-  async load(url, { backstory, timeout, holdMs = 0, quietMs = 400, noScriptGraceMs = 4000 }) {
+  async load(url, { backstory, timeout, holdMs = 0, quietMs = 300, noScriptGraceMs = 4000 }) {
     const result = { outcome: 'ok', errors: [], dom: null, backstory: null, settleMs: 0 };
     try {
       // A blank page between two pages: what the last one logs while it unloads is not this one's.

@@ -52,18 +52,22 @@ export const LEGEND = `Legend
   Backstory's when it was raised in its content script's world or by its files, or when it appears with Backstory
   but in neither of two runs without it. *Icon fetch*: the browser's own request for the page's icon, made some time
   after the load, failed in one run only — a matter of timing, nobody's error.
-- **DOM**: the document with Backstory against the same page without it, both read when Backstory's marks had
-  settled (the run without waits as long after its load event). *Blocked*: the serialised document must be
+- **DOM**: the document with Backstory against the same page loaded at the same time without it (another browser),
+  read when Backstory's marks had settled; with scripts running, the run without Backstory waits after its load
+  event as long as the page took to settle with Backstory (a second run without it, when needed, waits exactly
+  that long). *Blocked*: the serialised document must be
   identical (Backstory's \`<backstory-ui>\` host, if a popover had opened, is left out). *Scripts*: identical, or
   the same fingerprint (number of elements per tag, number of attributes, length of the body's text). When two
   runs without Backstory differ from each other the page *varies* by itself and the fingerprint is not judged.
   Any element named \`backstory-*\` other than the UI host on \`<html>\` counts as a change.
 - **First / All marks**: ms since navigation start (the page's \`performance.now()\`) when the first mark was
-  painted and when the first full scan was done (\`globalThis.backstory.timings\`).
+  painted and when the first full scan was done (\`globalThis.backstory.timings\`). The run without Backstory loads
+  beside it and the machine may be shared with other work: rough figures.
 - **P / R**: for pages with \`tests/corpus/expected/<page>.json\`: precision = marks matching an expected mention /
   visible marks; recall = matched mentions / expected mentions. A mark matches when its text (case, accents,
-  apostrophes and a possessive 's folded) and its entity equal an expected mention's; the page exposes a mark's
-  text and kind, so its entity is the one of that kind whose alias has that text (or, inflected, starts it).
+  apostrophes, a leading "the", a possessive 's and a final period folded) and its entity equal an expected
+  mention's. The page exposes a mark's text and kind, not its entity: the entity is the one of that kind whose
+  alias has that text (or, inflected, starts it); a shared alias matches any of its entities.
 - **Broke** (exit code 1): the page failed to load with Backstory, Backstory caused an error, or it changed the DOM.
   A page that does not settle within the per-page timeout is reported, not failed.`;
 
@@ -93,6 +97,11 @@ function scoreTables(rows) {
       if (!r.score.misses.length) continue;
       const items = r.score.misses.map((m) => `${m.text} → ${m.entity} ×${m.count} (${m.isAlias ? 'alias' : 'not an alias'})`);
       lines.push(`- **${r.page}**: ${items.join('; ')}`);
+    }
+    const spans = ofMode.filter((r) => r.score.otherSpans.length);
+    if (spans.length) {
+      lines.push('', `#### Matched, but the mark covers other text than the mention (${MODES[mode].short})`, '');
+      for (const r of spans) lines.push(`- **${r.page}**: ${r.score.otherSpans.map((o) => `${o.span} ×${o.count}`).join('; ')}`);
     }
     lines.push('', `#### False marks (${MODES[mode].short})`, '');
     for (const r of ofMode) {

@@ -14,11 +14,14 @@ export function fold(text) {
     .toLowerCase();
 }
 
+/** Folded, without a leading English article or a possessive ending ('s or '). */
+const bareText = (text) => fold(text).replace(/^the /, '').replace(/'s?$/, '');
+
 /**
- * The text of a mention as compared: folded, without a leading English article or a possessive ending
- * ('s or '), so "the Associated Press" and "Associated Press", "Apple's" and "Apple" are one mention.
+ * The text of a mention as compared: "the Associated Press" and "Associated Press", "Apple's" and
+ * "Apple", "U.S." and "U.S" (a mark that leaves out an abbreviation's final period) are one mention.
  */
-export const mentionKey = (text) => fold(text).replace(/^the /, '').replace(/'s?$/, '');
+export const mentionKey = (text) => bareText(text).replace(/\.$/, '');
 
 /**
  * What the packs know, to tell which entity a mark stands for: the page exposes each mark's text and
@@ -79,7 +82,9 @@ const pairKey = (id, text) => `${id}\u0000${mentionKey(text)}`;
 
 /**
  * Scores the visible marks of one page run. Returns { expected, marked, truePositives, precision,
- * recall, misses: [{ entity, text, count, isAlias }], falseMarks: [{ kind, text, entities, count }] }.
+ * recall, misses: [{ entity, text, count, isAlias }], falseMarks: [{ kind, text, entities, count }],
+ * otherSpans: [{ span, count }] } — the last, matches whose mark covers a little more or less than the
+ * mention as written (an abbreviation's final period).
  */
 export function score(marks, expected, knowledge) {
   const budget = new Map();
@@ -96,11 +101,17 @@ export function score(marks, expected, knowledge) {
   attributed.sort((a, b) => a.entities.length - b.entities.length);
   let truePositives = 0;
   const unmatchedMarks = [];
+  const otherSpans = new Map();
   for (const mark of attributed) {
     const key = mark.entities.map((id) => pairKey(id, mark.text)).find((k) => (budget.get(k) ?? 0) > 0);
     if (key) {
       budget.set(key, budget.get(key) - 1);
       truePositives++;
+      const { text } = written.get(key);
+      if (bareText(text) !== bareText(mark.text)) {
+        const span = `“${mark.text}” for “${text}”`;
+        otherSpans.set(span, (otherSpans.get(span) ?? 0) + 1);
+      }
     } else unmatchedMarks.push(mark);
   }
   const misses = [...budget]
@@ -124,5 +135,6 @@ export function score(marks, expected, knowledge) {
     recall: expectedTotal ? truePositives / expectedTotal : null,
     misses,
     falseMarks: [...falseMarks.values()].sort((a, b) => b.count - a.count),
+    otherSpans: [...otherSpans].map(([span, count]) => ({ span, count })),
   };
 }

@@ -175,7 +175,7 @@ describe('export', () => {
     try {
       const page = await openOptions(other);
       await page.getByRole('button', { name: 'Remove Post-Soviet politics' }).click();
-      await expect.poll(() => importStatus(page).textContent()).toBe('Removed Post-Soviet politics.');
+      await expect.poll(() => importStatus(page).textContent(), { timeout: 30_000 }).toBe('Removed Post-Soviet politics.');
       expect((await countRows(page)).entities).toBe(0);
       await page.getByLabel('Import pack').setInputFiles({ name: 'everything.json', mimeType: 'application/json', buffer: file });
       await expect.poll(() => importStatus(page).textContent(), { timeout: 30_000 }).toMatch(/^Imported \d+ entities/);

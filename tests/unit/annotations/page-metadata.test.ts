@@ -270,6 +270,8 @@ describe('readPageMetadata', () => {
         '<link rel="canonical" href="https://evil.example/x"><meta property="og:url" content="https://example.com/story/1">', 'https://example.com/story/1?a=b', 'https://example.com/story/1'],
       ['a look-alike domain is another site',
         '<link rel="canonical" href="https://example.com.evil.net/story/1">', 'https://example.com/story/1', 'https://example.com/story/1'],
+      ['a bare shared suffix is no site',
+        '<link rel="canonical" href="https://co.uk/story/1">', 'https://example.co.uk/story/1', 'https://example.co.uk/story/1'],
       ['a co.uk neighbour is another site',
         '<link rel="canonical" href="https://other.co.uk/story/1">', 'https://example.co.uk/story/1', 'https://example.co.uk/story/1'],
       ['a canonical link to the home page from an article is a CMS mistake',

@@ -23,7 +23,8 @@ const v1Entities = [
 const ROWS_WRITTEN_BY: Record<number, Rows> = {
   1: {
     entities: v1Entities,
-    aliases: v1Entities.flatMap((e) => aliasRows(e)),
+    // Version 1 filed each alias with its entity's kind too.
+    aliases: v1Entities.flatMap((e) => aliasRows(e).map((row) => ({ ...row, kind: e.kind }))),
     relations: pack.relations!.map((r, i) => ({ ...r, id: i + 1, origin: pack.id })),
     statements: [
       ...pack.statements!.map((s, i) => ({ ...s, id: i + 1, origin: pack.id })),
