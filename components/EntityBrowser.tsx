@@ -62,6 +62,8 @@ export function EntityBrowser({ db, onChanged }: { db: BackstoryDatabase; onChan
     } catch (error) {
       setNotice({ message: (error as Error).message });
     }
+    // The Undo button goes with the notice it was in.
+    search.current?.focus();
   }
 
   return (
@@ -134,7 +136,15 @@ export function EntityBrowser({ db, onChanged }: { db: BackstoryDatabase; onChan
                 Undo
               </button>
             ) : null}
-            <button type="button" class="link" aria-label="Dismiss" onClick={() => setNotice(null)}>
+            <button
+              type="button"
+              class="link"
+              aria-label="Dismiss"
+              onClick={() => {
+                setNotice(null);
+                search.current?.focus();
+              }}
+            >
               ×
             </button>
           </div>

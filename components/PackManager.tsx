@@ -167,6 +167,7 @@ function ImportProgress({ status }: { status: Extract<Status, { kind: 'busy' }> 
     <div class="import-progress">
       <progress aria-label="Import progress" aria-valuetext={label} max={Math.max(status.total, 1)} value={status.done} />
       <span>{label}</span>
+      <span class="hint">Edits to entities wait until the import is done.</span>
     </div>
   );
 }

@@ -46,12 +46,21 @@ export function PopupApp({ api }: { api: PopupApi }) {
   }, [api, refreshEntities]);
 
   const flip = (scope: SwitchScope) => (on: boolean) => {
+    // Show the switch where the reader put it at once; the stored state follows.
+    setStatus((current) => {
+      if (!current) return current;
+      const next = { ...current, [scope]: on };
+      return { ...next, enabled: next.site && next.everywhere };
+    });
     api.setSwitch(scope, on).then(
       (next) => {
         setStatus(next);
         setTimeout(refreshEntities, 300);
       },
-      (e: Error) => setProblem(`Could not save the switch: ${e.message}`),
+      (e: Error) => {
+        setProblem(`Could not save the switch: ${e.message}`);
+        api.siteStatus().then(setStatus, () => undefined);
+      },
     );
   };
 

@@ -8,7 +8,7 @@
 //   --pages 100k,1m,5m   page sizes (default all three)
 //   --runs N             page loads per case; the median is shown (default 1)
 //   --profile            unminified build, plus one CPU-profiled load per case, summarised in the report
-//   --import-timeout S   give up waiting for an import after S seconds (default 180)
+//   --import-timeout S   give up waiting for an import after S seconds (default 180; 0: wait for it)
 //   --markjs-timeout S   stop mark.js after S seconds (default 60)
 //   --no-markjs          leave mark.js out
 import { spawnSync } from 'node:child_process';
@@ -38,7 +38,7 @@ const kbSizes = option('kb', '10,100,1000,100000').split(',').map(Number);
 const pageKeys = option('pages', '100k,1m,5m').split(',');
 const runs = Math.max(1, Number(option('runs', '1')));
 const profile = flag('profile');
-const importTimeout = Number(option('import-timeout', '180')) * 1000;
+const importTimeout = Number(option('import-timeout', '180')) * 1000 || 0;
 const markJsTimeout = Number(option('markjs-timeout', '60')) * 1000;
 const withMarkJs = !flag('no-markjs');
 /** mark.js walks the whole page once per term: beyond this many terms it is not run at all. */
@@ -134,6 +134,7 @@ function profileSummary(measured, about) {
   return summary;
 }
 
+const firstLine = (error) => String(error?.message ?? error).split('\n')[0].slice(0, 160);
 const median = (list, by) => [...list].sort((a, b) => by(a) - by(b))[Math.floor((list.length - 1) / 2)];
 const allMarksOf = (run) => run.timings?.allMarks ?? Infinity;
 
@@ -154,7 +155,7 @@ let plain = await launchWithExtension({ extension: null });
 {
   const page = await plain.context.newPage();
   const cdp = await plain.context.newCDPSession(page);
-  machine.chromium = (await cdp.send('Browser.getVersion')).product.replace('HeadlessChrome', 'Chromium');
+  machine.chromium = `Chromium ${(await cdp.send('Browser.getVersion')).product.split('/').pop()}`;
   await page.close();
 }
 // One load first, not counted, so the figures are of a browser that has loaded a page before.
@@ -162,19 +163,16 @@ await measurePage(plain.context, urlOf(pages[0]), { backstory: false, settleMs: 
 for (const page of pages) {
   log(`page alone: ${page.key}`);
   const measured = [];
-  for (let i = 0; i < runs; i++) measured.push(await measurePage(plain.context, urlOf(page), { backstory: false }));
-  page.baseline = median(measured, (m) => m.load ?? 0);
+  try {
+    for (let i = 0; i < runs; i++) measured.push(await measurePage(plain.context, urlOf(page), { backstory: false }));
+  } catch (error) {
+    log(`  failed: ${firstLine(error)}`);
+  }
+  page.baseline = measured.length ? median(measured, (m) => m.load ?? 0) : null;
 }
 
-for (const size of kbSizes) {
-  const kb = { size, cases: [] };
-  results.kbs.push(kb);
-  const pack = benchPack(size);
-  const file = join(workDir, `bench-${size}.json`);
-  writeFileSync(file, JSON.stringify(pack));
-  kb.fileBytes = Buffer.byteLength(readFileSync(file));
-
-  log(`KB of ${size.toLocaleString('en')} entities: fresh profile, removing the starter pack, importing…`);
+/** Imports the KB into a fresh profile, then loads every page with it. */
+async function measureKb(kb, file) {
   const session = await launchWithExtension({ extension: extensionDir });
   try {
     const options = await openOptions(session);
@@ -183,37 +181,29 @@ for (const size of kbSizes) {
       kb.starterRemoved = true;
     } catch (error) {
       kb.starterRemoved = false;
-      log(`could not remove the starter pack (${error.message.split('\n')[0]}): it stays in the KB`);
+      log(`could not remove the starter pack (${firstLine(error)}): it stays in the KB`);
     }
     kb.import = await importThroughOptions(options, file, { timeout: importTimeout });
-    log(
-      kb.import.unfinished
-        ? `import still running after ${(kb.import.ms / 1000).toFixed(0)} s: pages not measured with this KB`
-        : kb.import.failed
-          ? `import failed: ${kb.import.status}`
-          : `imported in ${(kb.import.ms / 1000).toFixed(2)} s`,
-    );
-    if (!kb.import.unfinished && !kb.import.failed) {
-      kb.rows = await countRows(options);
-      kb.estimate = await storageEstimate(options);
-      kb.onDisk = indexedDbOnDisk(session.userDataDir, session.extensionId);
+    if (kb.import.unfinished) log(`import still running after ${(kb.import.ms / 1000).toFixed(0)} s (${kb.import.progress}): pages not measured with this KB`);
+    else if (kb.import.failed) log(`import failed: ${kb.import.status}`);
+    else log(`imported in ${(kb.import.ms / 1000).toFixed(2)} s`);
+    if (kb.import.unfinished || kb.import.failed) {
+      for (const c of kb.cases) c.skipped = kb.import.failed ? 'import failed' : 'import unfinished';
+      return;
     }
-    const usable = !kb.import.unfinished && !kb.import.failed;
+    kb.rows = await countRows(options);
+    kb.estimate = await storageEstimate(options);
+    kb.onDisk = indexedDbOnDisk(session.userDataDir, session.extensionId);
     // Not counted either: wakes the service worker and the database after the import.
-    if (usable) await measurePage(session.context, urlOf(pages[0]), { backstory: true, settleMs: 0 }).catch(() => undefined);
+    await measurePage(session.context, urlOf(pages[0]), { backstory: true, settleMs: 0 }).catch(() => undefined);
 
     for (const page of pages) {
-      const c = { page: page.key, runs: [], candidates: aliasesUnderPageKeys(pack, page) };
-      kb.cases.push(c);
-      if (!usable) {
-        c.skipped = kb.import.failed ? 'import failed' : 'import unfinished';
-        continue;
-      }
-      log(`  ${page.key} page with ${size.toLocaleString('en')} entities`);
+      const c = kb.cases.find((x) => x.page === page.key);
+      log(`  ${page.key} page with ${kb.size.toLocaleString('en')} entities`);
       try {
         for (let i = 0; i < runs; i++) c.runs.push(await measurePage(session.context, urlOf(page), { backstory: true }));
       } catch (error) {
-        c.skipped = `failed: ${error.message.split('\n')[0].slice(0, 120)}`;
+        c.skipped = `failed: ${firstLine(error)}`;
         log(`  ${c.skipped}`);
       }
       if (!c.runs.length) continue;
@@ -221,18 +211,36 @@ for (const size of kbSizes) {
       if (profile) {
         try {
           const profiled = await measurePage(session.context, urlOf(page), { backstory: true, profile: true });
-          const name = `profile-${size}-${page.path.replace(/^\/article-|\.html$/g, '')}.cpuprofile`;
+          const name = `profile-${kb.size}-${page.path.replace(/^\/article-|\.html$/g, '')}.cpuprofile`;
           mkdirSync(join(outDir, 'profiles'), { recursive: true });
           writeFileSync(join(outDir, 'profiles', name), JSON.stringify(profiled.cpuProfile));
-          results.profiles.push(profileSummary(profiled, { page: page.key, kb: size, file: `bench-output/profiles/${name}` }));
+          results.profiles.push(profileSummary(profiled, { page: page.key, kb: kb.size, file: `bench-output/profiles/${name}` }));
         } catch (error) {
-          log(`  profiling failed: ${error.message.split('\n')[0]}`);
+          log(`  profiling failed: ${firstLine(error)}`);
         }
       }
     }
-    if (usable) kb.rowsAfter = await countRows(options);
+    kb.rowsAfter = await countRows(options);
   } finally {
     await session.close();
+  }
+}
+
+for (const size of kbSizes) {
+  const pack = benchPack(size);
+  const kb = { size, cases: pages.map((page) => ({ page: page.key, runs: [], candidates: aliasesUnderPageKeys(pack, page) })) };
+  results.kbs.push(kb);
+  const file = join(workDir, `bench-${size}.json`);
+  writeFileSync(file, JSON.stringify(pack));
+  kb.fileBytes = Buffer.byteLength(readFileSync(file));
+
+  log(`KB of ${size.toLocaleString('en')} entities: fresh profile, removing the starter pack, importing…`);
+  try {
+    await measureKb(kb, file);
+  } catch (error) {
+    kb.error = firstLine(error);
+    log(`  stopped: ${kb.error}`);
+    for (const c of kb.cases) c.skipped ??= c.runs.length ? undefined : `failed: ${kb.error}`;
   }
 
   const terms = [...new Set(pack.entities.flatMap((e) => [e.name, ...e.aliases]))].sort((a, b) => b.length - a.length);
@@ -252,7 +260,7 @@ for (const size of kbSizes) {
     // than the timeout, except 1,000 entities on 1 MB, the case the target names.
     const estimate = previous ? (previous.ms * page.bytes) / previous.bytes : 0;
     const target = size === 1000 && page.key === '1 MB';
-    if (estimate > 2 * markJsTimeout && !target) {
+    if (estimate > markJsTimeout && !target) {
       c.markjs.skipped = `≈ ${(estimate / 1000).toFixed(0)} s${previous.timedOut ? ' or more' : ''} by the ${previous.page} page: not run`;
       continue;
     }
@@ -260,7 +268,7 @@ for (const size of kbSizes) {
     try {
       Object.assign(c.markjs, await timeMarkJs(plain.context, urlOf(page), terms, markJsPath, { timeout: markJsTimeout }));
     } catch (error) {
-      c.markjs.skipped = `failed: ${error.message.split('\n')[0].slice(0, 120)}`;
+      c.markjs.skipped = `failed: ${firstLine(error)}`;
     }
     if (c.markjs.timedOut) {
       // The page is still busy inside mark.js: start again from a new browser.

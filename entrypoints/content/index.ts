@@ -37,7 +37,8 @@ export default defineContentScript({
     const marker = new PageMarker(document, {
       lookup: (keys) => ask({ type: 'lookup', keys }),
       onMarksChanged: (m) => void ask({ type: 'found', entities: m.counts().length }).catch(() => undefined),
-      onShadowRoot: (root) => adoptStylesheet(root, highlightsCss),
+      // In a page's own shadow roots only an adopted sheet will do: a <style> node would change the page.
+      onShadowRoot: (root) => void adoptStylesheet(root, highlightsCss),
     });
     const saved = new SavedPassages(document, new HighlightPainter(), {
       load: (url) => ask({ type: 'page-annotations', url }),

@@ -21,17 +21,19 @@ const HOST_STYLE: Record<string, string> = {
   'pointer-events': 'auto',
 };
 
-/** Adds a stylesheet to a shadow root without adding a node to it (the page's own sheets stay first). */
-export function adoptStylesheet(shadow: ShadowRoot, css: string): void {
+/**
+ * Adds a stylesheet to a shadow root without adding a node to it (the root's own sheets stay first).
+ * Returns false where the browser refuses (Firefox 140 ESR content scripts cannot adopt sheets built
+ * in their own compartment; 153 can).
+ */
+export function adoptStylesheet(shadow: ShadowRoot, css: string): boolean {
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+    return true;
   } catch {
-    // Firefox content scripts cannot adopt sheets built in their own compartment.
-    const style = shadow.ownerDocument.createElement('style');
-    style.textContent = css;
-    shadow.append(style);
+    return false;
   }
 }
 
@@ -56,7 +58,12 @@ export class UiLayer {
       this.host = this.doc.createElement(UI_HOST_TAG.toLowerCase());
       for (const [property, value] of Object.entries(HOST_STYLE)) this.host.style.setProperty(property, value, 'important');
       this.shadow = this.host.attachShadow({ mode: 'closed' });
-      adoptStylesheet(this.shadow, this.css);
+      // Backstory's own shadow root may hold a <style> node where a sheet cannot be adopted.
+      if (!adoptStylesheet(this.shadow, this.css)) {
+        const style = this.doc.createElement('style');
+        style.textContent = this.css;
+        this.shadow.append(style);
+      }
     }
     // A page that rewrites <html> can drop the host; it is put back when the UI is next needed.
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);

@@ -79,7 +79,7 @@ function slice<T>(items: readonly T[], index: number, parts: number): T[] {
  * short (the page closed) leaves nothing behind.
  */
 export async function importPack(db: BackstoryDatabase, pack: Pack, options: ImportOptions = {}): Promise<ImportResult> {
-  const { now = Date.now(), onProgress, batchSize = 2000 } = options;
+  const { now = Date.now(), onProgress, batchSize = 1000 } = options;
   const tables = [db.entities, db.aliases, db.relations, db.statements, db.packs, db.trash, db.settings];
   return db.transaction('rw', tables, async () => {
     const edited = new Set(await db.entities.where('editedAt').above(0).primaryKeys());

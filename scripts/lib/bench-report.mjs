@@ -2,6 +2,8 @@
 
 const int = (n) => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : Math.round(n).toLocaleString('en'));
 const mb = (bytes, digits = 1) => (bytes === null || bytes === undefined ? 'n/a' : (bytes / 2 ** 20).toFixed(digits));
+/** Bytes more with the extension than without it; n/a when the page alone could not be measured. */
+const delta = (run, page, field) => (page.baseline ? run.heap[field] - page.baseline.heap[field] : null);
 const ratio = (x) => (x >= 10 ? x.toFixed(0) : x.toFixed(1));
 
 /** A Markdown table: the first `labels` columns name the row, the figures after them align right. */
@@ -45,6 +47,10 @@ export function markdownReport(results) {
       `Runs per case: ${settings.runs} (the median by time to all marks is shown). Total bench time: ${(results.totalMs / 1000).toFixed(0)} s.`,
     '',
   );
+  const busiest = Math.max(...[machine.loadBefore, machine.loadAfter].map((load) => Number(load.split(' / ')[0])));
+  if (busiest > machine.cores) {
+    out.push(`**The machine was busy** (a load average of ${busiest} on ${machine.cores} cores): every duration below is longer, and less steady, than on an idle machine.`, '');
+  }
 
   out.push('## Knowledge base import (options page → "Import pack")', '');
   out.push(
@@ -93,7 +99,7 @@ export function markdownReport(results) {
         int(t.allMarks),
         int(task?.duration ?? 0),
         frame ? `${int(frame.duration)} (${int(frame.blocking)})` : '0',
-        mb(r.heap.js - page.baseline.heap.js),
+        mb(delta(r, page, 'js')),
         ...markJsCells(c),
       ]);
       const spread = c.runs.length > 1 ? `${int(Math.min(...c.runs.map((x) => x.timings?.allMarks ?? Infinity)))}–${int(Math.max(...c.runs.map((x) => x.timings?.allMarks ?? 0)))}` : '';
@@ -105,7 +111,7 @@ export function markdownReport(results) {
         int(t.start),
         int(t.allMarks - t.start),
         spread || '—',
-        mb(r.heap.embedder - page.baseline.heap.embedder),
+        mb(delta(r, page, 'embedder')),
         c.markjs?.count !== undefined ? `${int(c.markjs.terms)} → ${int(c.markjs.count)}` : c.markjs?.terms ? `${int(c.markjs.terms)} → n/a` : 'n/a',
       ]);
     }
@@ -131,6 +137,10 @@ export function markdownReport(results) {
     out.push(`- 1,000 entities on the 1 MB page: mark.js ${js} ms, Backstory ${int(marking(c1000))} ms of marking → ${x}× faster (target: at least 20×).`);
   }
   const largest = Math.max(...kbs.map((kb) => kb.size));
+  const largestKb = kbOf(largest);
+  if (largestKb?.import?.unfinished || largestKb?.import?.failed) {
+    out.push(`- ${int(largest)} entities against fewer: n/a, the import of ${int(largest)} entities ${largestKb.import.failed ? 'failed' : `was unfinished after ${(largestKb.import.ms / 1000).toFixed(0)} s`} (\`--import-timeout\` sets the wait).`);
+  }
   for (const small of [100, 10]) {
     if (!kbOf(small) || largest <= small) continue;
     for (const page of pages) {
@@ -139,12 +149,12 @@ export function markdownReport(results) {
       const ta = marking(a);
       const tb = marking(b);
       if (ta === null || tb === null) continue;
-      const heapA = a.run.heap.js - page.baseline.heap.js;
-      const heapB = b.run.heap.js - page.baseline.heap.js;
+      const heapA = delta(a.run, page, 'js');
+      const heapB = delta(b.run, page, 'js');
       out.push(
         `- ${page.key} page, ${int(largest)} vs ${int(small)} entities: marking ${int(ta)} vs ${int(tb)} ms → ${ratio(ta / tb)}×; ` +
           `all marks ${int(a.run.timings.allMarks)} vs ${int(b.run.timings.allMarks)} ms → ${ratio(a.run.timings.allMarks / b.run.timings.allMarks)}×; ` +
-          `heap Δ ${mb(heapA)} vs ${mb(heapB)} MB → ${heapB > 0 ? ratio(heapA / heapB) : 'n/a'}×${small === 100 ? ' (target: within 1.5×)' : ''}.`,
+          `heap Δ ${mb(heapA)} vs ${mb(heapB)} MB → ${heapA !== null && heapB > 0 ? ratio(heapA / heapB) : 'n/a'}×${small === 100 ? ' (target: within 1.5×)' : ''}.`,
       );
     }
   }
@@ -156,6 +166,7 @@ export function markdownReport(results) {
       ['page', 'HTML bytes', 'mentions of the 100 names', 'DOMContentLoaded ms', 'load ms', 'longest task ms', 'longest frame ms (blocking)', 'JS heap MB', 'DOM heap MB'],
       pages.map((p) => {
         const b = p.baseline;
+        if (!b) return [p.key, int(p.bytes), int(p.mentions.reduce((a, x) => a + x, 0)), 'n/a (failed)', '', '', '', '', ''];
         const frame = b.frames.reduce((m, f) => (!m || f.duration > m.duration ? f : m), null);
         const task = b.longTasks.reduce((m, t) => Math.max(m, t.duration), 0);
         return [p.key, int(p.bytes), int(p.mentions.reduce((a, x) => a + x, 0)), int(b.domContentLoaded), int(b.load), int(task), frame ? `${int(frame.duration)} (${int(frame.blocking)})` : '0', mb(b.heap.js), mb(b.heap.embedder)];
@@ -200,7 +211,7 @@ export function markdownReport(results) {
       '- Pages: generated news prose of 100 KB, 1 MB and 5 MB naming the same 100 people (the first 100 entities of every KB: a KB of 10 knows 10 of them), in full, by surname, possessive, in other spellings, in links and bold, some split across elements; served from 127.0.0.1.',
       '- Import: from the "Import pack" input’s change event to the status that starts "Imported", timed in the options page; sizes from `navigator.storage.estimate()` in the options page and from the profile’s IndexedDB folder.',
       '- first mark / all marks: `globalThis.backstory.timings` read over CDP in the content script’s isolated world, in ms since navigation start; "marking ms" = all marks − the marker’s start (the content script runs at document_idle).',
-      '- longest task: the longest `longtask` entry (PerformanceObserver registered before navigation) overlapping the marking window; 0 when none reached 50 ms. The pages run no script, so these are Backstory’s. Rendering (style, layout, paint of the highlights) is not part of a long task: "longest frame" is the longest `long-animation-frame` overlapping the window, with its blocking duration.',
+      '- longest task: the longest `longtask` entry (PerformanceObserver registered before navigation) overlapping the marking window; 0 when none reached 50 ms. The pages run no script of their own, so such a task is Backstory’s script (or the garbage collection it causes). Rendering is not part of a long task: "longest frame" is the longest `long-animation-frame` overlapping the window, with its blocking duration; it includes the style, layout and paint that the highlights cause (`npm run bench -- --profile` shows what ran in it).',
       '- heap Δ: `Runtime.getHeapUsage().usedSize` (V8) after `HeapProfiler.collectGarbage`, with the extension minus the same page without it; "DOM heap Δ" is the same for the embedder (Blink) heap, where Ranges and highlights live.',
       `- mark.js ${settings.markJsVersion}: in Chromium without the extension, on the loaded page, \`new Mark(document.body).mark(terms, { accuracy: { value: 'exactly', limiters: punctuation }, separateWordSearch: false })\` with every name and alias of the KB as terms, timed with performance.now() in the page; stopped after ${settings.markJsTimeoutS} s. Without the punctuation limiters mark.js misses names followed by a comma or full stop. "× faster" = mark.js ms ÷ Backstory’s marking ms.`,
       '- aliases under the page’s keys (est.): aliases of the KB whose first word (lower-cased, without diacritics) occurs on the page — about what the background sends the content script (inflected forms aside).',

@@ -9,8 +9,8 @@ const unminified = process.env.BACKSTORY_BENCH_UNMINIFIED === '1';
 export default defineConfig({
   ...base,
   outDir: '.output/bench',
-  vite: (env) => {
-    const own = base.vite?.(env) ?? {};
+  vite: async (env) => {
+    const own = (await base.vite?.(env)) ?? {};
     return { ...own, build: { ...own.build, minify: !unminified, sourcemap: false } };
   },
 });

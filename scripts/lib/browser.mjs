@@ -39,7 +39,7 @@ export async function launchWithExtension({ headless = true, userDataDir, extens
   const context = await chromium.launchPersistentContext(dir, { executablePath, headless: false, args, viewport });
   let extensionId = null;
   if (extension) {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 60_000 }));
     extensionId = new URL(worker.url()).host;
   }
   return {

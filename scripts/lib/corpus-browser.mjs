@@ -75,7 +75,7 @@ function consoleText(args) {
  */
 const DOM_SNAPSHOT = `(() => {
   const root = document.documentElement;
-  if (!root) return JSON.stringify({ icons: [], html: '', fingerprint: null, misplacedUiHosts: 0, strays: [] });
+  if (!root) return JSON.stringify({ fetchedByBrowser: [], html: '', fingerprint: null, misplacedUiHosts: 0, strays: [] });
   const clone = root.cloneNode(true);
   for (const host of clone.querySelectorAll('backstory-ui')) host.remove();
   const tags = {};
@@ -90,9 +90,9 @@ const DOM_SNAPSHOT = `(() => {
     attributes += element.attributes.length;
     tags[tag] = (tags[tag] ?? 0) + 1;
   }
-  const icons = [...document.querySelectorAll('link[rel~="icon" i]')].map((link) => link.href);
+  const fetchedByBrowser = [...document.querySelectorAll('link[rel~="icon" i], link[rel~="manifest" i]')].map((link) => link.href);
   return JSON.stringify({
-    icons: [...icons, new URL('/favicon.ico', location.href).href],
+    fetchedByBrowser: [...fetchedByBrowser, new URL('/favicon.ico', location.href).href],
     html: clone.outerHTML,
     fingerprint: { elements, attributes, text: (document.body?.textContent ?? '').length, tags },
     misplacedUiHosts: [...root.getElementsByTagName('backstory-ui')].filter((host) => host.parentNode !== root).length,
@@ -124,20 +124,27 @@ const PROGRESS = `JSON.stringify(globalThis.backstory ? { allMarks: globalThis.b
  * that raised them: the page's, or Backstory's content script's isolated world.
  */
 export class Tab {
-  static async open(context) {
-    const tab = new Tab(context);
+  /** `extensionId`: Backstory's, in a browser that has it (other extensions' URLs are not its own). */
+  static async open(context, { extensionId = null } = {}) {
+    const tab = new Tab(context, extensionId);
     await tab.#attach();
     return tab;
   }
 
   #context;
+  #extensionOrigin;
   #page = null;
   #cdp = null;
   #contexts = new Map();
   #errors = [];
 
-  constructor(context) {
+  constructor(context, extensionId) {
     this.#context = context;
+    this.#extensionOrigin = extensionId ? `chrome-extension://${extensionId}` : null;
+  }
+
+  #isBackstoryUrl(url) {
+    return Boolean(this.#extensionOrigin && url && (url === this.#extensionOrigin || url.startsWith(`${this.#extensionOrigin}/`)));
   }
 
   async #attach() {
@@ -152,13 +159,13 @@ export class Tab {
     });
     cdp.on('Runtime.exceptionThrown', ({ exceptionDetails: d }) => {
       const text = d.exception?.description?.split('\n')[0] ?? d.text;
-      const fromExtension = (d.url ?? '').startsWith('chrome-extension://');
-      this.#errors.push({ kind: 'pageerror', world: fromExtension ? 'backstory' : this.#worldOf(d.executionContextId), text });
+      const world = this.#isBackstoryUrl(d.url) ? 'backstory' : this.#worldOf(d.executionContextId);
+      this.#errors.push({ kind: 'pageerror', world, text, url: d.url });
     });
     cdp.on('Log.entryAdded', ({ entry }) => {
       if (entry.level !== 'error') return;
-      const fromExtension = (entry.url ?? '').startsWith('chrome-extension://');
-      this.#errors.push({ kind: `console/${entry.source}`, world: fromExtension ? 'backstory' : 'page', text: entry.text, url: entry.url });
+      const world = this.#isBackstoryUrl(entry.url) ? 'backstory' : 'page';
+      this.#errors.push({ kind: `console/${entry.source}`, world, text: entry.text, url: entry.url });
     });
     await cdp.send('Runtime.enable');
     await cdp.send('Log.enable');
@@ -174,7 +181,7 @@ export class Tab {
   #worldOf(id) {
     const c = this.#contexts.get(id);
     if (!c) return 'page';
-    if (c.auxData?.type === 'isolated' && c.origin?.startsWith('chrome-extension://')) return 'backstory';
+    if (c.auxData?.type === 'isolated' && this.#isBackstoryUrl(c.origin)) return 'backstory';
     if (c.name === OWN_WORLD) return 'corpus';
     return 'page';
   }
@@ -253,10 +260,12 @@ export class Tab {
       const { executionContextId } = await this.#cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: OWN_WORLD });
       const snapshot = await this.#evaluateIn(executionContextId, DOM_SNAPSHOT);
       result.dom = snapshot ? JSON.parse(snapshot) : null;
-      // The browser fetches a page's icon on its own, some time after the load: whether that failure
-      // falls inside a run depends on timing, not on Backstory.
-      const icons = new Set(result.dom?.icons ?? []);
-      for (const error of result.errors) if (error.kind === 'console/network' && icons.has(error.url)) error.world = 'browser';
+      // The browser fetches a page's icons and web app manifest on its own, some time after the load:
+      // whether such a failure falls inside a run depends on timing, not on Backstory.
+      const fetchedByBrowser = new Set(result.dom?.fetchedByBrowser ?? []);
+      for (const error of result.errors) {
+        if ((error.kind === 'console/network' && fetchedByBrowser.has(error.url)) || /^Manifest fetch from /.test(error.text)) error.world = 'browser';
+      }
       if (backstory) result.backstory = await this.#readBackstory(BACKSTORY_STATE);
       return result;
     } catch (error) {

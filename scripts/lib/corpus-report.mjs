@@ -35,7 +35,10 @@ export function progressLine(row) {
   }
   if (row.broke.length) parts.push(`BROKE: ${row.broke.join('; ')}`);
   else if (row.outcome === 'timeout' || row.reason) parts.push(`${row.outcome === 'timeout' ? 'TIMEOUT: ' : ''}${row.reason}`);
-  for (const e of row.errors?.backstory ?? []) parts.push(`\n    Backstory's error (${e.world === 'backstory' ? 'its own world' : 'not seen without it'}): ${e.text.slice(0, 200)}`);
+  for (const e of row.errors?.backstory ?? []) {
+    const where = e.world === 'backstory' ? 'its own world' : 'not seen without it';
+    parts.push(`\n    Backstory's error (${where}): ${e.text.slice(0, 200)}${e.url ? ` — ${e.url.slice(0, 120)}` : ''}`);
+  }
   return parts.join(' · ');
 }
 
@@ -50,8 +53,8 @@ export const LEGEND = `Legend
   browser's own error log (failed loads, CSP refusals) in the run with Backstory; M of them were also seen, one for
   one, in a run of the same page without the extension (messages compared with their numbers blurred). An error is
   Backstory's when it was raised in its content script's world or by its files, or when it appears with Backstory
-  but in neither of two runs without it. *Icon fetch*: the browser's own request for the page's icon, made some time
-  after the load, failed in one run only — a matter of timing, nobody's error.
+  but in neither of two runs without it. *Icon fetch*: the browser's own request for the page's icon or web app
+  manifest, made some time after the load, failed in one run only — a matter of timing, nobody's error.
 - **DOM**: the document with Backstory against the same page loaded at the same time without it (another browser),
   read when Backstory's marks had settled; with scripts running, the run without Backstory waits after its load
   event as long as the page took to settle with Backstory (a second run without it, when needed, waits exactly
@@ -69,7 +72,9 @@ export const LEGEND = `Legend
   mention's. The page exposes a mark's text and kind, not its entity: the entity is the one of that kind whose
   alias has that text (or, inflected, starts it); a shared alias matches any of its entities.
 - **Broke** (exit code 1): the page failed to load with Backstory, Backstory caused an error, or it changed the DOM.
-  A page that does not settle within the per-page timeout is reported, not failed.`;
+  Unless the error came from Backstory's own world or files, both runs are made again and it must happen again;
+  what does not is reported as *not reproduced*. A page that does not settle within the per-page timeout is
+  reported, not failed.`;
 
 function scoreTables(rows) {
   const scored = rows.filter((r) => r.score);
@@ -127,7 +132,10 @@ export function markdownReport({ rows, header }) {
     lines.push('## Broke', '');
     for (const r of broke) {
       lines.push(`- **${r.page}** (${MODES[r.mode].short}): ${r.broke.join('; ')}`);
-      for (const e of r.errors?.backstory ?? []) lines.push(`  - ${e.kind} (${e.world === 'backstory' ? 'Backstory’s world' : 'not seen without Backstory'}): ${cell(e.text.slice(0, 300))}`);
+      for (const e of r.errors?.backstory ?? []) {
+        const where = e.world === 'backstory' ? 'Backstory’s world' : 'not seen without Backstory';
+        lines.push(`  - ${e.kind} (${where}): ${cell(e.text.slice(0, 300))}${e.url ? ` — ${e.url.slice(0, 200)}` : ''}`);
+      }
       if (r.dom.verdict === 'changed') lines.push(`  - DOM: ${cell(r.dom.detail)}`);
     }
     lines.push('');
