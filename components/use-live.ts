@@ -5,8 +5,24 @@ import { useEffect, useState } from 'preact/hooks';
 export function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
-    const subscription = liveQuery(query).subscribe({ next: setValue, error: (error) => console.error('Backstory query failed:', error) });
-    return () => subscription.unsubscribe();
+    let subscription: { unsubscribe(): void } | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    // Right after install the background may still be creating or upgrading the database: a page
+    // opened then sees its first query fail, and tries again rather than stay empty.
+    const subscribe = (attempt: number) => {
+      subscription = liveQuery(query).subscribe({
+        next: setValue,
+        error: (error) => {
+          console.warn('Backstory query failed:', error);
+          if (attempt < 10) retry = setTimeout(() => subscribe(attempt + 1), 300 * (attempt + 1));
+        },
+      });
+    };
+    subscribe(0);
+    return () => {
+      clearTimeout(retry);
+      subscription?.unsubscribe();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return value;

@@ -116,7 +116,7 @@ function aliasesUnderPageKeys(pack, page) {
   return count;
 }
 
-/** What the CPU profile of one load says about the marking window, its longest tasks and its longest frame. */
+/** What the CPU profile of one load says about the marking window, its longest stalls and its longest frame. */
 function profileSummary(measured, about) {
   const reader = profileReader(measured.cpuProfile, measured.clockSyncAt);
   const t = measured.timings;
@@ -124,7 +124,7 @@ function profileSummary(measured, about) {
   if (!t?.allMarks || !reader.aligned) return summary;
   const inWindow = (e) => e.start < t.allMarks && e.start + e.duration > t.start;
   summary.marking = { from: t.start, to: t.allMarks, ...reader.between(t.start, t.allMarks) };
-  summary.tasks = measured.longTasks
+  summary.tasks = measured.stalls
     .filter(inWindow)
     .sort((a, b) => b.duration - a.duration)
     .slice(0, 3)

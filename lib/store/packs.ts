@@ -32,8 +32,9 @@ export function aliasObject(alias: Alias): AliasObject {
 
 export function aliasRows(entity: Pick<EntityRow, 'id' | 'aliases' | 'name'>): AliasRow[] {
   const rows = new Map<string, AliasRow>();
-  // The display name is always an alias, so an entity never goes unmatched for want of one.
-  for (const alias of [{ text: entity.name }, ...entity.aliases]) {
+  // The display name is always an alias, so an entity never goes unmatched for want of one; it comes
+  // last so that the pack's own alias of the same text keeps its flags (caseSensitive, shared).
+  for (const alias of [...entity.aliases, { text: entity.name }]) {
     const text = alias.text.trim();
     if (!text || rows.has(text)) continue;
     rows.set(text, { ...alias, text, key: indexKey({ text, lang: alias.lang }), entityId: entity.id });

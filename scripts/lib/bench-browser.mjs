@@ -118,12 +118,34 @@ export function indexedDbOnDisk(userDataDir, extensionId) {
 }
 
 /**
- * Records the page's long tasks and long animation frames (with the scripts Chrome attributes them to)
- * from the very start of the document, in the page's main world.
+ * Records, from the very start of the document and in the page's main world:
+ * - blocks: stretches in which a 'user-blocking' task the page posts every 10 ms could not run, i.e.
+ *   the main thread was held without a break (script, garbage collection, style, layout, paint).
+ *   Chrome's Long Tasks API, and a long animation frame's blocking duration, leave out a task that
+ *   runs only extension code, such as a content script's continuation after a runtime.sendMessage
+ *   reply; this probe waits for it all the same. Work that yields with scheduler.yield() does not
+ *   block it, as that yields to input and user-blocking tasks.
+ * - starved: the same for an ordinary 10 ms interval timer, which scheduler.yield() continuations go
+ *   before: how long the page's own timers were held up.
+ * - long tasks and long animation frames as Chrome reports them.
  */
 function recordLongTasks() {
-  const record = { tasks: [], frames: [] };
+  const record = { tasks: [], frames: [], blocks: [], starved: [] };
   Object.defineProperty(globalThis, '__benchLongTasks', { value: record });
+  const every = 10;
+  const probe = (into, schedule) => {
+    let last = performance.now();
+    const tick = () => {
+      const now = performance.now();
+      if (now - last - every >= 50) into.push({ start: last + every, duration: now - last - every });
+      last = now;
+      schedule(tick);
+    };
+    schedule(tick);
+  };
+  const scheduler = globalThis.scheduler;
+  if (scheduler?.postTask) probe(record.blocks, (tick) => scheduler.postTask(tick, { priority: 'user-blocking', delay: every }));
+  probe(record.starved, (tick) => setTimeout(tick, every));
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) record.tasks.push({ start: e.startTime, duration: e.duration });
@@ -153,6 +175,8 @@ async function pageTimings(page) {
       domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
       load: nav?.loadEventEnd ?? null,
       longTasks: globalThis.__benchLongTasks?.tasks ?? [],
+      blocks: globalThis.__benchLongTasks?.blocks ?? [],
+      starved: globalThis.__benchLongTasks?.starved ?? [],
       frames: globalThis.__benchLongTasks?.frames ?? [],
     };
   });

@@ -93,3 +93,13 @@ describe('the switches', () => {
     expect(await db.settings.count()).toBe(0);
   });
 });
+
+describe('alias rows', () => {
+  it('keep the flags of a pack alias that repeats the display name', async () => {
+    const { aliasRows } = await import('../../../lib/store/packs');
+    const rows = aliasRows({ id: 'kgb', name: 'KGB', aliases: [{ text: 'KGB', shared: true }, { text: 'Servant of the People', caseSensitive: true }] });
+    expect(rows.find((r) => r.text === 'KGB')).toMatchObject({ shared: true });
+    expect(rows.find((r) => r.text === 'Servant of the People')).toMatchObject({ caseSensitive: true });
+    expect(rows.map((r) => r.text)).toEqual(['KGB', 'Servant of the People']);
+  });
+});

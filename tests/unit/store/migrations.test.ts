@@ -78,13 +78,16 @@ describe('upgrading the database', () => {
     const old = databaseOfVersion('migration-terms', 1);
     await old.open();
     await old.table('entities').bulkAdd(ROWS_WRITTEN_BY[1].entities);
+    await old.table('aliases').bulkAdd(ROWS_WRITTEN_BY[1].aliases);
     old.close();
 
     const db = new BackstoryDatabase('migration-terms');
     expect((await db.entities.get('lukashenka'))?.terms.sort()).toEqual(['alexander', 'lukashenka', 'lukashenko', 'лукашенко']);
     expect(await db.entities.where('terms').startsWith('exam').primaryKeys()).toEqual(['my-minister']);
-    // The indexes version 2 adds answer at once.
+    // The indexes version 2 adds or changes answer at once.
     expect(await db.entities.where('[origin+name]').between(['user', Dexie.minKey], ['user', Dexie.maxKey]).primaryKeys()).toEqual(['my-minister']);
+    expect(await db.entities.where('origin').equals('test-pack').count()).toBe(5);
+    expect(await db.aliases.where('entityId').equals('lukashenka').count()).toBe(4);
     expect(await db.entities.where('editedAt').above(0).count()).toBe(0);
     expect(await db.annotations.count()).toBe(0);
     expect(await db.trash.count()).toBe(0);
