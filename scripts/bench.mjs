@@ -1,6 +1,7 @@
 // `npm run bench`: prints how fast Backstory imports knowledge bases of 10 to 100,000 entities and
 // marks generated article pages of 100 KB to 5 MB with each, beside the same pages without the
-// extension and marked by mark.js. A program that prints figures: it checks nothing, and exits 0
+// extension and marked by mark.js; then how fast saved passages are found again on a page and
+// searched in a library of 50,000. A program that prints figures: it checks nothing, and exits 0
 // whatever they are. The Markdown it prints is also written to bench-output/results.md.
 //
 //   --no-build           use the bench's last build (.output/bench/chrome-mv3)
@@ -17,7 +18,18 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumPath, launchWithExtension, MISSING_CHROMIUM } from './lib/browser.mjs';
 import { articlePage, benchPack, PAGE_PEOPLE, SEED } from './lib/bench-data.mjs';
-import { countRows, importThroughOptions, indexedDbOnDisk, measurePage, openOptions, removeStarterPack, storageEstimate, timeMarkJs } from './lib/bench-browser.mjs';
+import {
+  countRows,
+  importThroughOptions,
+  indexedDbOnDisk,
+  MARKJS_BATCH,
+  measurePage,
+  openOptions,
+  removeStarterPack,
+  storageEstimate,
+  timeMarkJs,
+} from './lib/bench-browser.mjs';
+import { benchSavedPassages, savedPassagesReport } from './lib/bench-library.mjs';
 import { profileReader } from './lib/bench-profile.mjs';
 import { longestWithin, markdownReport } from './lib/bench-report.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
@@ -116,7 +128,7 @@ function aliasesUnderPageKeys(pack, page) {
   return count;
 }
 
-/** What the CPU profile of one load says about the marking window, its longest stalls and its longest frame. */
+/** What the CPU profile of one load says about the marking window, its longest blocks and its longest frame. */
 function profileSummary(measured, about) {
   const reader = profileReader(measured.cpuProfile, measured.clockSyncAt);
   const t = measured.timings;
@@ -124,7 +136,7 @@ function profileSummary(measured, about) {
   if (!t?.allMarks || !reader.aligned) return summary;
   const inWindow = (e) => e.start < t.allMarks && e.start + e.duration > t.start;
   summary.marking = { from: t.start, to: t.allMarks, ...reader.between(t.start, t.allMarks) };
-  summary.tasks = measured.stalls
+  summary.tasks = measured.blocks
     .filter(inWindow)
     .sort((a, b) => b.duration - a.duration)
     .slice(0, 3)
@@ -144,7 +156,15 @@ const markJsVersion = JSON.parse(readFileSync(join(root, 'node_modules/mark.js/p
 const results = {
   date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
   machine,
-  settings: { runs, seed: `0x${SEED.toString(16)}`, unminified: profile, markJsVersion, markJsTimeoutS: markJsTimeout / 1000, pagePeople: PAGE_PEOPLE },
+  settings: {
+    runs,
+    seed: `0x${SEED.toString(16)}`,
+    unminified: profile,
+    markJsVersion,
+    markJsTimeoutS: markJsTimeout / 1000,
+    markJsBatch: MARKJS_BATCH,
+    pagePeople: PAGE_PEOPLE,
+  },
   pages,
   kbs: [],
   profiles: [],
@@ -283,9 +303,12 @@ await plain.close();
 await server.close();
 rmSync(workDir, { recursive: true, force: true });
 
+log('saved passages: re-anchoring and library search');
+const saved = await benchSavedPassages({ extension: extensionDir, log });
+
 machine.loadAfter = loadAverage();
 results.totalMs = performance.now() - began;
-const markdown = markdownReport(results);
+const markdown = `${markdownReport(results)}\n\n${savedPassagesReport(saved)}\n`;
 writeFileSync(join(outDir, 'results.md'), markdown);
 console.log(markdown);
 log(`written to ${join(outDir, 'results.md')}`);

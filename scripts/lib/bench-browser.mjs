@@ -55,7 +55,12 @@ export async function importThroughOptions(options, file, { timeout }) {
     await options.waitForFunction(() => globalThis.__benchImport.end || globalThis.__benchImport.failed, null, { timeout, polling: 250 });
   } catch {
     // Where the import had got to, as its progress bar says ("Importing… 24,000 of 100,000 entities").
-    const progress = await options.evaluate(() => document.querySelector('.import-progress')?.textContent?.trim() || document.querySelector('.import-status')?.textContent?.trim() || '');
+    const progress = await options.evaluate(
+      () =>
+        document.querySelector('.import-progress progress')?.getAttribute('aria-valuetext') ||
+        document.querySelector('.import-status')?.textContent?.trim() ||
+        '',
+    );
     return { unfinished: true, ms: Date.now() - started, progress };
   }
   const record = await options.evaluate(() => globalThis.__benchImport);
@@ -265,7 +270,7 @@ export async function measurePage(context, url, { backstory, timeout = 180_000, 
   return result;
 }
 
-const MARKJS_BATCH = 500;
+export const MARKJS_BATCH = 500;
 
 /** Marking mark.js's way: wraps every occurrence of `names` in <mark>, timed inside the page. */
 export async function timeMarkJs(context, url, names, markJsPath, { timeout }) {
