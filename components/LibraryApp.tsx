@@ -5,7 +5,7 @@ import { LibrarySearch } from '../lib/annotations/library-search';
 import type { SavedAnnotation } from '../lib/annotations/types';
 import { fromWebAnnotations, toAnnotationCollection } from '../lib/annotations/web-annotation';
 import { deleteAnnotation, importAnnotations, restoreAnnotation, updateAnnotation, type RemovedAnnotation } from '../lib/store/annotations';
-import type { AnnotationRow, BackstoryDatabase } from '../lib/store/db';
+import type { BackstoryDatabase } from '../lib/store/db';
 import { LibraryFilters, type LibraryQuery } from './LibraryFilters';
 import { formatDate } from './format';
 import { parseTags } from './SaveForm';
@@ -46,7 +46,7 @@ export function LibraryApp({ db, wide, openPassage, onChanged }: LibraryAppProps
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   const annotations: SavedAnnotation[] = useMemo(
-    () => (rows ?? []).map((row) => ({ ...(row as SavedAnnotation), entityName: row.entityId ? names?.get(row.entityId) : undefined })),
+    () => (rows ?? []).map((row) => ({ ...row, entityName: row.entityId ? names?.get(row.entityId) : undefined })),
     [rows, names],
   );
   // One index for the page's life, brought in line with each change rather than rebuilt.
@@ -88,7 +88,7 @@ export function LibraryApp({ db, wide, openPassage, onChanged }: LibraryAppProps
       setMessage({ kind: 'error', text: `${file.name} was not imported — nothing was written: ${parsed.error}` });
       return;
     }
-    const result = await importAnnotations(db, parsed.annotations as AnnotationRow[]);
+    const result = await importAnnotations(db, parsed.annotations);
     setMessage({
       kind: 'ok',
       text: `Imported ${result.added} passage${result.added === 1 ? '' : 's'}; ${result.duplicates} already in your library${

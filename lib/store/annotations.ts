@@ -1,5 +1,4 @@
 import { mergeAnnotations } from '../annotations/merge-annotations';
-import type { SavedAnnotation } from '../annotations/types';
 import type { AnnotationRow, BackstoryDatabase, StatementRow } from './db';
 import { USER_ORIGIN } from './db';
 
@@ -115,7 +114,7 @@ export async function restoreAnnotation(db: BackstoryDatabase, removed: RemovedA
 export async function importAnnotations(db: BackstoryDatabase, incoming: AnnotationRow[]): Promise<{ added: number; duplicates: number; unattributed: number }> {
   return db.transaction('rw', [db.annotations, db.statements, db.entities], async () => {
     const existing = await db.annotations.where('url').anyOf([...new Set(incoming.map((a) => a.url))]).toArray();
-    const { toAdd, duplicates } = mergeAnnotations(existing as SavedAnnotation[], incoming as SavedAnnotation[]);
+    const { toAdd, duplicates } = mergeAnnotations(existing, incoming);
     const known = new Set((await db.entities.bulkGet([...new Set(toAdd.flatMap((a) => (a.entityId ? [a.entityId] : [])))])).flatMap((e) => (e ? [e.id] : [])));
     let unattributed = 0;
     const rows: AnnotationRow[] = toAdd.map(({ entityName: _name, ...annotation }) => {

@@ -1,5 +1,6 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Alias, Entity, Relation, Source, Statement } from './generated/pack';
+import type { SavedAnnotation } from '../annotations/types';
 import { searchTerms } from './search-terms';
 
 export type EntityKind = Entity['kind'];
@@ -70,23 +71,11 @@ export interface SettingRow {
   value: unknown;
 }
 
-/** A passage the reader saved from a page. */
-export interface AnnotationRow {
-  id: string;
-  url: string;
-  title?: string;
-  site?: string;
-  author?: string;
-  published?: string;
-  quote: string;
-  /** How to find the passage again (TextQuote, TextPosition… see lib/anchoring). */
-  selectors: unknown[];
-  entityId?: string;
-  tags: string[];
-  comment?: string;
-  createdAt: number;
-  updatedAt: number;
-}
+/**
+ * A passage the reader saved from a page, as lib/annotations defines it; the speaker's name is not
+ * stored (it is read from the entity when needed).
+ */
+export type AnnotationRow = Omit<SavedAnnotation, 'entityName'>;
 
 /** Everything one deletion removed, so that undoing it puts back exactly those rows. */
 export interface TrashRow {
