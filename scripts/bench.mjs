@@ -310,5 +310,8 @@ machine.loadAfter = loadAverage();
 results.totalMs = performance.now() - began;
 const markdown = `${markdownReport(results)}\n\n${savedPassagesReport(saved)}\n`;
 writeFileSync(join(outDir, 'results.md'), markdown);
+// The same figures for programs (to compare two runs), without the pages' text.
+const pagesWithoutText = pages.map(({ html, text, words, ...page }) => page);
+writeFileSync(join(outDir, 'results.json'), JSON.stringify({ ...results, pages: pagesWithoutText }, null, 1));
 console.log(markdown);
 log(`written to ${join(outDir, 'results.md')}`);

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 const STARTER_PACK_ID = 'post-soviet-politics';
 const IMPORT_INPUT = 'input[type=file][aria-label="Import pack"]';
 const CONTENT_SCRIPT_WORLD = 'Backstory';
+/** Terms per mark.js call: mark.js recurses once per term, and thousands in one call overflow the stack. */
+export const MARKJS_BATCH = 500;
 
 /** The options page of the extension, with confirm() dialogs accepted (pack removal asks one). */
 export async function openOptions(session) {
@@ -165,7 +167,6 @@ function recordLongTasks() {
           blocking: e.blockingDuration,
           renderStart: e.renderStart,
           styleAndLayoutStart: e.styleAndLayoutStart,
-          scripts: e.scripts.map((s) => ({ url: s.sourceURL, fn: s.sourceFunctionName, invoker: s.invoker, type: s.invokerType, start: s.startTime, duration: s.duration })),
         });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
@@ -218,7 +219,7 @@ export async function measurePage(context, url, { backstory, timeout = 180_000, 
     await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
     await cdp.send('Profiler.start');
   }
-  const result = { url };
+  const result = {};
   const deadline = Date.now() + timeout;
   await page.goto(url, { waitUntil: 'commit', timeout });
 
@@ -270,8 +271,6 @@ export async function measurePage(context, url, { backstory, timeout = 180_000, 
   return result;
 }
 
-export const MARKJS_BATCH = 500;
-
 /** Marking mark.js's way: wraps every occurrence of `names` in <mark>, timed inside the page. */
 export async function timeMarkJs(context, url, names, markJsPath, { timeout }) {
   const page = await context.newPage();
@@ -291,8 +290,7 @@ export async function timeMarkJs(context, url, names, markJsPath, { timeout }) {
         let count = 0;
         const start = performance.now();
         try {
-          // mark.js recurses once per term: thousands of terms in one call overflow the stack, so they go
-          // in batches, one after the other in the same task (each call is synchronous).
+          // The batches run one after the other in the same task: each call is synchronous.
           for (let i = 0; i < terms.length; i += batch) {
             marker.mark(terms.slice(i, i + batch), { ...options, done: (n) => (count += n) });
           }

@@ -170,7 +170,7 @@ export function markdownReport(results) {
   out.push('## The pages alone (Chromium without the extension)', '');
   out.push(
     table(
-      ['page', 'HTML bytes', 'mentions of the 100 names', 'DOMContentLoaded ms', 'load ms', 'longest task ms (whole load)', 'Long Tasks API ms', 'longest frame ms (blocking)', 'JS heap MB', 'DOM heap MB'],
+      ['page', 'HTML bytes', `mentions of the ${settings.pagePeople} names`, 'DOMContentLoaded ms', 'load ms', 'longest task ms (whole load)', 'Long Tasks API ms', 'longest frame ms (blocking)', 'JS heap MB', 'DOM heap MB'],
       pages.map((p) => {
         const b = p.baseline;
         if (!b) return [p.key, int(p.bytes), int(p.mentions.reduce((a, x) => a + x, 0)), 'n/a (failed)', '', '', '', '', '', ''];
@@ -215,7 +215,7 @@ export function markdownReport(results) {
   out.push(
     [
       `- Knowledge bases: synthetic people (given names × syllable surnames, seeded PRNG ${settings.seed}), each with its name, the surname alone, a form with a second given name and another spelling; two relations and one statement each. Entity i is the same person in every KB.`,
-      '- Pages: generated news prose of 100 KB, 1 MB and 5 MB naming the same 100 people (the first 100 entities of every KB: a KB of 10 knows 10 of them), in full, by surname, possessive, in other spellings, in links and bold, some split across elements; served from 127.0.0.1.',
+      `- Pages: generated news prose of 100 KB, 1 MB and 5 MB naming the same ${settings.pagePeople} people (the first ${settings.pagePeople} entities of every KB: a KB of 10 knows 10 of them), in full, by surname, possessive, in other spellings, in links and bold, some split across elements; served from 127.0.0.1. "marks" counts Backstory’s marks against the mentions of names the KB knows.`,
       '- Import: from the "Import pack" input’s change event to the status that starts "Imported", timed in the options page; sizes from `navigator.storage.estimate()` in the options page and from the profile’s IndexedDB folder.',
       '- first mark / all marks: `globalThis.backstory.timings` read over CDP in the content script’s isolated world, in ms since navigation start; "marking ms" = all marks − the marker’s start (the content script runs at document_idle).',
       '- longest task: the longest stretch, overlapping the marking window, in which the main thread could not run a `user-blocking` task the page posts every 10 ms (0 when none reached 50 ms): Backstory’s script, the garbage collection it causes, and the style, layout and paint its highlights cause. Work that yields with `scheduler.yield()` does not count. Chrome’s Long Tasks API ("Long Tasks API ms") is shown beside it but leaves out a task that runs only extension code, such as the content script’s work after a `runtime.sendMessage` reply. "page timers held up" is the same probe with an ordinary timer, which `scheduler.yield()` continuations go before. "longest frame" is the longest `long-animation-frame` in the window, with its blocking duration. `npm run bench -- --profile` shows what ran in the longest blocks.',
