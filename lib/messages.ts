@@ -95,6 +95,14 @@ export interface PageReplies {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** The value of a reply, or an Error saying why there is none (no listener answered, or it failed). */
+export async function unwrapReply<T>(reply: Promise<unknown>): Promise<T> {
+  const value = (await reply) as Reply<T> | undefined;
+  if (!value) throw new Error('Backstory did not answer');
+  if (!value.ok) throw new Error(value.error);
+  return value.value;
+}
+
 export type Parsed<T> = { ok: true; request: T } | { ok: false; error: string };
 
 export function parseRequest<S extends typeof BackgroundRequest | typeof PageRequest>(

@@ -5,7 +5,7 @@ import popoverCss from '~/components/popover.css?inline';
 import { ShadowPopoverSurface } from '~/components/popover-surface';
 import { SaveSurface } from '~/components/save-surface';
 import { readPageMetadata } from '~/lib/annotations/page-metadata';
-import { BackgroundRequest, PageRequest, parseRequest, type BackgroundReplies, type PageReplies, type Reply } from '~/lib/messages';
+import { BackgroundRequest, PageRequest, parseRequest, unwrapReply, type BackgroundReplies, type PageReplies, type Reply } from '~/lib/messages';
 import { HighlightPainter, isHighlightSupported } from '~/lib/page/highlights';
 import { markAtPoint } from '~/lib/page/hit-test';
 import { attachHoverIntent } from '~/lib/page/hover-intent';
@@ -16,12 +16,7 @@ import { proposedEntities, savableRange } from '~/lib/page/selection';
 import { adoptStylesheet, UiLayer } from '~/lib/page/ui-host';
 import type { Dossier } from '~/lib/store/queries';
 
-async function ask<T extends BackgroundRequest>(request: T): Promise<BackgroundReplies[T['type']]> {
-  const reply = (await browser.runtime.sendMessage(request)) as Reply<BackgroundReplies[T['type']]> | undefined;
-  if (!reply) throw new Error('Backstory’s background did not answer');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
+const ask = <T extends BackgroundRequest>(request: T) => unwrapReply<BackgroundReplies[T['type']]>(browser.runtime.sendMessage(request));
 
 /** Only HTML documents hold prose to mark: XML, plain text and images are left alone. */
 function isMarkableDocument(doc: Document): boolean {

@@ -2,16 +2,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp, type PopupApi } from '~/components/PopupApp';
 import '~/components/popup.css';
-import type { BackgroundReplies, BackgroundRequest, PageReplies, Reply } from '~/lib/messages';
+import { unwrapReply, type BackgroundReplies, type BackgroundRequest, type PageReplies } from '~/lib/messages';
 
-async function unwrap<T>(reply: Promise<unknown>): Promise<T> {
-  const value = (await reply) as Reply<T> | undefined;
-  if (!value) throw new Error('no answer');
-  if (!value.ok) throw new Error(value.error);
-  return value.value;
-}
-
-const ask = <T extends BackgroundRequest>(request: T) => unwrap<BackgroundReplies[T['type']]>(browser.runtime.sendMessage(request));
+const ask = <T extends BackgroundRequest>(request: T) => unwrapReply<BackgroundReplies[T['type']]>(browser.runtime.sendMessage(request));
 
 async function targetTab() {
   // ?tab=ID lets the popup be opened in a tab of its own (tests, keyboard users) for another tab.
@@ -35,11 +28,11 @@ async function main() {
     pageEntities: () =>
       tab?.id === undefined
         ? Promise.reject(new Error('no tab'))
-        : unwrap<PageReplies['page-entities']>(browser.tabs.sendMessage(tab.id, { type: 'page-entities' }, { frameId: 0 })),
+        : unwrapReply<PageReplies['page-entities']>(browser.tabs.sendMessage(tab.id, { type: 'page-entities' }, { frameId: 0 })),
     savedStatus: () =>
       tab?.id === undefined
         ? Promise.reject(new Error('no tab'))
-        : unwrap<PageReplies['saved-status']>(browser.tabs.sendMessage(tab.id, { type: 'saved-status' }, { frameId: 0 })),
+        : unwrapReply<PageReplies['saved-status']>(browser.tabs.sendMessage(tab.id, { type: 'saved-status' }, { frameId: 0 })),
     siteStatus: () => ask({ type: 'site-status', host }),
     setSwitch: (scope, on) => ask({ type: 'set-switch', scope, host, on }),
     openOptions: () => void browser.runtime.openOptionsPage(),
