@@ -1,5 +1,4 @@
 import type { LibrarySort } from '../lib/annotations/library-search';
-import type { SavedAnnotation } from '../lib/annotations/types';
 
 export interface LibraryQuery {
   text: string;
@@ -12,16 +11,30 @@ export interface LibraryQuery {
   sort: LibrarySort;
 }
 
-const distinct = <T,>(values: (T | undefined)[]) => [...new Set(values.filter((v): v is T => v !== undefined && v !== ''))];
+/** What the filters offer: the people quoted (id and name, by name), the tags and the sites. */
+export interface FilterChoices {
+  entities: [id: string, name: string][];
+  tags: string[];
+  sites: string[];
+}
 
 /** The search box, filters and sort order of the library. */
-export function LibraryFilters({ annotations, query, onQuery }: { annotations: SavedAnnotation[]; query: LibraryQuery; onQuery(query: LibraryQuery): void }) {
-  const entities = distinct(annotations.map((a) => (a.entityId ? `${a.entityId}\u0000${a.entityName ?? a.entityId}` : undefined)))
-    .map((pair) => pair.split('\u0000') as [string, string])
-    .sort((a, b) => a[1].localeCompare(b[1]));
-  const tags = distinct(annotations.flatMap((a) => a.tags)).sort();
-  const sites = distinct(annotations.map((a) => a.site)).sort();
-  const set = (patch: Partial<LibraryQuery>) => onQuery({ ...query, ...patch });
+export function LibraryFilters({
+  choices,
+  query,
+  indexing,
+  onQuery,
+}: {
+  /** Undefined until they have been read. */
+  choices: FilterChoices | undefined;
+  query: LibraryQuery;
+  /** Progress while the search index is being built; undefined once it is. */
+  indexing?: { done: number; total: number } | undefined;
+  /** Changes the query; given a function of the latest query, so quick successive changes all count. */
+  onQuery(change: (query: LibraryQuery) => LibraryQuery): void;
+}) {
+  const { entities = [], tags = [], sites = [] } = choices ?? {};
+  const set = (patch: Partial<LibraryQuery>) => onQuery((latest) => ({ ...latest, ...patch }));
   const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value || undefined;
   return (
     <div class="filters" role="search">
@@ -29,9 +42,17 @@ export function LibraryFilters({ annotations, query, onQuery }: { annotations: S
         type="search"
         class="search"
         aria-label="Search your library"
-        placeholder="Search quotes, comments, tags…"
+        placeholder={
+          indexing
+            ? `Search quotes, comments, tags… (indexing: ${indexing.done.toLocaleString('en')} of ${indexing.total.toLocaleString('en')})`
+            : 'Search quotes, comments, tags…'
+        }
         value={query.text}
-        onInput={(e) => set({ text: (e.currentTarget as HTMLInputElement).value, sort: (e.currentTarget as HTMLInputElement).value ? 'relevance' : query.sort === 'relevance' ? 'newest' : query.sort })}
+        onInput={(e) => {
+          const text = (e.currentTarget as HTMLInputElement).value;
+          // Typing ranks by best match; clearing the box goes back to the newest first.
+          onQuery((latest) => ({ ...latest, text, sort: text ? 'relevance' : latest.sort === 'relevance' ? 'newest' : latest.sort }));
+        }}
       />
       <div class="filter-row">
         <select aria-label="Person or organisation" value={query.entityId ?? ''} onChange={(e) => set({ entityId: value(e) })}>

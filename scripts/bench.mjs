@@ -12,6 +12,7 @@
 //   --import-timeout S   give up waiting for an import after S seconds (default 180; 0: wait for it)
 //   --markjs-timeout S   stop mark.js after S seconds (default 60)
 //   --no-markjs          leave mark.js out
+//   --only saved         only the saved passages: re-anchoring 200 on a page, searching a library of 50,000
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { chromiumPath, launchWithExtension, MISSING_CHROMIUM } from './lib/brows
 import { articlePage, benchPack, PAGE_PEOPLE, SEED } from './lib/bench-data.mjs';
 import {
   countRows,
+  emptyExtension,
   importThroughOptions,
   indexedDbOnDisk,
   MARKJS_BATCH,
@@ -83,6 +85,13 @@ if (!flag('no-build')) {
   }
 }
 
+// --only saved: the saved-passages part alone (re-anchoring, library search), printed, nothing written.
+if (option('only', '') === 'saved') {
+  log('saved passages: re-anchoring and library search');
+  console.log(savedPassagesReport(await benchSavedPassages({ extension: extensionDir, log })));
+  process.exit(0);
+}
+
 const git = (...args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout.trim();
 const loadAverage = () => os.loadavg().map((n) => n.toFixed(1)).join(' / ');
 const machine = {
@@ -118,12 +127,12 @@ function pageText(html) {
 const fold = (word) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const words = (text) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(fold);
 
-/** Roughly what the background answers a page: the KB's aliases whose first word the page contains. */
+/** Roughly what the background answers a page: the KB's aliases whose every word the page contains. */
 function aliasesUnderPageKeys(pack, page) {
   page.words ??= new Set(words(page.text));
   let count = 0;
   for (const entity of pack.entities) {
-    for (const text of new Set([entity.name, ...entity.aliases])) if (page.words.has(words(text)[0])) count++;
+    for (const text of new Set([entity.name, ...entity.aliases])) if (words(text).every((w) => page.words.has(w))) count++;
   }
   return count;
 }
@@ -189,6 +198,24 @@ for (const page of pages) {
     log(`  failed: ${firstLine(error)}`);
   }
   page.baseline = measured.length ? median(measured, (m) => m.load ?? 0) : null;
+}
+
+// The same pages with an extension whose content script does nothing: the browser's own cost of
+// injecting a content script into a page (on a 5 MB page, a frame held for about 200 ms here).
+{
+  const control = await launchWithExtension({ extension: emptyExtension(join(workDir, 'empty-extension')) });
+  try {
+    await measurePage(control.context, urlOf(pages[0]), { backstory: false, settleMs: 0 });
+    for (const page of pages) {
+      log(`page with an empty content script: ${page.key}`);
+      const measured = await measurePage(control.context, urlOf(page), { backstory: false, settleMs: 1500 });
+      page.emptyContentScript = { at: measured.contentScriptAt, longest: longestWithin(measured.blocks, measured.contentScriptAt ?? 0, Infinity)?.duration ?? 0 };
+    }
+  } catch (error) {
+    log(`  failed: ${firstLine(error)}`);
+  } finally {
+    await control.close();
+  }
 }
 
 /** Imports the KB into a fresh profile, then loads every page with it. */

@@ -34,6 +34,7 @@ export default defineContentScript({
       onMarksChanged: (m) => void ask({ type: 'found', entities: m.counts().length }).catch(() => undefined),
       // In a page's own shadow roots only an adopted sheet will do: a <style> node would change the page.
       onShadowRoot: (root) => void adoptStylesheet(root, highlightsCss),
+      paintNearScreenOnly: true,
     });
     const saved = new SavedPassages(document, new HighlightPainter(), {
       load: (url) => ask({ type: 'page-annotations', url }),
@@ -154,7 +155,16 @@ export default defineContentScript({
     // Lives in the content script's isolated world only (page scripts cannot see it): lets DevTools
     // and `npm run bench` read when the marks arrived and what was found.
     Object.defineProperty(globalThis, 'backstory', {
-      value: Object.freeze({ timings: marker.timings, counts: () => marker.counts(), marks: () => marker.painter.size, saved: () => saved.status() }),
+      value: Object.freeze({
+        timings: marker.timings,
+        counts: () => marker.counts(),
+        /** Every mark, painted or not yet (marks far from the screen are painted as the reader nears them). */
+        marks: () => marker.painter.size,
+        markList: () => marker.allMarks().map(({ range, kind }) => ({ kind, range })),
+        /** How many ranges are registered with CSS.highlights now. */
+        painted: () => marker.painter.painted,
+        saved: () => saved.status(),
+      }),
       configurable: true,
     });
 

@@ -43,8 +43,13 @@ export class CompactText {
   /** For each character of `compact`, its offset in `original`; strictly increasing. */
   readonly #origins: Uint32Array;
 
-  constructor(original: string) {
+  constructor(original: string, prepared?: { origins: Uint32Array; compact: string }) {
     this.original = original;
+    if (prepared) {
+      this.#origins = prepared.origins;
+      this.compact = prepared.compact;
+      return;
+    }
     const origins = new Uint32Array(original.length);
     let count = 0;
     for (let i = 0; i < original.length; i++) {
@@ -54,6 +59,26 @@ export class CompactText {
     this.compact = withoutWhitespace(original);
   }
 
+  /** The same, built a stretch of text at a time with a pause whenever a slice has used `sliceMs`. */
+  static async sliced(original: string, pause: () => Promise<void>, sliceMs: number): Promise<CompactText> {
+    const STRETCH = 32_768;
+    const origins = new Uint32Array(original.length);
+    const pieces: string[] = [];
+    let count = 0;
+    let sliceStart = performance.now();
+    for (let from = 0; from < original.length; from += STRETCH) {
+      const to = Math.min(original.length, from + STRETCH);
+      for (let i = from; i < to; i++) {
+        if (!isWhitespace(original.charCodeAt(i))) origins[count++] = i;
+      }
+      pieces.push(withoutWhitespace(original.slice(from, to)));
+      if (to < original.length && performance.now() - sliceStart > sliceMs) {
+        await pause();
+        sliceStart = performance.now();
+      }
+    }
+    return new CompactText(original, { origins: origins.subarray(0, count), compact: pieces.join('') });
+  }
   /** The offset in `compact` of the first non-whitespace character at or after `originalOffset`. */
   toCompact(originalOffset: number): number {
     let low = 0;

@@ -7,4 +7,4 @@ export { CONTEXT_LENGTH } from './selectors';
 export { describe, type DescribeOptions } from './describe';
 export { anchor, anchorWithInfo, type AnchorOptions, type AnchorResult } from './anchor';
 export { DEFAULT_THRESHOLD } from './match-quote';
-export { createTextIndex, UI_ATTRIBUTE, type TextIndex } from './text-index';
+export { createTextIndex, createTextIndexSliced, UI_ATTRIBUTE, type SlicedOptions, type TextIndex } from './text-index';

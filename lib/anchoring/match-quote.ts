@@ -48,6 +48,12 @@ const MAX_ERROR_RATE = 0.25;
 const CONTEXT_SLACK = 8;
 
 /**
+ * How far from its old position, in characters either way (whitespace aside), a quote is looked for
+ * approximately before the whole text is searched: room for a paragraph or two added or removed above it.
+ */
+const NEARBY_REACH = 2000;
+
+/**
  * How well `expected` agrees with the text touching a candidate, 0..1: one minus the fewest edits
  * that turn `expected` into a stretch of `neighbour` touching the candidate, per character of
  * `expected`. Both strings are read from the candidate outwards: from their ends for a prefix,
@@ -159,24 +165,42 @@ export function matchQuote(
 
   const maxErrors = Math.floor(pattern.length * MAX_ERROR_RATE);
   if (maxErrors === 0) return null;
-  const candidates: Candidate[] = search(haystack, pattern, maxErrors);
+  const best = (candidates: Candidate[]) =>
+    candidates
+      .map(assess)
+      .reduce((a, b) => (b.score > a.score || (b.score === a.score && distance(b.candidate) < distance(a.candidate)) ? b : a));
+
+  // Near the old position first: a passage edited where it stood is found there for a small part of
+  // what a search of the whole page costs. Search reports only the matches with the fewest edits in
+  // the text it is given, so the stretch right around the old position comes first — an edited passage
+  // has a few more edits than a look-alike elsewhere may have — then a wider one, for a passage that
+  // moved by a paragraph or two.
+  const nearby: Candidate[] = [];
+  let searchedAll = false;
   if (hint !== undefined) {
-    // Search only reports the matches with the fewest edits anywhere; a passage edited in place may
-    // have a few more edits than a look-alike elsewhere, yet be the right one. Search near the old
-    // position as well and let the surroundings decide.
-    const from = Math.max(0, hint - pattern.length);
-    const nearby = haystack.slice(from, hint + 2 * pattern.length + maxErrors);
-    for (const match of search(nearby, pattern, maxErrors)) {
-      candidates.push({ start: match.start + from, end: match.end + from, errors: match.errors });
+    for (const reach of [pattern.length, Math.max(2 * pattern.length, NEARBY_REACH)]) {
+      const from = Math.max(0, hint - reach);
+      const window = haystack.slice(from, hint + pattern.length + maxErrors + reach);
+      const found: Candidate[] = [];
+      for (const match of search(window, pattern, maxErrors)) {
+        found.push({ start: match.start + from, end: match.end + from, errors: match.errors });
+      }
+      nearby.push(...found);
+      if (found.length > 0) {
+        const top = best(found);
+        if (top.score >= threshold) return toMatch(top, 'fuzzy');
+      }
+      if (window.length === haystack.length) {
+        searchedAll = true;
+        break;
+      }
     }
   }
+  // Not near its old place: the whole text, whose best matches compete with those found nearby.
+  const candidates: Candidate[] = searchedAll ? nearby : [...search(haystack, pattern, maxErrors), ...nearby];
   if (candidates.length === 0) return null;
-  const best = candidates
-    .map(assess)
-    .reduce((a, b) =>
-      b.score > a.score || (b.score === a.score && distance(b.candidate) < distance(a.candidate)) ? b : a,
-    );
-  return best.score >= threshold ? toMatch(best, 'fuzzy') : null;
+  const found = best(candidates);
+  return found.score >= threshold ? toMatch(found, 'fuzzy') : null;
 }
 
 /**

@@ -44,49 +44,103 @@ function nextNode(node: Node, root: Node, enter: boolean): Node | null {
 }
 
 /**
- * The text of a root — the data of its Text nodes in document order, as `Node.textContent` has it,
- * but without the text of <script>, <style>, <noscript>, <template> and Backstory's own UI — with
- * conversions between offsets in that text and DOM boundary points.
- *
- * It is a snapshot: build a new one after the DOM changes. Building it walks the whole root once, so
- * anchoring many annotations on one page should share one index.
+ * A walk over a root's text nodes that can stop at a deadline and go on later, so a big page can be
+ * read in slices. Collects what a TextIndex needs: the non-empty text nodes, where each begins in the
+ * text, and the text itself.
  */
-export class TextIndex {
-  readonly root: Node;
-  readonly text: string;
-  /** The non-empty text nodes in document order; empty ones hold no offset of their own. */
-  readonly #nodes: Text[] = [];
-  /** Offset in `text` where each of `#nodes` begins; strictly increasing. */
-  readonly #starts: number[] = [];
-  readonly #positions = new Map<Node, number>();
-  #compactText: CompactText | undefined;
+class TextWalk {
+  readonly nodes: Text[] = [];
+  readonly starts: number[] = [];
+  private readonly parts: string[] = [];
+  private length = 0;
+  private next: Node | null;
 
-  constructor(root: Node) {
-    this.root = root;
-    const parts: string[] = [];
-    let length = 0;
-    let node: Node | null = root;
+  constructor(readonly root: Node) {
+    this.next = root;
+  }
+
+  get done(): boolean {
+    return this.next === null;
+  }
+
+  /** Walks on until the end of the root, or until `deadline` (a performance.now() time) has passed. */
+  run(deadline = Infinity): boolean {
+    const { root } = this;
+    let node = this.next;
+    let steps = 0;
     while (node) {
       if (isText(node)) {
         if (node.data.length > 0) {
-          this.#positions.set(node, this.#nodes.length);
-          this.#nodes.push(node);
-          this.#starts.push(length);
-          parts.push(node.data);
-          length += node.data.length;
+          this.nodes.push(node);
+          this.starts.push(this.length);
+          this.parts.push(node.data);
+          this.length += node.data.length;
         }
         node = nextNode(node, root, false);
       } else {
         node = nextNode(node, root, node === root || !isSkipped(node));
       }
+      // Reading the clock costs more than a step: look at it every few hundred.
+      if (++steps % 512 === 0 && performance.now() > deadline) break;
     }
-    this.text = parts.join('');
+    this.next = node;
+    return node === null;
+  }
+
+  text(): string {
+    return this.parts.join('');
+  }
+}
+
+/**
+ * The text of a root — the data of its Text nodes in document order, as `Node.textContent` has it,
+ * but without the text of <script>, <style>, <noscript>, <template> and Backstory's own UI — with
+ * conversions between offsets in that text and DOM boundary points.
+ *
+ * It is a snapshot: build a new one after the DOM changes. Building it walks the whole root once, so
+ * anchoring many annotations on one page should share one index (and a big page can build it in
+ * slices with `createTextIndexSliced`).
+ */
+export class TextIndex {
+  readonly root: Node;
+  readonly text: string;
+  /** The non-empty text nodes in document order; empty ones hold no offset of their own. */
+  readonly #nodes: Text[];
+  /** Offset in `text` where each of `#nodes` begins; strictly increasing. */
+  readonly #starts: number[];
+  /** Each node's place in `#nodes`; built on first use (describing a selection needs it, anchoring does not). */
+  #positions: Map<Node, number> | undefined;
+  #compactText: CompactText | undefined;
+
+  constructor(root: Node, walk?: TextWalk) {
+    if (walk && (walk.root !== root || !walk.done)) throw new Error('A text index needs a finished walk of its own root');
+    if (!walk) {
+      walk = new TextWalk(root);
+      walk.run();
+    }
+    this.root = root;
+    this.#nodes = walk.nodes;
+    this.#starts = walk.starts;
+    this.text = walk.text();
   }
 
   /** The text without whitespace, for comparisons that ignore reflowed markup; built on first use. */
   get compactText(): CompactText {
     this.#compactText ??= new CompactText(this.text);
     return this.#compactText;
+  }
+
+  /** Builds the compact text now, in slices, unless it is built already. */
+  async prepareCompactText(pause: () => Promise<void>, sliceMs: number): Promise<void> {
+    this.#compactText ??= await CompactText.sliced(this.text, pause, sliceMs);
+  }
+
+  #positionOf(node: Node): number | undefined {
+    if (!this.#positions) {
+      this.#positions = new Map();
+      this.#nodes.forEach((text, i) => this.#positions!.set(text, i));
+    }
+    return this.#positions.get(node);
   }
 
   /**
@@ -96,7 +150,7 @@ export class TextIndex {
    */
   offsetAt(container: Node, offset: number): number {
     if (!this.root.contains(container)) return this.#offsetOutside(container, offset);
-    const position = this.#positions.get(container);
+    const position = this.#positionOf(container);
     if (position !== undefined) {
       const node = this.#nodes[position]!;
       return this.#starts[position]! + Math.min(Math.max(offset, 0), node.data.length);
@@ -153,7 +207,7 @@ export class TextIndex {
   /** The offset where the first indexed text at or after `node` begins. */
   #offsetFrom(node: Node | null): number {
     for (let current = node; current; current = nextNode(current, this.root, !isSkipped(current))) {
-      const position = this.#positions.get(current);
+      const position = this.#positionOf(current);
       if (position !== undefined) return this.#starts[position]!;
     }
     return this.text.length;
@@ -177,4 +231,60 @@ export class TextIndex {
 
 export function createTextIndex(root: Node): TextIndex {
   return new TextIndex(root);
+}
+
+export interface SlicedOptions {
+  /** Gives the page back (a yield to its event loop); called between slices. */
+  pause: () => Promise<void>;
+  /** How long a slice may run, in ms. */
+  sliceMs: number;
+  /** Checked after each pause: true stops the build, which then returns null. */
+  cancelled?: () => boolean;
+  /** Also builds the compact text (for finding quotes that moved), in slices too, if the text is long. */
+  compact?: boolean;
+}
+
+/** Characters of text beyond which `createTextIndexSliced` builds the compact text ahead. */
+const EAGER_COMPACT_LENGTH = 200_000;
+
+/**
+ * Like `createTextIndex`, without holding the page for long: the walk stops whenever a slice has used
+ * its time and goes on after a pause. If the DOM under the root changes meanwhile, the walk starts
+ * again (a few times at most; then the rest is read in one go), so the index is a snapshot of one
+ * moment like any other.
+ */
+export async function createTextIndexSliced(root: Node, options: SlicedOptions): Promise<TextIndex | null> {
+  const { pause, sliceMs, cancelled = () => false } = options;
+  const MutationObserverClass = (root.ownerDocument?.defaultView ?? globalThis).MutationObserver;
+  // Records reach the callback at the end of the task that made them, before this function goes on
+  // after a pause; takeRecords() catches any not yet delivered.
+  let changed = false;
+  const observer = MutationObserverClass ? new MutationObserverClass(() => (changed = true)) : undefined;
+  observer?.observe(root, { childList: true, characterData: true, subtree: true });
+  try {
+    let walk = new TextWalk(root);
+    for (let restarts = 0; ; ) {
+      const last = restarts >= 3;
+      if (walk.run(last ? Infinity : performance.now() + sliceMs)) break;
+      await pause();
+      if (cancelled()) return null;
+      if (observer && (observer.takeRecords().length > 0 || changed)) {
+        changed = false;
+        restarts++;
+        walk = new TextWalk(root);
+      }
+    }
+    const index = new TextIndex(root, walk);
+    // A short text's compact form takes a millisecond or two when first needed: only a long one is
+    // worth building ahead, in slices.
+    if (options.compact && index.text.length > EAGER_COMPACT_LENGTH) {
+      await pause();
+      if (cancelled()) return null;
+      await index.prepareCompactText(pause, sliceMs);
+      if (cancelled()) return null;
+    }
+    return index;
+  } finally {
+    observer?.disconnect();
+  }
 }

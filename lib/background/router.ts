@@ -1,5 +1,6 @@
 import { BackgroundRequest, isOwnSender, parseRequest, type BackgroundReplies, type PageRequest, type Reply, type SenderInfo } from '../messages';
 import type { BackstoryDatabase } from '../store/db';
+import { AliasKeySet } from '../store/alias-keys';
 import { findCandidates, loadDossier } from '../store/queries';
 import { readSiteStatus, writeSwitch } from '../store/settings';
 import { annotationsForUrl, saveAnnotation } from '../store/annotations';
@@ -20,8 +21,9 @@ export interface RouterDeps {
 /** Answers the protocol's requests. Never throws: a bad message or a failure becomes an error reply. */
 export function createRouter(deps: RouterDeps) {
   const { db } = deps;
+  const aliasKeys = new AliasKeySet();
   const handlers: { [K in BackgroundRequest['type']]: (request: Extract<BackgroundRequest, { type: K }>, sender: SenderInfo) => Promise<BackgroundReplies[K]> } = {
-    lookup: (request) => findCandidates(db, request.keys),
+    lookup: (request) => findCandidates(db, request.keys, aliasKeys),
     dossier: (request) => loadDossier(db, request.id),
     'site-status': (request) => readSiteStatus(db, request.host),
     'set-switch': async (request) => {

@@ -86,7 +86,8 @@ export function* walkBlocks(root: Node): Generator<TextBlock, void, undefined> {
     length = 0;
     return done && done.text.trim() ? done : null;
   };
-  const shadowRoots: ShadowRoot[] = [];
+  // The root's own shadow root too: a web component added to the page is walked from its host.
+  const shadowRoots: ShadowRoot[] = root.nodeType === Node.ELEMENT_NODE && (root as Element).shadowRoot ? [(root as Element).shadowRoot!] : [];
   for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
     if (node.nodeType === Node.TEXT_NODE) {
       const text = node as Text;

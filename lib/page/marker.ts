@@ -23,6 +23,8 @@ export interface MarkerOptions {
    * the tree that holds them, so the marks' colours must be brought into the shadow root too.
    */
   onShadowRoot?(root: ShadowRoot): void;
+  /** Register only the marks near the screen with the browser (see HighlightPainter). */
+  paintNearScreenOnly?: boolean;
 }
 
 export interface EntityCount {
@@ -51,12 +53,13 @@ function hostElement(container: Element | ShadowRoot): Element {
  * the text core; knows nothing of the extension: the knowledge base is reached through `lookup`.
  */
 export class PageMarker {
-  readonly painter = new HighlightPainter();
+  readonly painter: HighlightPainter;
   private readonly blocks = new Map<TextBlock, Mark[]>();
   private readonly blockOfNode = new Map<Text, TextBlock>();
-  private readonly askedKeys = new Set<string>();
   private readonly aliases = new Map<string, AliasSpec>();
   private readonly entities = new Map<string, EntityMeta>();
+  /** Marks per entity (by the entity each mark names first), kept as blocks are marked and unmarked. */
+  private readonly markCounts = new Map<string, number>();
   private matcher = new Matcher([]);
   private generation = 0;
   private observer: MutationObserver | null = null;
@@ -72,7 +75,9 @@ export class PageMarker {
   constructor(
     private readonly doc: Document,
     private readonly options: MarkerOptions,
-  ) {}
+  ) {
+    this.painter = new HighlightPainter({ nearScreenOnly: options.paintNearScreenOnly });
+  }
 
   get running(): boolean {
     return this.observer !== null;
@@ -110,12 +115,12 @@ export class PageMarker {
     this.painter.clear();
     this.blocks.clear();
     this.blockOfNode.clear();
+    this.markCounts.clear();
     this.notify();
   }
 
   /** Forgets what the knowledge base answered, so the next start asks again (after an edit or import). */
   forgetKnowledge(): void {
-    this.askedKeys.clear();
     this.aliases.clear();
     this.entities.clear();
     this.matcher = new Matcher([]);
@@ -127,11 +132,7 @@ export class PageMarker {
 
   /** Every entity marked on the page with its number of occurrences, most frequent first. */
   counts(): EntityCount[] {
-    const counts = new Map<string, number>();
-    for (const marks of this.blocks.values()) {
-      for (const mark of marks) counts.set(mark.entityIds[0], (counts.get(mark.entityIds[0]) ?? 0) + 1);
-    }
-    return [...counts]
+    return [...this.markCounts]
       .map(([id, count]) => ({ id, count, name: this.entities.get(id)?.name ?? id, kind: this.entities.get(id)?.kind ?? 'unknown' }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   }
@@ -187,7 +188,7 @@ export class PageMarker {
     let chunk: string[] = [];
     let chunkChars = 0;
     const flushKeys = () => {
-      for (const key of lookupKeys(chunk)) if (!this.askedKeys.has(key)) keys.add(key);
+      for (const key of lookupKeys(chunk)) keys.add(key);
       chunk = [];
       chunkChars = 0;
     };
@@ -205,7 +206,6 @@ export class PageMarker {
     if (keys.size) {
       const answer = await this.options.lookup([...keys]);
       if (cancelled()) return;
-      for (const key of keys) this.askedKeys.add(key);
       let added = false;
       for (const alias of answer.aliases) {
         const id = `${alias.entityId}\u0000${alias.text}`;
@@ -223,12 +223,14 @@ export class PageMarker {
 
   private markBlock(block: TextBlock): void {
     if (isBlockStale(block)) return;
+    if (this.blocks.has(block)) this.unmarkBlock(block);
     const marks: Mark[] = [];
     for (const match of this.matcher.findAll(block.text)) {
       const kind = this.entities.get(match.entityIds[0])?.kind ?? 'unknown';
       const mark: Mark = { range: rangeFor(block, match.start, match.end), entityIds: match.entityIds, kind };
       this.painter.add(mark);
       marks.push(mark);
+      this.countMark(mark, 1);
     }
     this.blocks.set(block, marks);
     for (const node of block.nodes) this.blockOfNode.set(node, block);
@@ -244,25 +246,37 @@ export class PageMarker {
   }
 
   private unmarkBlock(block: TextBlock): void {
-    for (const mark of this.blocks.get(block) ?? []) this.painter.remove(mark);
+    for (const mark of this.blocks.get(block) ?? []) {
+      this.painter.remove(mark);
+      this.countMark(mark, -1);
+    }
     this.blocks.delete(block);
     for (const node of block.nodes) if (this.blockOfNode.get(node) === block) this.blockOfNode.delete(node);
   }
 
+  private countMark(mark: Mark, change: 1 | -1): void {
+    const id = mark.entityIds[0]!;
+    const count = (this.markCounts.get(id) ?? 0) + change;
+    if (count > 0) this.markCounts.set(id, count);
+    else this.markCounts.delete(id);
+  }
+
   private onMutations(records: MutationRecord[]): void {
+    const isBlockElement = (node: Node) => node.nodeType === Node.ELEMENT_NODE && !isInlineElement(node as Element);
     for (const record of records) {
       const target = record.target;
       if (target.nodeType === Node.ELEMENT_NODE && (target as Element).tagName === UI_HOST_TAG) continue;
-      if (record.type === 'childList' && record.addedNodes.length === 0 && record.removedNodes.length) {
-        // Text left the page: its block is gone or shrank; the flush drops stale marks.
+      // Text or inline content that changed changes the text of the block around it; a block added
+      // is scanned on its own; a block removed only leaves stale marks, which the flush drops.
+      let textChanged = record.type === 'characterData';
+      for (const added of record.addedNodes) {
+        if (isBlockElement(added)) this.dirty.add(added as Element);
+        else textChanged = true;
+      }
+      for (const removed of record.removedNodes) if (!isBlockElement(removed)) textChanged = true;
+      if (textChanged) {
         const container = enclosingBlock(target);
         if (container && container.isConnected) this.dirty.add(container);
-        continue;
-      }
-      const container = enclosingBlock(target);
-      if (container) this.dirty.add(container);
-      for (const added of record.addedNodes) {
-        if (added.nodeType === Node.ELEMENT_NODE && !isInlineElement(added as Element)) this.dirty.add(added as Element);
       }
     }
     clearTimeout(this.flushTimer);

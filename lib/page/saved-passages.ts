@@ -1,6 +1,9 @@
-import { anchor, createTextIndex, describe, type Selector } from '../anchoring';
+import { anchor, createTextIndex, createTextIndexSliced, describe, UI_ATTRIBUTE, type Selector, type TextIndex } from '../anchoring';
 import type { HighlightPainter, Mark } from './highlights';
-import { eachSliced } from './scheduler';
+import { SLICE_MS, yieldToPage } from './scheduler';
+
+/** How many times one anchoring pass reads the page's text again because the page changed. */
+const MAX_REREADS = 5;
 
 /** A saved passage as the page needs it to find it again. */
 export interface SavedPassage {
@@ -13,6 +16,8 @@ export interface SavedPassage {
 export interface SavedStatus {
   anchored: number;
   orphaned: { id: string; quote: string }[];
+  /** When the latest anchoring pass began and, once over, ended (the page's performance.now()). */
+  pass?: { started: number; finished?: number };
 }
 
 /**
@@ -23,6 +28,7 @@ export interface SavedStatus {
 export class SavedPassages {
   private readonly marks = new Map<string, Mark>();
   private orphaned: SavedStatus['orphaned'] = [];
+  private pass: SavedStatus['pass'];
   private generation = 0;
   /** Settles when the latest anchoring pass is over. */
   private ready: Promise<void> = Promise.resolve();
@@ -62,24 +68,76 @@ export class SavedPassages {
     return true;
   }
 
+  /**
+   * Finds every passage saved for this page without holding the page for long: the page's text is
+   * read in slices, passages are anchored a slice at a time, and each slice's highlights are painted
+   * together before the page gets the main thread back. If the page's text changes meanwhile, it is
+   * read again before the next passage.
+   */
   private async anchorPass(url: string): Promise<void> {
     const generation = ++this.generation;
     const passages = await this.options.load(url);
     if (generation !== this.generation || !passages.length) return;
-    this.clearMarks();
-    // One text index for the whole page, however many passages are anchored against it.
-    const index = createTextIndex(this.root);
-    const orphaned: SavedStatus['orphaned'] = [];
-    await eachSliced(
-      passages,
-      (passage) => {
-        const range = anchor(this.root, passage.selectors as Selector[], { index });
-        if (range) this.show(passage, range);
+    const pass: NonNullable<SavedStatus['pass']> = { started: performance.now() };
+    this.pass = pass;
+    const cancelled = () => generation !== this.generation;
+    // Whether the page's text changed since it was last read. Records reach the callback at the end
+    // of the task that made them, before anchoring goes on after a pause; takeRecords() has the rest.
+    let textChanged = false;
+    const changes = new MutationObserver((records) => (textChanged ||= records.some(changesText)));
+    const pageChanged = () => {
+      textChanged ||= changes.takeRecords().some(changesText);
+      const answer = textChanged;
+      textChanged = false;
+      return answer;
+    };
+    changes.observe(this.root, { childList: true, characterData: true, subtree: true });
+    try {
+      const readText = () => createTextIndexSliced(this.root, { pause: yieldToPage, sliceMs: SLICE_MS, cancelled, compact: true });
+      let index: TextIndex | null = await readText();
+      if (!index) return;
+      this.clearMarks();
+      const orphaned: SavedStatus['orphaned'] = [];
+      let found: [SavedPassage, Range][] = [];
+      let rereads = 0;
+      let sliceStart = performance.now();
+      for (const passage of passages) {
+        // A page that keeps changing is read again a few times at most; past that, a passage whose
+        // text moved under the index is found with a fresh one (below).
+        if (rereads < MAX_REREADS && pageChanged()) {
+          rereads++;
+          index = await readText();
+          if (!index) return;
+          sliceStart = performance.now();
+        }
+        let range: Range | null;
+        try {
+          range = anchor(this.root, passage.selectors as Selector[], { index });
+        } catch {
+          // The text index no longer matches the page's nodes.
+          index = createTextIndex(this.root);
+          range = anchor(this.root, passage.selectors as Selector[], { index });
+        }
+        if (range) found.push([passage, range]);
         else orphaned.push({ id: passage.id, quote: passage.quote });
-      },
-      () => generation !== this.generation,
-    );
-    if (generation === this.generation) this.orphaned = orphaned;
+        if (performance.now() - sliceStart > SLICE_MS) {
+          this.showAll(found);
+          found = [];
+          await yieldToPage();
+          if (cancelled()) return;
+          sliceStart = performance.now();
+        }
+      }
+      this.showAll(found);
+      this.orphaned = orphaned;
+      pass.finished = performance.now();
+    } finally {
+      changes.disconnect();
+    }
+  }
+
+  private showAll(found: [SavedPassage, Range][]): void {
+    for (const [passage, range] of found) this.show(passage, range);
   }
 
   show(passage: Pick<SavedPassage, 'id' | 'entityId'>, range: Range): void {
@@ -89,7 +147,7 @@ export class SavedPassages {
   }
 
   status(): SavedStatus {
-    return { anchored: this.marks.size, orphaned: [...this.orphaned] };
+    return { anchored: this.marks.size, orphaned: [...this.orphaned], ...(this.pass ? { pass: { ...this.pass } } : {}) };
   }
 
   clear(): void {
@@ -102,4 +160,11 @@ export class SavedPassages {
     this.painter.clear();
     this.marks.clear();
   }
+}
+
+/** Whether a mutation can have changed the page's text (Backstory's own UI aside). */
+function changesText(record: MutationRecord): boolean {
+  const inOwnUi = (node: Node) => (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest(`[${UI_ATTRIBUTE}]`) != null;
+  if (record.type === 'characterData') return !inOwnUi(record.target);
+  return [...record.addedNodes, ...record.removedNodes].some((node) => !inOwnUi(node) && !inOwnUi(record.target));
 }

@@ -1,6 +1,8 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Alias, Entity, Relation, Source, Statement } from './generated/pack';
 import type { SavedAnnotation } from '../annotations/types';
+import { indexKey } from '../text';
+import { READER_KEYS, joinKeys, type AliasKeysRow } from './alias-keys';
 import { searchTerms } from './search-terms';
 
 export type EntityKind = Entity['kind'];
@@ -138,6 +140,25 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           entity.terms = searchTerms(entity);
         }),
   },
+  {
+    // Aliases are filed under their last word instead of their first (see lib/text indexKey): a
+    // large knowledge base shares given names far more than surnames. Only the keys change.
+    // The list of every key (aliasKeys, see alias-keys.ts) lets the background skip the words of a
+    // page that name nothing before it asks the index.
+    version: 3,
+    stores: { aliasKeys: 'id' },
+    upgrade: async (tx) => {
+      const keys = new Set<string>();
+      await tx
+        .table('aliases')
+        .toCollection()
+        .modify((alias: AliasRow) => {
+          alias.key = indexKey(alias);
+          keys.add(alias.key);
+        });
+      await tx.table('aliasKeys').put({ id: READER_KEYS, keys: joinKeys(keys) });
+    },
+  },
 ];
 
 /** Declares `versions` on `db`: all of them for the extension, the first few for a migration test. */
@@ -157,6 +178,7 @@ export class BackstoryDatabase extends Dexie {
   settings!: Table<SettingRow, string>;
   annotations!: Table<AnnotationRow, string>;
   trash!: Table<TrashRow, number>;
+  aliasKeys!: Table<AliasKeysRow, string>;
 
   constructor(name = 'backstory') {
     super(name);

@@ -9,6 +9,7 @@ import {
 } from './db';
 import type { Entity, Relation, Statement } from './generated/pack';
 import { checkPack, type Pack, type PackProblem } from './pack-validation';
+import { READER_KEYS, fileKeys } from './alias-keys';
 import { aliasRows, entityRow } from './packs';
 
 /** The editor's form, as the reader fills it in: text fields as typed, lists one item per line. */
@@ -328,14 +329,16 @@ export async function checkDraft(
  */
 export async function saveEntity(db: BackstoryDatabase, rows: EntityRows, { isNew, now = Date.now() }: { isNew: boolean; now?: number }): Promise<EntityRow> {
   const id = rows.entity.id;
-  return db.transaction('rw', [db.entities, db.aliases, db.relations, db.statements], async () => {
+  return db.transaction('rw', [db.entities, db.aliases, db.relations, db.statements, db.aliasKeys, db.settings], async () => {
     const stored = await db.entities.get(id);
     if (isNew && stored) throw new Error(`An entity with the id “${id}” exists already.`);
     if (!isNew && !stored) throw new Error(`The entity “${id}” is no longer there: it was deleted meanwhile.`);
     const row = entityRow(rows.entity, stored?.origin ?? USER_ORIGIN, { editedAt: now, note: rows.note });
     await db.entities.put(row);
     await db.aliases.where('entityId').equals(id).delete();
-    await db.aliases.bulkAdd(aliasRows(row));
+    const aliases = aliasRows(row);
+    await db.aliases.bulkAdd(aliases);
+    await fileKeys(db, READER_KEYS, aliases.map((alias) => alias.key), { replace: false });
     await db.relations.where('from').equals(id).delete();
     await db.relations.bulkPut(rows.relations.map((r) => ({ ...r, origin: USER_ORIGIN })));
     await db.statements.where('entity').equals(id).delete();
@@ -366,11 +369,12 @@ export async function deleteEntity(db: BackstoryDatabase, id: string, now = Date
 
 /** Puts back exactly the rows a deletion removed. */
 export async function restoreDeleted(db: BackstoryDatabase, trashId: number): Promise<EntityRow> {
-  return db.transaction('rw', [db.entities, db.aliases, db.relations, db.statements, db.trash], async () => {
+  return db.transaction('rw', [db.entities, db.aliases, db.relations, db.statements, db.trash, db.aliasKeys, db.settings], async () => {
     const deleted = await db.trash.get(trashId);
     if (!deleted) throw new Error('There is nothing to undo: the deletion was undone already.');
     await db.entities.put(deleted.entity);
     await db.aliases.bulkPut(deleted.aliases);
+    await fileKeys(db, READER_KEYS, deleted.aliases.map((alias) => alias.key), { replace: false });
     await db.relations.bulkPut(deleted.relations);
     await db.statements.bulkPut(deleted.statements);
     await db.trash.delete(trashId);

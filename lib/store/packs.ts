@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { indexKey } from '../text';
+import { fileKeys, forgetKeys } from './alias-keys';
 import { USER_ORIGIN, type AliasObject, type AliasRow, type BackstoryDatabase, type EntityRow, type Origin, type PackRow } from './db';
 import { parsePack, type Pack, type PackProblem } from './pack-validation';
 import { searchTerms } from './search-terms';
@@ -81,7 +82,7 @@ function slice<T>(items: readonly T[], index: number, parts: number): T[] {
  */
 export async function importPack(db: BackstoryDatabase, pack: Pack, options: ImportOptions = {}): Promise<ImportResult> {
   const { now = Date.now(), onProgress, batchSize = 1000 } = options;
-  const tables = [db.entities, db.aliases, db.relations, db.statements, db.packs, db.trash, db.settings];
+  const tables = [db.entities, db.aliases, db.relations, db.statements, db.packs, db.trash, db.settings, db.aliasKeys];
   return db.transaction('rw', tables, async () => {
     const edited = new Set(await db.entities.where('editedAt').above(0).primaryKeys());
     const deleted = new Set((await db.trash.toArray()).filter((t) => t.entity.origin === pack.id).map((t) => t.entity.id));
@@ -111,10 +112,12 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, options: Imp
     const batches = Math.max(1, Math.ceil(entities.length / batchSize));
     onProgress?.(0, entities.length);
     let writing: Promise<unknown>[] = [];
+    const keys = new Set<string>();
     for (let i = 0; i < batches; i++) {
       // Built while the previous batch is being written.
       const entityRows = entities.slice(i * batchSize, (i + 1) * batchSize).map((e) => entityRow(e, pack.id));
       const aliases = entityRows.flatMap(aliasRows);
+      for (const alias of aliases) keys.add(alias.key);
       const relationRows = slice(relations, i, batches).map((r) => ({ ...r, origin: pack.id }));
       const statementRows = slice(statements, i, batches).map((s) => ({ ...s, origin: pack.id }));
       await Dexie.Promise.all(writing);
@@ -127,6 +130,7 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, options: Imp
       ];
     }
     await Dexie.Promise.all(writing);
+    await fileKeys(db, pack.id, keys, { replace: true });
 
     const counts = { entities: entities.length, relations: relations.length, statements: statements.length };
     const row: PackRow = {
@@ -165,7 +169,7 @@ export async function importPackText(db: BackstoryDatabase, text: string, option
  * the reader edited: they become the reader's own, as their pack is gone.
  */
 export async function removePack(db: BackstoryDatabase, packId: string): Promise<void> {
-  await db.transaction('rw', [db.entities, db.aliases, db.relations, db.statements, db.packs, db.settings], async () => {
+  await db.transaction('rw', [db.entities, db.aliases, db.relations, db.statements, db.packs, db.settings, db.aliasKeys], async () => {
     const edited = new Set(await db.entities.where('editedAt').above(0).filter((e) => e.origin === packId).primaryKeys());
     const ids = (await db.entities.where('origin').equals(packId).primaryKeys()).filter((id) => !edited.has(id));
     await db.aliases.where('entityId').anyOf(ids).delete();
@@ -174,6 +178,7 @@ export async function removePack(db: BackstoryDatabase, packId: string): Promise
     await db.relations.where('origin').equals(packId).delete();
     await db.statements.where('origin').equals(packId).delete();
     await db.packs.delete(packId);
+    await forgetKeys(db, packId);
     await db.settings.put({ key: removedPackKey(packId), value: true });
   });
 }

@@ -1,3 +1,5 @@
+import { mayOccurIn } from '../text';
+import type { AliasKeySet } from './alias-keys';
 import type { AliasRow, BackstoryDatabase, EntityKind, EntityRow, RelationRow, StatementRow } from './db';
 import type { Role } from './generated/pack';
 
@@ -7,8 +9,18 @@ export interface Candidates {
   entities: Record<string, { kind: EntityKind; name: string }>;
 }
 
-export async function findCandidates(db: BackstoryDatabase, keys: string[]): Promise<Candidates> {
-  const rows = keys.length ? await db.aliases.where('key').anyOf(keys).toArray() : [];
+/**
+ * The aliases a page whose lookup keys are `keys` may hold: those filed under one of the keys (an
+ * alias's last word) whose other words are among the keys too, so a page that names Alexander
+ * Lukashenka is not sent every Alexander of the knowledge base.
+ */
+export async function findCandidates(db: BackstoryDatabase, keys: string[], aliasKeys?: AliasKeySet): Promise<Candidates> {
+  const asked = new Set(keys);
+  // Only the words that some alias is filed under go to the index (see alias-keys.ts).
+  const listed = aliasKeys ? await aliasKeys.current(db) : null;
+  const wanted = listed ? keys.filter((key) => listed.has(key)) : keys;
+  const filed = wanted.length ? await db.aliases.where('key').anyOf(wanted).toArray() : [];
+  const rows = filed.filter((row) => mayOccurIn(row, asked));
   const entities: Candidates['entities'] = {};
   const ids = [...new Set(rows.map((row) => row.entityId))];
   for (const entity of await db.entities.bulkGet(ids)) {

@@ -4,15 +4,30 @@ import { TokenFlag, forEachToken } from './tokenize';
 import type { AliasSpec } from './types';
 
 /**
- * The key under which the background files an alias: its first token, folded ('' for an alias with no
- * word in it, which the Matcher ignores). Aliases are given in their base form, so no ending is removed.
+ * The key under which the background files an alias: its last token, folded ('' for an alias with no
+ * word in it, which the Matcher ignores). The last word of a name is the rarest as a rule (Lukashenka
+ * in "Alexander Lukashenka", Sudan in "South Sudan"), so a page's words pull few aliases that do not
+ * match; a first word such as a given name would pull every namesake of a large knowledge base.
+ * Aliases are given in their base form, so no ending is removed.
  */
 export function indexKey(alias: Pick<AliasSpec, 'text' | 'lang'>): string {
   let key = '';
   forEachToken(alias.text ?? '', (folded) => {
-    if (key === '') key = folded;
+    key = folded;
   });
   return key;
+}
+
+/**
+ * Whether every word of the alias is among a page's lookup keys: if not, the alias cannot occur on
+ * that page, and the background need not send it.
+ */
+export function mayOccurIn(alias: Pick<AliasSpec, 'text'>, keys: ReadonlySet<string>): boolean {
+  let all = true;
+  forEachToken(alias.text ?? '', (folded) => {
+    if (!keys.has(folded)) all = false;
+  });
+  return all;
 }
 
 // The page cannot know which languages its candidate aliases are in, so it asks for the base forms

@@ -1,4 +1,4 @@
 export type { AliasSpec, TextMatch } from './types';
-export { indexKey, lookupKeys } from './index-keys';
+export { indexKey, lookupKeys, mayOccurIn } from './index-keys';
 export { Matcher } from './matcher';
 export { foldForSearch } from './fold-for-search';

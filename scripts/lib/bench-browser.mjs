@@ -1,6 +1,6 @@
 // What the bench does in the browser: import a pack through the options page, load an article and
 // read Backstory's own timings from its content script's isolated world, run mark.js for comparison.
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const STARTER_PACK_ID = 'post-soviet-politics';
@@ -67,6 +67,26 @@ export async function importThroughOptions(options, file, { timeout }) {
   }
   const record = await options.evaluate(() => globalThis.__benchImport);
   return record.failed ? { failed: true, status: record.status } : { ms: record.end - record.start, status: record.status };
+}
+
+/**
+ * Writes an extension whose content script does nothing but note when it ran, injected where and when
+ * Backstory's is: what the browser itself costs a page for injecting a content script, whatever it does.
+ */
+export function emptyExtension(dir) {
+  mkdirSync(dir, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: 'Bench control: an empty content script',
+    version: '1.0',
+    content_scripts: [{ matches: ['http://*/*'], js: ['content.js'], run_at: 'document_idle' }],
+    // An empty one: the bench's launcher learns an extension's id from its service worker.
+    background: { service_worker: 'background.js' },
+  };
+  writeFileSync(join(dir, 'background.js'), '');
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'content.js'), "performance.mark('bench-empty-content-script');\n");
+  return dir;
 }
 
 /** Rows in the extension's database, counted with plain IndexedDB from an extension page. */
@@ -184,6 +204,8 @@ async function pageTimings(page) {
       blocks: globalThis.__benchLongTasks?.blocks ?? [],
       starved: globalThis.__benchLongTasks?.starved ?? [],
       frames: globalThis.__benchLongTasks?.frames ?? [],
+      // Set by the bench's empty control extension (see emptyExtension) when its content script ran.
+      contentScriptAt: performance.getEntriesByName('bench-empty-content-script')[0]?.startTime ?? null,
     };
   });
 }

@@ -113,17 +113,93 @@ function fillLibrary(worker, count) {
   );
 }
 
-function watchLongTasks() {
-  const tasks = [];
-  Object.defineProperty(globalThis, '__benchTasks', { value: tasks });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) tasks.push(entry.duration);
-  }).observe({ type: 'longtask', buffered: true });
+/**
+ * Runs in the page's main world from the start of the document: a 'user-blocking' task posted every
+ * 10 ms records how long it had to wait beyond that, i.e. how long the main thread was held without a
+ * break — by the page, by a content script (which the Long Tasks API leaves out) or by an extension
+ * page's own script. The same probe as the marking bench's (bench-browser.mjs), keeping every stretch
+ * rather than those of 50 ms or more, so the longest can be read even when it is short.
+ */
+function watchMainThread() {
+  const blocks = [];
+  Object.defineProperty(globalThis, '__benchBlocks', { value: blocks });
+  const every = 10;
+  const post = globalThis.scheduler?.postTask
+    ? (tick) => globalThis.scheduler.postTask(tick, { priority: 'user-blocking', delay: every })
+    : (tick) => setTimeout(tick, every);
+  let last = performance.now();
+  const tick = () => {
+    const now = performance.now();
+    const held = now - last - every;
+    if (held >= 5) blocks.push({ start: last + every, duration: held });
+    last = now;
+    post(tick);
+  };
+  post(tick);
 }
 
+/** The longest stretch the main thread was held, among those that began between two page times. */
+function longestBlock(page, from = 0, to = Infinity) {
+  return page.evaluate(
+    ([from, to]) => Math.max(0, ...globalThis.__benchBlocks.filter((b) => b.start >= from && b.start <= to).map((b) => b.duration)),
+    [from, to === Infinity ? Number.MAX_VALUE : to],
+  );
+}
+
+/**
+ * Runs in the library page from its start: notes (in page time, painted) when the first passages are
+ * on screen, and when the page is searchable — its header counts every passage and nothing says it is
+ * still indexing.
+ */
+function watchLibrary(total) {
+  const seen = {};
+  Object.defineProperty(globalThis, '__benchLibrary', { value: seen });
+  const painted = (key) => requestAnimationFrame(() => setTimeout(() => (seen[key] ??= performance.now()), 0));
+  let rows = false;
+  let searchable = false;
+  const check = () => {
+    if (!rows && document.querySelector('.passage')) {
+      rows = true;
+      painted('firstRows');
+    }
+    const counted = /([\d,.\s\u202f]+) saved/.exec(document.querySelector('.library-header')?.textContent ?? '');
+    if (!searchable && counted && Number(counted[1].replace(/\D/g, '')) === total && !document.querySelector('.indexing') && rows) {
+      searchable = true;
+      painted('searchable');
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+}
+
+/** Reads a value from the content script's isolated world ('Backstory'), where `globalThis.backstory` lives. */
+async function contentScriptReader(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const worlds = new Set();
+  cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+    if (c.name === 'Backstory' && c.auxData?.type === 'isolated') worlds.add(c.id);
+  });
+  cdp.on('Runtime.executionContextsCleared', () => worlds.clear());
+  await cdp.send('Runtime.enable');
+  return async (expression) => {
+    for (const id of worlds) {
+      try {
+        const { result } = await cdp.send('Runtime.evaluate', { contextId: id, expression, returnByValue: true });
+        if (result.value !== undefined) return result.value;
+      } catch {}
+    }
+    return undefined;
+  };
+}
+
+/**
+ * Opens the page and waits until its saved passages are painted. Reports when (after navigation
+ * start), the longest stretch the main thread was held while the content script's anchoring pass ran
+ * (it reports when it began and ended), and over the whole load for comparison.
+ */
 async function reanchor(context, url, expected) {
   const page = await context.newPage();
-  await page.addInitScript(watchLongTasks);
+  await page.addInitScript(watchMainThread);
+  const read = await contentScriptReader(context, page);
   await page.goto(url);
   const deadline = Date.now() + 60_000;
   let last = -1;
@@ -138,20 +214,56 @@ async function reanchor(context, url, expected) {
     if (found.count >= expected || (found.count > 0 && Date.now() - stableSince > 1500)) break;
     await page.waitForTimeout(20);
   }
-  const longest = await page.evaluate(() => Math.max(0, ...globalThis.__benchTasks));
+  let pass;
+  for (let i = 0; i < 100 && !pass?.finished; i++) {
+    pass = JSON.parse((await read('JSON.stringify(globalThis.backstory?.saved?.().pass ?? null)')) ?? 'null');
+    if (!pass?.finished) await page.waitForTimeout(20);
+  }
+  // A stretch still running when the last passage was painted is reported by the probe's next tick.
+  await page.waitForTimeout(200);
+  const blocks = await page.evaluate(() => globalThis.__benchBlocks);
+  const longest = (from, to) => Math.round(Math.max(0, ...blocks.filter((b) => b.start <= to && b.start + b.duration >= from).map((b) => b.duration)));
   await page.close();
-  return { anchored: found.count, msAfterNavigation: Math.round(found.at), longestTask: Math.round(longest) };
+  return {
+    anchored: found.count,
+    msAfterNavigation: Math.round(found.at),
+    passMs: pass?.finished ? Math.round(pass.finished - pass.started) : null,
+    longestTask: pass?.finished ? longest(pass.started, pass.finished) : null,
+    longestInLoad: longest(0, found.at),
+  };
 }
 
+/**
+ * Types a query into the library's search box (as one input event) and times it, in the page, until
+ * the list answers that query — the count line names it, or the list says nothing matches — and the
+ * browser has painted it. Also the longest stretch the main thread was held meanwhile.
+ */
 async function timeSearch(page, text) {
   return page.evaluate(async (query) => {
     const input = document.querySelector('input.search');
+    const answered = () => {
+      const count = document.querySelector('.count')?.textContent ?? '';
+      const empty = document.querySelector('.empty')?.textContent ?? '';
+      if (!query) return count !== '' && !count.includes('matching');
+      return count.includes(`“${query}”`) || /No saved passage matches/.test(empty);
+    };
     const started = performance.now();
     input.value = query;
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    // The answer is on screen once Preact has rendered the list and the browser has painted it.
+    await new Promise((resolve) => {
+      if (answered()) return resolve();
+      const observer = new MutationObserver(() => {
+        if (!answered()) return;
+        observer.disconnect();
+        resolve();
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    // On screen once the browser has painted the frame with the answer.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    return { ms: performance.now() - started, shown: document.querySelector('.count')?.textContent ?? document.querySelector('.empty')?.textContent ?? '' };
+    const ended = performance.now();
+    const held = Math.max(0, ...globalThis.__benchBlocks.filter((b) => b.start >= started - 10 && b.start <= ended).map((b) => b.duration));
+    return { ms: ended - started, held, shown: document.querySelector('.count')?.textContent ?? document.querySelector('.empty')?.textContent ?? '' };
   }, text);
 }
 
@@ -178,11 +290,12 @@ export async function benchSavedPassages({ extension, log }) {
     await fillLibrary(worker, LIBRARY);
     const fillMs = performance.now() - filled;
     const library = await session.context.newPage();
-    const opened = performance.now();
+    await library.addInitScript(watchMainThread);
+    await library.addInitScript(watchLibrary, LIBRARY + PASSAGES);
     await library.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tab`);
-    await library.waitForFunction((n) => document.querySelector('.library-header')?.textContent?.includes(`${n} saved`), LIBRARY + PASSAGES, { timeout: 120_000 });
-    await library.waitForSelector('.passage');
-    const openMs = performance.now() - opened;
+    await library.waitForFunction(() => globalThis.__benchLibrary.searchable !== undefined, null, { timeout: 180_000, polling: 100 });
+    const open = await library.evaluate(() => globalThis.__benchLibrary);
+    const openLongest = await longestBlock(library, 0, open.searchable);
     const searches = [];
     for (const [label, query] of [
       ['rare word', 'Passage 137'],
@@ -192,14 +305,25 @@ export async function benchSavedPassages({ extension, log }) {
       ['word being typed (prefix)', 'sovere'],
       ['typo', 'embasy'],
     ]) {
-      await timeSearch(library, '');
       const runs = [];
-      for (let i = 0; i < 3; i++) runs.push(await timeSearch(library, query));
+      for (let i = 0; i < 3; i++) {
+        // From an empty box each time, so no answer can be left over from the run before.
+        await timeSearch(library, '');
+        runs.push(await timeSearch(library, query));
+      }
       runs.sort((a, b) => a.ms - b.ms);
-      searches.push({ label, query, ms: Math.round(runs[1].ms), shown: runs[1].shown.trim() });
+      searches.push({ label, query, ms: Math.round(runs[1].ms), held: Math.round(Math.max(...runs.map((r) => r.held))), shown: runs[1].shown.trim() });
     }
     await library.close();
-    return { unchanged, changed, fillMs: Math.round(fillMs), openMs: Math.round(openMs), searches };
+    return {
+      unchanged,
+      changed,
+      fillMs: Math.round(fillMs),
+      firstRowsMs: Math.round(open.firstRows),
+      searchableMs: Math.round(open.searchable),
+      openLongest: Math.round(openLongest),
+      searches,
+    };
   } finally {
     await session.close();
     await server.close();
@@ -210,18 +334,20 @@ export function savedPassagesReport(r) {
   const lines = [
     '## Saved passages',
     '',
-    `Re-anchoring ${PASSAGES} saved passages when the page is opened (the longest task is the page main thread's, from the Long Tasks API; 0 = none of 50 ms or more):`,
+    `Re-anchoring ${PASSAGES} saved passages when the page is opened. A task here is a stretch in which the page's main thread could not run a 'user-blocking' task posted every 10 ms (content-script work included, which the Long Tasks API leaves out). "While anchoring" counts the stretches that overlap the content script's anchoring pass, from its start to its end; "whole load" every stretch from navigation start until the last passage is painted — the page's own parsing and layout, the content script's start-up and the marking of names included:`,
     '',
-    '| page | found again | ms after navigation start | longest task ms |',
-    '| --- | ---: | ---: | ---: |',
-    `| unchanged | ${r.unchanged.anchored} of ${PASSAGES} | ${r.unchanged.msAfterNavigation} | ${r.unchanged.longestTask} |`,
-    `| paragraph inserted above, a word changed in every tenth passage | ${r.changed.anchored} of ${PASSAGES} | ${r.changed.msAfterNavigation} | ${r.changed.longestTask} |`,
+    '| page | found again | ms after navigation start | anchoring pass ms | longest task while anchoring, ms | longest task in the whole load, ms |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...[
+      ['unchanged', r.unchanged],
+      ['paragraph inserted above, a word changed in every tenth passage', r.changed],
+    ].map(([label, x]) => `| ${label} | ${x.anchored} of ${PASSAGES} | ${x.msAfterNavigation} | ${x.passMs ?? 'n/a'} | ${x.longestTask ?? 'n/a'} | ${x.longestInLoad} |`),
     '',
-    `Library of ${(LIBRARY + PASSAGES).toLocaleString('en')} passages: written in ${(r.fillMs / 1000).toFixed(1)} s; the library tab opened with its list and index in ${(r.openMs / 1000).toFixed(1)} s. Search, typed into the search box, until the list is on screen (median of 3):`,
+    `Library of ${(LIBRARY + PASSAGES).toLocaleString('en')} passages, written in ${(r.fillMs / 1000).toFixed(1)} s. The library tab showed its first passages ${(r.firstRowsMs / 1000).toFixed(2)} s after navigation start and could search all of them at ${(r.searchableMs / 1000).toFixed(1)} s (longest task meanwhile ${r.openLongest} ms). Search, typed into the search box as one input event, until the list answers it on screen (median of 3, each from an empty box; "longest task" the worst of the 3):`,
     '',
-    '| search | query | ms | shown |',
-    '| --- | --- | ---: | --- |',
-    ...r.searches.map((s) => `| ${s.label} | ${s.query} | ${s.ms} | ${s.shown} |`),
+    '| search | query | ms | longest task ms | shown |',
+    '| --- | --- | ---: | ---: | --- |',
+    ...r.searches.map((s) => `| ${s.label} | ${s.query} | ${s.ms} | ${s.held} | ${s.shown} |`),
     '',
     'Targets: every task under 50 ms while re-anchoring 200 passages; a library search answering in under 50 ms at 50,000 passages.',
   ];

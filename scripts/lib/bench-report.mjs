@@ -170,13 +170,14 @@ export function markdownReport(results) {
   out.push('## The pages alone (Chromium without the extension)', '');
   out.push(
     table(
-      ['page', 'HTML bytes', `mentions of the ${settings.pagePeople} names`, 'DOMContentLoaded ms', 'load ms', 'longest task ms (whole load)', 'Long Tasks API ms', 'longest frame ms (blocking)', 'JS heap MB', 'DOM heap MB'],
+      ['page', 'HTML bytes', `mentions of the ${settings.pagePeople} names`, 'DOMContentLoaded ms', 'load ms', 'longest task ms (whole load)', 'Long Tasks API ms', 'longest frame ms (blocking)', 'JS heap MB', 'DOM heap MB', 'longest task ms after an empty content script'],
       pages.map((p) => {
         const b = p.baseline;
-        if (!b) return [p.key, int(p.bytes), int(p.mentions.reduce((a, x) => a + x, 0)), 'n/a (failed)', '', '', '', '', '', ''];
+        const control = p.emptyContentScript ? (p.emptyContentScript.at === null ? 'n/a (did not run)' : int(p.emptyContentScript.longest)) : 'n/a';
+        if (!b) return [p.key, int(p.bytes), int(p.mentions.reduce((a, x) => a + x, 0)), 'n/a (failed)', '', '', '', '', '', '', control];
         const frame = b.frames.reduce((m, f) => (!m || f.duration > m.duration ? f : m), null);
         const longest = (entries) => entries.reduce((m, t) => Math.max(m, t.duration), 0);
-        return [p.key, int(p.bytes), int(p.mentions.reduce((a, x) => a + x, 0)), int(b.domContentLoaded), int(b.load), int(longest(b.blocks)), int(longest(b.longTasks)), frame ? `${int(frame.duration)} (${int(frame.blocking)})` : '0', mb(b.heap.js), mb(b.heap.embedder)];
+        return [p.key, int(p.bytes), int(p.mentions.reduce((a, x) => a + x, 0)), int(b.domContentLoaded), int(b.load), int(longest(b.blocks)), int(longest(b.longTasks)), frame ? `${int(frame.duration)} (${int(frame.blocking)})` : '0', mb(b.heap.js), mb(b.heap.embedder), control];
       }),
       1,
     ),
@@ -219,9 +220,10 @@ export function markdownReport(results) {
       '- Import: from the "Import pack" input’s change event to the status that starts "Imported", timed in the options page; sizes from `navigator.storage.estimate()` in the options page and from the profile’s IndexedDB folder.',
       '- first mark / all marks: `globalThis.backstory.timings` read over CDP in the content script’s isolated world, in ms since navigation start; "marking ms" = all marks − the marker’s start (the content script runs at document_idle).',
       '- longest task: the longest stretch, overlapping the marking window, in which the main thread could not run a `user-blocking` task the page posts every 10 ms (0 when none reached 50 ms): Backstory’s script, the garbage collection it causes, and the style, layout and paint its highlights cause. Work that yields with `scheduler.yield()` does not count. Chrome’s Long Tasks API ("Long Tasks API ms") is shown beside it but leaves out a task that runs only extension code, such as the content script’s work after a `runtime.sendMessage` reply. "page timers held up" is the same probe with an ordinary timer, which `scheduler.yield()` continuations go before. "longest frame" is the longest `long-animation-frame` in the window, with its blocking duration. `npm run bench -- --profile` shows what ran in the longest blocks.',
+      '- longest task ms after an empty content script: the same probe, on the same page in a browser with an extension whose content script does nothing but note when it ran (injected at document_idle, as Backstory’s is), from that moment on: what the browser itself costs the page for injecting any content script. Backstory’s longest task cannot be shorter than this on the same page.',
       '- heap Δ: `Runtime.getHeapUsage().usedSize` (V8) after `HeapProfiler.collectGarbage`, with the extension minus the same page without it; "DOM heap Δ" is the same for the embedder (Blink) heap, where Ranges and highlights live.',
       `- mark.js ${settings.markJsVersion}: in Chromium without the extension, on the loaded page, \`new Mark(document.body).mark(terms, { accuracy: { value: 'exactly', limiters: punctuation }, separateWordSearch: false, exclude: ['mark'] })\` with every name and alias of the KB as terms, longest first, in calls of ${settings.markJsBatch} terms one after the other (mark.js recurses once per term: thousands in one call overflow the stack), timed with performance.now() in the page; stopped after ${settings.markJsTimeoutS} s, and not run when the smaller page’s time says it would take longer. Without the punctuation limiters mark.js misses names followed by a comma or full stop; without the exclusion it marks a surname again inside a marked full name. "× faster" = mark.js ms ÷ Backstory’s marking ms.`,
-      '- aliases under the page’s keys (est.): aliases of the KB whose first word (lower-cased, without diacritics) occurs on the page — about what the background sends the content script (inflected forms aside).',
+      '- aliases under the page’s keys (est.): aliases of the KB whose every word (lower-cased, without diacritics) occurs on the page — about what the background sends the content script (inflected forms aside).',
       '- Each KB is measured in a fresh browser profile. Figures on a shared or busy machine vary from run to run; the load average above says how busy it was.',
     ].join('\n'),
     '',

@@ -104,15 +104,13 @@ const DOM_SNAPSHOT = `(() => {
 const BACKSTORY_STATE = `(() => {
   const b = globalThis.backstory;
   if (!b) return null;
-  const marks = [];
-  for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith('backstory-')) continue;
-    for (const range of highlight) {
-      const element = range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement;
-      const visible = range.getClientRects().length > 0 && (!element || element.checkVisibility({ visibilityProperty: true }));
-      marks.push({ kind: name.slice('backstory-'.length), text: range.toString(), visible });
-    }
-  }
+  // Every mark, painted or not yet: marks far from the screen are registered with CSS.highlights only
+  // when the reader scrolls near them.
+  const marks = b.markList().map(({ kind, range }) => {
+    const element = range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement;
+    const visible = range.getClientRects().length > 0 && (!element || element.checkVisibility({ visibilityProperty: true }));
+    return { kind, text: range.toString(), visible };
+  });
   return JSON.stringify({ timings: { ...b.timings }, counts: b.counts(), marks });
 })()`;
 

@@ -210,10 +210,14 @@ describe('the database', () => {
             const request = db.transaction(store).objectStore(store).count();
             request.onsuccess = () => ok(request.result);
           });
-        return { entities: await count('entities'), settings: await count('settings') };
+        const everywhere = await new Promise<unknown>((ok) => {
+          const request = db.transaction('settings').objectStore('settings').get('enabled:everywhere');
+          request.onsuccess = () => ok(request.result?.value);
+        });
+        return { entities: await count('entities'), everywhere };
       });
       expect(stored.entities).toBeGreaterThan(20);
-      expect(stored.settings).toBe(1);
+      expect(stored.everywhere).toBe(false);
 
       const tab = await tabIdOf(second.context, again.url());
       const popup2 = await second.context.newPage();

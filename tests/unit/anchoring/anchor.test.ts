@@ -177,6 +177,20 @@ const cases: Case[] = [
     after: '<div data-backstory-ui><button>Save quote</button></div><p>Prices rose sharply.</p>',
     expected: { found: 'rose sharply', method: 'position' },
   },
+  {
+    name: 'a quote edited, with a paragraph added above it: found near where it was',
+    before: `<p>Intro.</p>${'<p>Filler sentence about the weather and the markets.</p>'.repeat(10)}<p>The central bank held rates at 4.5 percent on Thursday, as expected.</p>`,
+    saved: 'The central bank held rates at 4.5 percent on Thursday',
+    after: `<p>Intro.</p><p>Editor’s note: this article was updated with new reporting.</p>${'<p>Filler sentence about the weather and the markets.</p>'.repeat(10)}<p>The central bank kept rates at 4.5 percent on Thursday, as expected.</p>`,
+    expected: { found: 'The central bank kept rates at 4.5 percent on Thursday', method: 'fuzzy' },
+  },
+  {
+    name: 'a quote edited, with pages of text added above it: found in the whole text',
+    before: '<p>Intro.</p><p>The central bank held rates at 4.5 percent on Thursday, as expected.</p>',
+    saved: 'The central bank held rates at 4.5 percent on Thursday',
+    after: `<p>Intro.</p>${'<p>A long live blog entry about the weather, the markets and the football results.</p>'.repeat(80)}<p>The central bank kept rates at 4.5 percent on Thursday, as expected.</p>`,
+    expected: { found: 'The central bank kept rates at 4.5 percent on Thursday', method: 'fuzzy' },
+  },
 ];
 
 group('anchor: finding a saved quote again', () => {

@@ -1,5 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
-import { createTextIndex } from '../../../lib/anchoring';
+import { createTextIndex, createTextIndexSliced } from '../../../lib/anchoring';
+import { CompactText } from '../../../lib/anchoring/compact-text';
 import { page } from './dom';
 
 group('the text of a root', () => {
@@ -107,5 +108,66 @@ group('ranges for text offsets', () => {
     const index = createTextIndex(root);
     root.querySelector('i')!.firstChild!.textContent = 't';
     expect(() => index.rangeFor(17, 21)).toThrow(/build a new one/);
+  });
+});
+
+group('a text index built in slices', () => {
+  const article = (paragraphs = 2_000) =>
+    page(
+      Array.from({ length: paragraphs }, (_, i) => `<p>Paragraph <b>${i}</b> says\n  something <script>x(${i})</script>about <i>item ${i}</i>.</p>`).join(''),
+    );
+  /** A pause that counts itself and, on the call numbered `act`, runs `action` (a change to the page, say). */
+  const pauses = (act = -1, action: () => void = () => undefined) => {
+    let count = 0;
+    const pause = async () => {
+      if (count++ === act) action();
+    };
+    return { pause, count: () => count };
+  };
+
+  it('reads the same text, ranges and compact text as one built at once, pausing along the way', async () => {
+    // Long enough for the compact text to be built ahead too.
+    const root = article(5_000);
+    const { pause, count } = pauses();
+    const sliced = (await createTextIndexSliced(root, { pause, sliceMs: 0, compact: true }))!;
+    const whole = createTextIndex(root);
+    expect(count()).toBeGreaterThan(2);
+    expect(sliced.text).toBe(whole.text);
+    expect(sliced.compactText.compact).toBe(whole.compactText.compact);
+    for (const [start, end] of [[0, 5], [1_000, 1_050], [whole.text.length - 9, whole.text.length]] as const) {
+      expect(sliced.rangeFor(start, end).toString()).toBe(whole.rangeFor(start, end).toString());
+      expect(sliced.compactText.toCompact(start)).toBe(whole.compactText.toCompact(start));
+    }
+  });
+
+  it('starts again when the page changes between two slices, and reads the page as it became', async () => {
+    const root = article();
+    const { pause } = pauses(1, () => {
+      root.querySelector('p')!.textContent = 'A new first paragraph.';
+      root.append(document.createElement('p'));
+      root.lastElementChild!.textContent = 'A new last paragraph.';
+    });
+    const sliced = (await createTextIndexSliced(root, { pause, sliceMs: 0 }))!;
+    expect(sliced.text).toBe(createTextIndex(root).text);
+    expect(sliced.text.startsWith('A new first paragraph.')).toBe(true);
+    expect(sliced.text.endsWith('A new last paragraph.')).toBe(true);
+  });
+
+  it('stops, with nothing, when cancelled', async () => {
+    const root = article();
+    let cancelled = false;
+    const { pause } = pauses(0, () => (cancelled = true));
+    expect(await createTextIndexSliced(root, { pause, sliceMs: 0, cancelled: () => cancelled })).toBeNull();
+  });
+
+  it('builds a compact text in slices that equals one built at once', async () => {
+    const text = 'a  b\n c\u200bd\u00a0e '.repeat(20_000);
+    const { pause, count } = pauses();
+    const sliced = await CompactText.sliced(text, pause, 0);
+    const whole = new CompactText(text);
+    expect(count()).toBeGreaterThan(2);
+    expect(sliced.compact).toBe(whole.compact);
+    for (const at of [0, 3, 77_777, text.length - 1]) expect(sliced.toCompact(at)).toBe(whole.toCompact(at));
+    expect(sliced.toOriginal(10, 500)).toEqual(whole.toOriginal(10, 500));
   });
 });

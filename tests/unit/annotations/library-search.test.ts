@@ -91,6 +91,31 @@ describe('LibrarySearch on a handful of passages', () => {
     expect(s.size).toBe(4);
   });
 
+  it('offers the speakers, tags and sites of the passages it holds, and forgets those no passage has any more', () => {
+    const s = library();
+    expect(s.facets()).toEqual({
+      entities: [['alexander-lukashenka', 'Alexander Lukashenka']],
+      tags: [...new Set([statement, bareNote, cyrillicStatement, taggedNote].flatMap((a) => a.tags))].sort(),
+      sites: [...new Set([statement, bareNote, cyrillicStatement, taggedNote].flatMap((a) => (a.site ? [a.site] : [])))].sort(),
+    });
+    s.remove(statement.id);
+    s.remove(cyrillicStatement.id);
+    expect(s.facets().entities).toEqual([]);
+    expect(s.facets().tags).not.toContain('negotiations');
+    expect(s.facets().sites).not.toContain(statement.site);
+  });
+
+  it('ranks the word itself above longer words it begins, whatever their dates', () => {
+    const s = new LibrarySearch([
+      { ...bareNote, id: 'longer', quote: 'The treaty-making season began.', createdAt: 3 },
+      { ...bareNote, id: 'plural', quote: 'The treats were handed out.', createdAt: 2 },
+      { ...bareNote, id: 'exact', quote: 'A treat for the delegates.', createdAt: 1 },
+    ]);
+    const found = ids(s.search({ text: 'treat' }));
+    expect(found[0]).toBe('exact');
+    expect(found.sort()).toEqual(['exact', 'longer', 'plural']);
+  });
+
   it('refuses two passages with one id at construction', () => {
     expect(() => new LibrarySearch([bareNote, bareNote])).toThrow(/Duplicate annotation id/);
   });
@@ -193,6 +218,15 @@ describe('LibrarySearch on 50,000 passages', { timeout: 60_000 }, () => {
     expect(dates).toEqual([...dates].sort((a, b) => a - b));
   });
 
+  it('gives the same pages in relevance order as one long list, each passage once', () => {
+    const all = search.search({ text: 'ceasefire', limit: 1000 });
+    const paged = [0, 1, 2, 3].flatMap((page) => ids(search.search({ text: 'ceasefire', offset: page * 250, limit: 250 })));
+    expect(paged).toEqual(ids(all));
+    expect(new Set(paged).size).toBe(paged.length);
+    const scores = all.hits.map((hit) => hit.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
   it('keeps up with additions, edits and removals among 50,000', () => {
     const added = { ...library[0]!, id: 'added', quote: 'The marsupial ombudsman resigned.' };
     search.put(added);
@@ -206,5 +240,25 @@ describe('LibrarySearch on 50,000 passages', { timeout: 60_000 }, () => {
     search.remove('added');
     search.put(planted);
     expect(search.size).toBe(COUNT);
+  });
+});
+
+describe('LibrarySearch after many removals', () => {
+  it('still finds exactly the passages left, and nothing of those removed', () => {
+    const library = syntheticLibrary(6_000, 7);
+    const search = new LibrarySearch(library);
+    // Enough removals that the index drops them from its lists, then new passages in their place.
+    for (const a of library.slice(0, 4_000)) search.remove(a.id);
+    const kept = library.slice(4_000);
+    const added = Array.from({ length: 500 }, (_, i) => ({ ...library[i]!, id: `new-${i}`, quote: `${library[i]!.quote} wombat` }));
+    for (const a of added) search.put(a);
+    expect(search.size).toBe(2_500);
+    expect(search.search().total).toBe(2_500);
+    expect(ids(search.search({ text: 'wombat' })).sort()).toEqual(added.map((a) => a.id).sort());
+    const holds = (a: SavedAnnotation) => `${a.quote} ${a.title ?? ''} ${a.comment ?? ''} ${a.tags.join(' ')} ${a.entityName ?? ''}`.toLowerCase().split(/[^a-z]+/).includes('treaty');
+    const truth = [...kept, ...added].filter(holds).map((a) => a.id).sort();
+    expect(truth.length).toBeGreaterThan(100);
+    expect(ids(search.search({ text: 'treaty' })).sort()).toEqual(truth);
+    for (const a of library.slice(0, 4_000)) expect(search.has(a.id)).toBe(false);
   });
 });

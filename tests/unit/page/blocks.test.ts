@@ -25,6 +25,13 @@ describe('text blocks', () => {
     expect(blocksOf(html)).toEqual(expected);
   });
 
+  it('walks the shadow root of the element it starts from, as for a web component added to the page', () => {
+    document.body.innerHTML = '<news-card id="card"></news-card>';
+    const card = document.getElementById('card')!;
+    card.attachShadow({ mode: 'open' }).innerHTML = '<p>Murat Nurtleu spoke.</p>';
+    expect([...walkBlocks(card)].map((b) => b.text)).toEqual(['Murat Nurtleu spoke.']);
+  });
+
   it('walks open shadow roots as blocks of their own', () => {
     document.body.innerHTML = '<p>Outside</p><div id="host"></div>';
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });

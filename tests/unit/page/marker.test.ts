@@ -11,19 +11,23 @@ beforeAll(() => {
 
 const ALIASES: (AliasSpec & { kind: string })[] = [
   { entityId: 'lukashenka', text: 'Lukashenka', kind: 'person' },
+  { entityId: 'lukashenka', text: 'Alexander Lukashenka', kind: 'person' },
   { entityId: 'tokayev', text: 'Kassym-Jomart Tokayev', kind: 'person' },
   { entityId: 'tokayev', text: 'Tokayev', kind: 'person' },
   { entityId: 'csto', text: 'CSTO', kind: 'organization' },
   { entityId: 'armenia', text: 'Armenia', kind: 'country' },
 ];
 
-/** A knowledge base that answers like the background does: the aliases filed under the asked keys. */
+/**
+ * A knowledge base that answers like the background does: the aliases filed under the asked keys
+ * whose every word is among them.
+ */
 function lookupFrom(aliases: typeof ALIASES, asked: string[][] = []) {
   return async (keys: string[]): Promise<Candidates> => {
     asked.push(keys);
-    const { indexKey } = await import('../../../lib/text');
+    const { indexKey, mayOccurIn } = await import('../../../lib/text');
     const wanted = new Set(keys);
-    const found = aliases.filter((a) => wanted.has(indexKey(a)));
+    const found = aliases.filter((a) => wanted.has(indexKey(a)) && mayOccurIn(a, wanted));
     return {
       aliases: found.map(({ entityId, text }) => ({ entityId, text })),
       entities: Object.fromEntries(found.map((a) => [a.entityId, { kind: a.kind, name: a.text }])),
@@ -59,19 +63,20 @@ describe('the page marker', () => {
     expect(marked()).toEqual({});
   });
 
-  it('asks the knowledge base only for keys it has not asked before', async () => {
+  it('asks the knowledge base about the words of new text only, and finds names whose words it saw before', async () => {
     document.body.innerHTML = '<p>Lukashenka met Tokayev.</p>';
     const asked: string[][] = [];
     const marker = new PageMarker(document, { lookup: lookupFrom(ALIASES, asked) });
     await marker.start();
     const p = document.createElement('p');
-    p.textContent = 'Lukashenka spoke of the CSTO.';
+    p.textContent = 'Alexander Lukashenka spoke of the CSTO.';
     document.body.append(p);
     await settle();
     await marker.start();
     expect(marked()['backstory-organization']).toEqual(['CSTO']);
+    expect(marked()['backstory-person']).toEqual(['Lukashenka', 'Tokayev', 'Alexander Lukashenka']);
     expect(asked).toHaveLength(2);
-    expect(asked[1]).not.toContain('lukashenka');
+    expect(asked[1]).not.toContain('tokayev');
     marker.stop();
   });
 

@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BackstoryDatabase } from '../../../lib/store/db';
-import { importPack } from '../../../lib/store/packs';
+import { AliasKeySet } from '../../../lib/store/alias-keys';
+import { checkDraft, deleteEntity, loadDraft, restoreDeleted, saveEntity } from '../../../lib/store/editor';
+import { importPack, removePack } from '../../../lib/store/packs';
 import { findCandidates, loadDossier } from '../../../lib/store/queries';
 import { readSiteStatus, writeSwitch } from '../../../lib/store/settings';
-import { indexKey } from '../../../lib/text';
+import { indexKey, lookupKeys } from '../../../lib/text';
 import { smallPack } from './fixture-pack';
 
 let db: BackstoryDatabase;
@@ -52,6 +54,50 @@ describe('what a page is told', () => {
       csto: { kind: 'organization', name: 'Collective Security Treaty Organization' },
     });
     expect(await findCandidates(db, [])).toEqual({ aliases: [], entities: {} });
+  });
+
+  it('asks the aliases index only for words some alias is filed under, with the same answer', async () => {
+    await importPack(db, smallPack());
+    const keys = lookupKeys(['Alexander Lukashenka met the CSTO council and many other people today.']);
+    const listed = new AliasKeySet();
+    expect(await findCandidates(db, keys, listed)).toEqual(await findCandidates(db, keys));
+    expect((await listed.current(db)).has('lukashenka')).toBe(true);
+    expect((await listed.current(db)).has('council')).toBe(false);
+  });
+
+  it('keeps the list of filed words true through imports, edits, undos and pack removal', async () => {
+    const listed = new AliasKeySet();
+    expect((await listed.current(db)).size).toBe(0);
+    await importPack(db, smallPack());
+    expect((await listed.current(db)).has('lukashenka')).toBe(true);
+
+    const draft = (await loadDraft(db, 'lukashenka'))!;
+    const check = await checkDraft(db, { ...draft, aliases: `${draft.aliases}\nBatka` }, { isNew: false });
+    if (!check.ok) throw new Error('draft refused');
+    await saveEntity(db, check.rows, { isNew: false, now: 5000 });
+    expect((await listed.current(db)).has('batka')).toBe(true);
+    const page = lookupKeys(['Batka spoke.']);
+    expect((await findCandidates(db, page, listed)).aliases.map((a) => a.text)).toEqual(['Batka']);
+
+    const trashId = await deleteEntity(db, 'lukashenka');
+    await restoreDeleted(db, trashId);
+    expect((await findCandidates(db, page, listed)).aliases.map((a) => a.text)).toEqual(['Batka']);
+
+    await removePack(db, 'test-pack');
+    expect((await listed.current(db)).has('csto')).toBe(false);
+    // The reader's edited entity stays, and so do its words.
+    expect((await findCandidates(db, page, listed)).aliases.map((a) => a.text)).toEqual(['Batka']);
+  });
+
+  it('sends only aliases whose every word is on the page, not every namesake sharing one word', async () => {
+    await importPack(db, smallPack());
+    const onlyGivenName = await findCandidates(db, lookupKeys(['Alexander Ivanov spoke first.']));
+    expect(onlyGivenName.aliases).toEqual([]);
+    const full = await findCandidates(db, lookupKeys(['Alexander Lukashenka spoke first.']));
+    expect(full.aliases.map((a) => a.text)).toContain('Alexander Lukashenka');
+    const surnameOnly = await findCandidates(db, lookupKeys(['Lukashenka spoke first.']));
+    expect(surnameOnly.aliases.map((a) => a.text)).toContain('Lukashenka');
+    expect(surnameOnly.aliases.map((a) => a.text)).not.toContain('Alexander Lukashenka');
   });
 
   it('builds a dossier: current role, allied structures through the country, statements newest first', async () => {

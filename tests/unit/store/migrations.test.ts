@@ -2,6 +2,10 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { BackstoryDatabase, SCHEMA_VERSIONS, declareVersions } from '../../../lib/store/db';
 import { aliasObject, aliasRows } from '../../../lib/store/packs';
+import { searchTerms } from '../../../lib/store/search-terms';
+import { AliasKeySet } from '../../../lib/store/alias-keys';
+import { findCandidates } from '../../../lib/store/queries';
+import { indexKey, lookupKeys } from '../../../lib/text';
 import { smallPack } from './fixture-pack';
 
 /** A database as a build of Backstory that knew only the first `count` schema versions left it. */
@@ -19,25 +23,58 @@ const v1Entities = [
   { id: 'my-minister', kind: 'person' as const, name: 'Anna Example', aliases: [{ text: 'A. Example' }], origin: 'user', note: 'Met her in 2019.' },
 ];
 
+/** Versions 1 and 2 filed an alias under its first word (version 3 under its last). */
+const firstWordKey = (text: string) => indexKey({ text: text.split(/[\s-]+/)[0]! });
+const aliasesFiledByFirstWord = (e: (typeof v1Entities)[number]) => aliasRows(e).map((row) => ({ ...row, key: firstWordKey(row.text) }));
+
+const v1Relations = pack.relations!.map((r, i) => ({ ...r, id: i + 1, origin: pack.id }));
+const v1Statements = [
+  ...pack.statements!.map((s, i) => ({ ...s, id: i + 1, origin: pack.id })),
+  { id: 10, entity: 'my-minister', text: 'We will see.', kind: 'quote', source: { title: 'Interview' }, origin: 'user' },
+];
+const v1Packs = [{ id: pack.id, title: 'Test pack', version: 1, importedAt: 1000, counts: { entities: 5, relations: 3, statements: 3 } }];
+const v1Settings = [{ key: 'enabled:site:news.example', value: false }];
+
 /** The rows each earlier version could hold: one per kind of row, in that version's shape. */
 const ROWS_WRITTEN_BY: Record<number, Rows> = {
   1: {
     entities: v1Entities,
     // Version 1 filed each alias with its entity's kind too.
-    aliases: v1Entities.flatMap((e) => aliasRows(e).map((row) => ({ ...row, kind: e.kind }))),
-    relations: pack.relations!.map((r, i) => ({ ...r, id: i + 1, origin: pack.id })),
-    statements: [
-      ...pack.statements!.map((s, i) => ({ ...s, id: i + 1, origin: pack.id })),
-      { id: 10, entity: 'my-minister', text: 'We will see.', kind: 'quote', source: { title: 'Interview' }, origin: 'user' },
+    aliases: v1Entities.flatMap((e) => aliasesFiledByFirstWord(e).map((row) => ({ ...row, kind: e.kind }))),
+    relations: v1Relations,
+    statements: v1Statements,
+    packs: v1Packs,
+    settings: v1Settings,
+  },
+  2: {
+    entities: v1Entities.map((e, i) => ({ ...e, terms: searchTerms(e), ...(i === 0 ? { editedAt: 2000 } : {}) })),
+    aliases: v1Entities.flatMap(aliasesFiledByFirstWord),
+    relations: v1Relations,
+    statements: [...v1Statements, { id: 11, entity: 'my-minister', text: 'Saved from a page.', kind: 'quote', origin: 'user', annotationId: 'a-1' }],
+    packs: v1Packs,
+    settings: v1Settings,
+    annotations: [
+      {
+        id: 'a-1',
+        url: 'https://news.example/story',
+        title: 'A story',
+        site: 'News Example',
+        quote: 'Saved from a page.',
+        selectors: [{ type: 'TextQuoteSelector', exact: 'Saved from a page.', prefix: '', suffix: '' }],
+        entityId: 'my-minister',
+        tags: ['budget'],
+        createdAt: 3000,
+        updatedAt: 3000,
+      },
     ],
-    packs: [{ id: pack.id, title: 'Test pack', version: 1, importedAt: 1000, counts: { entities: 5, relations: 3, statements: 3 } }],
-    settings: [{ key: 'enabled:site:news.example', value: false }],
+    trash: [{ id: 1, deletedAt: 4000, entity: { id: 'gone', kind: 'person', name: 'Gone Person', aliases: [], origin: 'user', terms: ['gone', 'person'] }, aliases: [], relations: [], statements: [] }],
   },
 };
 
-/** What the current version adds to each earlier row. */
+/** What the current version adds to each earlier row, or changes in it. */
 const UPGRADED: Record<string, (row: object) => object> = {
   entities: (row) => ({ ...row, terms: expect.any(Array) }),
+  aliases: (row) => ({ ...row, key: indexKey(row as { text: string }) }),
 };
 
 const earlier = SCHEMA_VERSIONS.slice(0, -1);
@@ -91,6 +128,23 @@ describe('upgrading the database', () => {
     expect(await db.entities.where('editedAt').above(0).count()).toBe(0);
     expect(await db.annotations.count()).toBe(0);
     expect(await db.trash.count()).toBe(0);
+    db.close();
+  });
+
+  it('files the aliases of a version 2 database under their last word, so pages find them by surname', async () => {
+    const old = databaseOfVersion('migration-keys', 2);
+    await old.open();
+    await old.table('entities').bulkAdd(ROWS_WRITTEN_BY[2].entities);
+    await old.table('aliases').bulkAdd(ROWS_WRITTEN_BY[2].aliases);
+    expect(await old.table('aliases').where('key').equals('alexander').count()).toBe(1);
+    old.close();
+
+    const db = new BackstoryDatabase('migration-keys');
+    expect(await db.aliases.where('key').equals('alexander').count()).toBe(0);
+    expect((await new AliasKeySet().current(db)).has('lukashenka')).toBe(true);
+    const found = await findCandidates(db, lookupKeys(['Alexander Lukashenka met the press.']), new AliasKeySet());
+    expect(found.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['Alexander Lukashenka', 'Lukashenka']));
+    expect(Object.keys(found.entities)).toEqual(['lukashenka']);
     db.close();
   });
 });

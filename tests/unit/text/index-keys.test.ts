@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { Matcher, indexKey, lookupKeys } from '../../../lib/text';
+import { Matcher, indexKey, lookupKeys, mayOccurIn } from '../../../lib/text';
 import { SAMPLE_ALIASES } from './sample-aliases';
 
 /** Sentences in the languages and spellings the text core is meant for. */
@@ -20,15 +20,17 @@ const PAGES = [
 
 describe('indexKey', () => {
   it.each([
-    ['Kassym-Jomart Tokayev', 'kassym'],
+    ['Kassym-Jomart Tokayev', 'tokayev'],
+    ['Alexander Lukashenka', 'lukashenka'],
+    ['South Sudan', 'sudan'],
     ['Tokayev', 'tokayev'],
     ['ЛУКАШЕНКО', 'лукашенко'],
     ['Łukašenka', 'lukasenka'],
     ['Lukashenk\u0430', 'lukashenka'],
-    ['O’Brien', 'o'],
-    ['U.S.', 'u'],
+    ['O’Brien', 'brien'],
+    ['U.S.', 's'],
     ['CSTO', 'csto'],
-    ['普京', '普'],
+    ['普京', '京'],
     ['  “Putin”', 'putin'],
     ['', ''],
     ['—', ''],
@@ -72,7 +74,7 @@ describe('lookupKeys', () => {
 
   it.each(PAGES)('lets the background hand over only the aliases filed under those keys: %j', (page) => {
     const keys = new Set(lookupKeys([page]));
-    const candidates = SAMPLE_ALIASES.filter((alias) => keys.has(indexKey(alias)));
+    const candidates = SAMPLE_ALIASES.filter((alias) => keys.has(indexKey(alias)) && mayOccurIn(alias, keys));
     expect(candidates.length).toBeLessThan(SAMPLE_ALIASES.length);
     expect(new Matcher(candidates).findAll(page)).toEqual(new Matcher(SAMPLE_ALIASES).findAll(page));
   });
