@@ -155,8 +155,9 @@ export function indexedDbOnDisk(userDataDir, extensionId) {
  * - starved: the same for an ordinary 10 ms interval timer, which scheduler.yield() continuations go
  *   before: how long the page's own timers were held up.
  * - long tasks and long animation frames as Chrome reports them.
+ * Stretches shorter than `minBlockMs` are not kept (50 ms, a long task, unless told otherwise).
  */
-function recordLongTasks() {
+export function recordLongTasks(minBlockMs = 50) {
   const record = { tasks: [], frames: [], blocks: [], starved: [] };
   Object.defineProperty(globalThis, '__benchLongTasks', { value: record });
   const every = 10;
@@ -164,7 +165,7 @@ function recordLongTasks() {
     let last = performance.now();
     const tick = () => {
       const now = performance.now();
-      if (now - last - every >= 50) into.push({ start: last + every, duration: now - last - every });
+      if (now - last - every >= minBlockMs) into.push({ start: last + every, duration: now - last - every });
       last = now;
       schedule(tick);
     };
@@ -221,6 +222,30 @@ async function heapAfterGc(cdp) {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Reads values from Backstory's content script's isolated world in the tab of `cdp`, where
+ * `globalThis.backstory` lives: `await read('expression')` gives its value, or undefined while there is
+ * no such world (yet).
+ */
+export async function contentScriptReader(cdp) {
+  const worlds = new Set();
+  cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+    if (c.name === CONTENT_SCRIPT_WORLD && c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://')) worlds.add(c.id);
+  });
+  cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => worlds.delete(executionContextId));
+  cdp.on('Runtime.executionContextsCleared', () => worlds.clear());
+  await cdp.send('Runtime.enable');
+  return async (expression) => {
+    for (const id of worlds) {
+      try {
+        const { result } = await cdp.send('Runtime.evaluate', { contextId: id, expression, returnByValue: true });
+        if (result.value !== undefined) return result.value;
+      } catch {}
+    }
+    return undefined;
+  };
+}
+
+/**
  * Loads `url` in a new tab and measures it. With `backstory: true`, waits for the content script's
  * timings.allMarks (read over CDP in its isolated world) and reads its marks; otherwise measures the
  * page alone. `profile: true` records a CPU profile of the whole load.
@@ -229,13 +254,7 @@ export async function measurePage(context, url, { backstory, timeout = 180_000, 
   const page = await context.newPage();
   await page.addInitScript(recordLongTasks);
   const cdp = await context.newCDPSession(page);
-  const worlds = new Map();
-  cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
-    if (c.name === CONTENT_SCRIPT_WORLD && c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://')) worlds.set(c.id, c);
-  });
-  cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => worlds.delete(executionContextId));
-  cdp.on('Runtime.executionContextsCleared', () => worlds.clear());
-  await cdp.send('Runtime.enable');
+  const read = await contentScriptReader(cdp);
   if (profile) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
@@ -246,15 +265,6 @@ export async function measurePage(context, url, { backstory, timeout = 180_000, 
   await page.goto(url, { waitUntil: 'commit', timeout });
 
   if (backstory) {
-    const read = async (expression) => {
-      for (const id of worlds.keys()) {
-        try {
-          const { result: value } = await cdp.send('Runtime.evaluate', { contextId: id, expression, returnByValue: true });
-          if (value.value !== undefined) return value.value;
-        } catch {}
-      }
-      return undefined;
-    };
     let timings;
     for (;;) {
       const text = await read('JSON.stringify(globalThis.backstory?.timings ?? null)');

@@ -1,6 +1,7 @@
 // The saved-passages part of `npm run bench`: re-anchoring 200 passages on one page (how long, and
 // the longest task the page's main thread saw), and searching a library of 50,000 passages as the
 // reader does it (typing into the side panel's search box until the list shows the answer).
+import { contentScriptReader, recordLongTasks } from './bench-browser.mjs';
 import { launchWithExtension } from './browser.mjs';
 import { prng } from './bench-data.mjs';
 import { startStaticServer } from './static-server.mjs';
@@ -114,34 +115,14 @@ function fillLibrary(worker, count) {
 }
 
 /**
- * Runs in the page's main world from the start of the document: a 'user-blocking' task posted every
- * 10 ms records how long it had to wait beyond that, i.e. how long the main thread was held without a
- * break — by the page, by a content script (which the Long Tasks API leaves out) or by an extension
- * page's own script. The same probe as the marking bench's (bench-browser.mjs), keeping every stretch
- * rather than those of 50 ms or more, so the longest can be read even when it is short.
+ * The marking bench's probe of the main thread (recordLongTasks), keeping every stretch of 5 ms or more
+ * rather than only long tasks, so the longest can be read even when it is short.
  */
-function watchMainThread() {
-  const blocks = [];
-  Object.defineProperty(globalThis, '__benchBlocks', { value: blocks });
-  const every = 10;
-  const post = globalThis.scheduler?.postTask
-    ? (tick) => globalThis.scheduler.postTask(tick, { priority: 'user-blocking', delay: every })
-    : (tick) => setTimeout(tick, every);
-  let last = performance.now();
-  const tick = () => {
-    const now = performance.now();
-    const held = now - last - every;
-    if (held >= 5) blocks.push({ start: last + every, duration: held });
-    last = now;
-    post(tick);
-  };
-  post(tick);
-}
-
+const MIN_BLOCK_MS = 5;
 /** The longest stretch the main thread was held, among those that began between two page times. */
 function longestBlock(page, from = 0, to = Infinity) {
   return page.evaluate(
-    ([from, to]) => Math.max(0, ...globalThis.__benchBlocks.filter((b) => b.start >= from && b.start <= to).map((b) => b.duration)),
+    ([from, to]) => Math.max(0, ...globalThis.__benchLongTasks.blocks.filter((b) => b.start >= from && b.start <= to).map((b) => b.duration)),
     [from, to === Infinity ? Number.MAX_VALUE : to],
   );
 }
@@ -171,26 +152,6 @@ function watchLibrary(total) {
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 }
 
-/** Reads a value from the content script's isolated world ('Backstory'), where `globalThis.backstory` lives. */
-async function contentScriptReader(context, page) {
-  const cdp = await context.newCDPSession(page);
-  const worlds = new Set();
-  cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
-    if (c.name === 'Backstory' && c.auxData?.type === 'isolated') worlds.add(c.id);
-  });
-  cdp.on('Runtime.executionContextsCleared', () => worlds.clear());
-  await cdp.send('Runtime.enable');
-  return async (expression) => {
-    for (const id of worlds) {
-      try {
-        const { result } = await cdp.send('Runtime.evaluate', { contextId: id, expression, returnByValue: true });
-        if (result.value !== undefined) return result.value;
-      } catch {}
-    }
-    return undefined;
-  };
-}
-
 /**
  * Opens the page and waits until its saved passages are painted. Reports when (after navigation
  * start), the longest stretch the main thread was held while the content script's anchoring pass ran
@@ -198,8 +159,8 @@ async function contentScriptReader(context, page) {
  */
 async function reanchor(context, url, expected) {
   const page = await context.newPage();
-  await page.addInitScript(watchMainThread);
-  const read = await contentScriptReader(context, page);
+  await page.addInitScript(recordLongTasks, MIN_BLOCK_MS);
+  const read = await contentScriptReader(await context.newCDPSession(page));
   await page.goto(url);
   const deadline = Date.now() + 60_000;
   let last = -1;
@@ -221,7 +182,7 @@ async function reanchor(context, url, expected) {
   }
   // A stretch still running when the last passage was painted is reported by the probe's next tick.
   await page.waitForTimeout(200);
-  const blocks = await page.evaluate(() => globalThis.__benchBlocks);
+  const blocks = await page.evaluate(() => globalThis.__benchLongTasks.blocks);
   const longest = (from, to) => Math.round(Math.max(0, ...blocks.filter((b) => b.start <= to && b.start + b.duration >= from).map((b) => b.duration)));
   await page.close();
   return {
@@ -262,7 +223,7 @@ async function timeSearch(page, text) {
     // On screen once the browser has painted the frame with the answer.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const ended = performance.now();
-    const held = Math.max(0, ...globalThis.__benchBlocks.filter((b) => b.start >= started - 10 && b.start <= ended).map((b) => b.duration));
+    const held = Math.max(0, ...globalThis.__benchLongTasks.blocks.filter((b) => b.start >= started - 10 && b.start <= ended).map((b) => b.duration));
     return { ms: ended - started, held, shown: document.querySelector('.count')?.textContent ?? document.querySelector('.empty')?.textContent ?? '' };
   }, text);
 }
@@ -290,7 +251,7 @@ export async function benchSavedPassages({ extension, log }) {
     await fillLibrary(worker, LIBRARY);
     const fillMs = performance.now() - filled;
     const library = await session.context.newPage();
-    await library.addInitScript(watchMainThread);
+    await library.addInitScript(recordLongTasks, MIN_BLOCK_MS);
     await library.addInitScript(watchLibrary, LIBRARY + PASSAGES);
     await library.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tab`);
     await library.waitForFunction(() => globalThis.__benchLibrary.searchable !== undefined, null, { timeout: 180_000, polling: 100 });
