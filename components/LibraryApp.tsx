@@ -2,7 +2,7 @@ import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { annotationsCsv } from '../lib/annotations/csv';
 import { annotationsMarkdown } from '../lib/annotations/markdown';
-import { LibrarySearch } from '../lib/annotations/library-search';
+import { LibrarySearch, type LibrarySearchQuery, type ListedPassage } from '../lib/annotations/library-search';
 import type { SavedAnnotation } from '../lib/annotations/types';
 import { fromWebAnnotations, toAnnotationCollection } from '../lib/annotations/web-annotation';
 import { yieldToPage } from '../lib/page/scheduler';
@@ -65,9 +65,9 @@ export function changedKeys(tree: IntervalTree | undefined, into: Set<string>): 
  * reports them — rather than the whole library again.
  */
 export class LibraryIndexer {
-  readonly index = new LibrarySearch();
+  readonly index = new LibrarySearch<ListedPassage>();
   /** The newest passages, read before anything else: the list while the index is being built. */
-  newest: SavedAnnotation[] | undefined;
+  newest: ListedPassage[] | undefined;
   /** Passages in the library, as last counted (the index's own count once it is built). */
   total: number | undefined;
   /** Passages indexed so far. */
@@ -134,6 +134,11 @@ export class LibraryIndexer {
       this.notify(false);
     });
     if (this.stopped) return;
+    // The date order, in a task of its own rather than in the first search's.
+    await yieldToPage();
+    this.index.prepare();
+    await yieldToPage();
+    if (this.stopped) return;
     this.ready = true;
     this.newest = undefined;
     this.total = this.index.size;
@@ -153,7 +158,7 @@ export class LibraryIndexer {
    * Every row, a batch at a time in primary-key order, each batch with its speakers' names. The next
    * batch is asked for before this one is handed on, so the database reads it meanwhile.
    */
-  private async readAll(each: (rows: SavedAnnotation[]) => Promise<void>): Promise<void> {
+  private async readAll(each: (rows: ListedPassage[]) => Promise<void>): Promise<void> {
     const batchAfter = (last: string | undefined) =>
       (last === undefined ? this.db.annotations.orderBy(':id') : this.db.annotations.where(':id').above(last)).limit(CHUNK).toArray();
     let next = batchAfter(undefined);
@@ -167,19 +172,28 @@ export class LibraryIndexer {
     }
   }
 
-  /** Rows with their speaker's name (looked up once per speaker), set on the rows themselves. */
-  private async named(rows: AnnotationRow[]): Promise<SavedAnnotation[]> {
+  /**
+   * Rows as the list keeps them: without their selectors (re-read for exports), with their speaker's
+   * name, looked up once per speaker.
+   */
+  private async named(rows: AnnotationRow[]): Promise<ListedPassage[]> {
     const unknown = [...new Set(rows.flatMap((row) => (row.entityId && !this.names.has(row.entityId) ? [row.entityId] : [])))];
     if (unknown.length) {
       const entities = await this.db.entities.bulkGet(unknown);
       unknown.forEach((id, i) => this.names.set(id, entities[i]?.name));
     }
-    for (const row of rows as SavedAnnotation[]) row.entityName = row.entityId ? this.names.get(row.entityId) : undefined;
-    return rows as SavedAnnotation[];
+    return rows.map(({ selectors: _selectors, ...row }) => ({ ...row, entityName: row.entityId ? this.names.get(row.entityId) : undefined }));
+  }
+
+  /** Every passage the query matches, in its order, whole (selectors included) as the database has it. */
+  async export(query: LibrarySearchQuery): Promise<SavedAnnotation[]> {
+    const hits = this.index.search({ ...query, limit: Number.MAX_SAFE_INTEGER }).hits;
+    const rows = await this.db.annotations.bulkGet(hits.map((hit) => hit.annotation.id));
+    return rows.flatMap((row, i) => (row ? [{ ...row, entityName: hits[i]!.annotation.entityName }] : []));
   }
 
   /** Indexes passages, giving the page back whenever a slice has used its time. */
-  private async putSliced(annotations: SavedAnnotation[]): Promise<void> {
+  private async putSliced(annotations: ListedPassage[]): Promise<void> {
     let sliceStart = performance.now();
     for (const annotation of annotations) {
       this.index.put(annotation);
@@ -338,7 +352,9 @@ export function LibraryApp({ db, wide, openPassage, onChanged }: LibraryAppProps
   }, [undo]);
 
   /** Exports take every passage the search and filters match, not only those listed so far. */
-  const matching = () => library.index.search({ ...query, limit: Number.MAX_SAFE_INTEGER }).hits.map((hit) => hit.annotation);
+  async function exportAs(name: string, type: string, format: (annotations: SavedAnnotation[]) => string) {
+    download(`backstory-annotations-${today()}.${name}`, type, format(await library.export(query)));
+  }
   const exportTitle = library.ready ? undefined : 'Available once every passage is indexed';
 
   async function remove(id: string) {
@@ -389,14 +405,14 @@ export function LibraryApp({ db, wide, openPassage, onChanged }: LibraryAppProps
           type="button"
           disabled={!library.ready}
           title={exportTitle}
-          onClick={() => download(`backstory-annotations-${today()}.jsonld`, 'application/ld+json', JSON.stringify(toAnnotationCollection(matching()), null, 2))}
+          onClick={() => void exportAs('jsonld', 'application/ld+json', (all) => JSON.stringify(toAnnotationCollection(all), null, 2))}
         >
           Export W3C JSON-LD
         </button>
-        <button type="button" disabled={!library.ready} title={exportTitle} onClick={() => download(`backstory-annotations-${today()}.csv`, 'text/csv', annotationsCsv(matching()))}>
+        <button type="button" disabled={!library.ready} title={exportTitle} onClick={() => void exportAs('csv', 'text/csv', annotationsCsv)}>
           CSV
         </button>
-        <button type="button" disabled={!library.ready} title={exportTitle} onClick={() => download(`backstory-annotations-${today()}.md`, 'text/markdown', annotationsMarkdown(matching()))}>
+        <button type="button" disabled={!library.ready} title={exportTitle} onClick={() => void exportAs('md', 'text/markdown', annotationsMarkdown)}>
           Markdown
         </button>
         <label class="button-like">
@@ -503,7 +519,7 @@ function MoreButton({ left, onMore }: { left: number; onMore(): void }) {
   );
 }
 
-function Passage({ annotation: a, onOpen, onEdit, onDelete }: { annotation: SavedAnnotation; onOpen(): void; onEdit(): void; onDelete(): void }) {
+function Passage({ annotation: a, onOpen, onEdit, onDelete }: { annotation: ListedPassage; onOpen(): void; onEdit(): void; onDelete(): void }) {
   return (
     <li class="passage">
       <blockquote>{a.quote}</blockquote>
@@ -544,7 +560,7 @@ function Passage({ annotation: a, onOpen, onEdit, onDelete }: { annotation: Save
   );
 }
 
-function EditPassage({ db, annotation, onDone }: { db: BackstoryDatabase; annotation: SavedAnnotation; onDone(changed: boolean): void }) {
+function EditPassage({ db, annotation, onDone }: { db: BackstoryDatabase; annotation: ListedPassage; onDone(changed: boolean): void }) {
   const people = useLive(() => db.entities.orderBy('name').toArray(), [db]);
   const [entityId, setEntityId] = useState(annotation.entityId ?? '');
   const [tags, setTags] = useState(annotation.tags.join(', '));

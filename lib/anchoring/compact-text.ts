@@ -31,6 +31,30 @@ export function withoutWhitespace(text: string): string {
 }
 
 /**
+ * Compacts `original` from `from` to `to`: notes where each non-whitespace character came from in
+ * `origins` (from index `count` on) and pushes the runs between whitespace to `pieces`. One pass, with
+ * the common characters decided without a call. Returns the new count.
+ */
+function compactStretch(original: string, from: number, to: number, origins: Uint32Array, count: number, pieces: string[]): number {
+  let runStart = -1;
+  for (let i = from; i < to; i++) {
+    const code = original.charCodeAt(i);
+    const space = code <= 0x20 ? code === 0x20 || (code >= 0x09 && code <= 0x0d) : code >= 0xa0 && isWhitespace(code);
+    if (space) {
+      if (runStart >= 0) {
+        pieces.push(original.slice(runStart, i));
+        runStart = -1;
+      }
+    } else {
+      origins[count++] = i;
+      if (runStart < 0) runStart = i;
+    }
+  }
+  if (runStart >= 0) pieces.push(original.slice(runStart, to));
+  return count;
+}
+
+/**
  * A text with all its whitespace removed, remembering where each remaining character came from.
  *
  * Pages reflow their markup between visits: "a  b\n c" becomes "a b c", and the join between two
@@ -45,33 +69,26 @@ export class CompactText {
 
   constructor(original: string, prepared?: { origins: Uint32Array; compact: string }) {
     this.original = original;
-    if (prepared) {
-      this.#origins = prepared.origins;
-      this.compact = prepared.compact;
-      return;
+    if (!prepared) {
+      const origins = new Uint32Array(original.length);
+      const pieces: string[] = [];
+      const count = compactStretch(original, 0, original.length, origins, 0, pieces);
+      prepared = { origins: origins.subarray(0, count), compact: pieces.join('') };
     }
-    const origins = new Uint32Array(original.length);
-    let count = 0;
-    for (let i = 0; i < original.length; i++) {
-      if (!isWhitespace(original.charCodeAt(i))) origins[count++] = i;
-    }
-    this.#origins = origins.subarray(0, count);
-    this.compact = withoutWhitespace(original);
+    this.#origins = prepared.origins;
+    this.compact = prepared.compact;
   }
 
   /** The same, built a stretch of text at a time with a pause whenever a slice has used `sliceMs`. */
   static async sliced(original: string, pause: () => Promise<void>, sliceMs: number): Promise<CompactText> {
-    const STRETCH = 32_768;
+    const STRETCH = 8_192;
     const origins = new Uint32Array(original.length);
     const pieces: string[] = [];
     let count = 0;
     let sliceStart = performance.now();
     for (let from = 0; from < original.length; from += STRETCH) {
       const to = Math.min(original.length, from + STRETCH);
-      for (let i = from; i < to; i++) {
-        if (!isWhitespace(original.charCodeAt(i))) origins[count++] = i;
-      }
-      pieces.push(withoutWhitespace(original.slice(from, to)));
+      count = compactStretch(original, from, to, origins, count, pieces);
       if (to < original.length && performance.now() - sliceStart > sliceMs) {
         await pause();
         sliceStart = performance.now();
@@ -79,6 +96,7 @@ export class CompactText {
     }
     return new CompactText(original, { origins: origins.subarray(0, count), compact: pieces.join('') });
   }
+
   /** The offset in `compact` of the first non-whitespace character at or after `originalOffset`. */
   toCompact(originalOffset: number): number {
     let low = 0;

@@ -240,12 +240,9 @@ export interface SlicedOptions {
   sliceMs: number;
   /** Checked after each pause: true stops the build, which then returns null. */
   cancelled?: () => boolean;
-  /** Also builds the compact text (for finding quotes that moved), in slices too, if the text is long. */
+  /** Also builds the compact text (for finding quotes that moved), after a pause and in slices too. */
   compact?: boolean;
 }
-
-/** Characters of text beyond which `createTextIndexSliced` builds the compact text ahead. */
-const EAGER_COMPACT_LENGTH = 200_000;
 
 /**
  * Like `createTextIndex`, without holding the page for long: the walk stops whenever a slice has used
@@ -275,9 +272,7 @@ export async function createTextIndexSliced(root: Node, options: SlicedOptions):
       }
     }
     const index = new TextIndex(root, walk);
-    // A short text's compact form takes a millisecond or two when first needed: only a long one is
-    // worth building ahead, in slices.
-    if (options.compact && index.text.length > EAGER_COMPACT_LENGTH) {
+    if (options.compact) {
       await pause();
       if (cancelled()) return null;
       await index.prepareCompactText(pause, sliceMs);

@@ -25,22 +25,28 @@ export interface LibrarySearchQuery {
   limit?: number;
 }
 
-export interface LibraryHit {
-  annotation: SavedAnnotation;
+/**
+ * What the library lists and searches of a passage: all of it but its selectors, which only finding
+ * it on its page and exporting need (a library of 50,000 keeps a good deal less in memory without them).
+ */
+export type ListedPassage = Omit<SavedAnnotation, 'selectors'>;
+
+export interface LibraryHit<T extends ListedPassage = SavedAnnotation> {
+  annotation: T;
   /** How well the passage matches the words; 0 when the query has no text. */
   score: number;
   /** The indexed (folded) words that matched, for highlighting. */
   terms: string[];
 }
 
-export interface LibraryResults {
+export interface LibraryResults<T extends ListedPassage = SavedAnnotation> {
   /** How many passages match, before offset and limit. */
   total: number;
-  hits: LibraryHit[];
+  hits: LibraryHit<T>[];
 }
 
 /** The fields searched, how much a word found in each counts, and the length of a typical one in words. */
-const FIELDS: { of(a: SavedAnnotation): string; boost: number; typicalLength: number }[] = [
+const FIELDS: { of(a: ListedPassage): string; boost: number; typicalLength: number }[] = [
   { of: (a) => a.quote, boost: 2, typicalLength: 25 },
   { of: (a) => a.comment ?? '', boost: 1, typicalLength: 12 },
   { of: (a) => a.tags.join(' '), boost: 1.5, typicalLength: 2 },
@@ -58,7 +64,7 @@ const TYPO_WEIGHT = 0.4;
 const MIN_PREFIX = 2;
 const MIN_TYPO = 5;
 
-/** Words split where MiniSearch splits them: at spaces, line breaks and punctuation. */
+/** Where words split: at spaces, line breaks and punctuation. */
 const SEPARATORS = /[\n\r\p{Z}\p{P}]+/u;
 
 /** Past foldings of words: a library repeats its words, and folding one costs a tokenizer pass. */
@@ -124,8 +130,8 @@ const fieldCounts = new Map<string, number>();
 const passageWeights = new Map<string, number>();
 
 /** A passage with its filter keys folded once, not at every search. */
-interface Entry {
-  annotation: SavedAnnotation;
+interface Entry<T extends ListedPassage> {
+  annotation: T;
   tagKeys: string[];
   siteKey?: string;
   /** The ids of the words it holds, to find them again when it leaves the index. */
@@ -181,14 +187,14 @@ type Expansion = Map<number, number>;
  * matches as the start of a longer word (it is usually half typed); words of five letters or more
  * also match words one edit away. Both count less than the word itself.
  */
-export class LibrarySearch {
+export class LibrarySearch<T extends ListedPassage = SavedAnnotation> {
   /** Every indexed word → its id; a radix tree, for prefixes and typos. */
   private readonly vocabulary = new SearchableMap<number>();
   private readonly words: (string | undefined)[] = [];
   private readonly postings: (Postings | undefined)[] = [];
   private readonly freeWords: number[] = [];
   /** Passages by slot; undefined for a slot freed by a removal. */
-  private readonly slots: (Entry | undefined)[] = [];
+  private readonly slots: (Entry<T> | undefined)[] = [];
   /** Slots of removed passages still named in postings; reusable after compaction. */
   private stale = 0;
   private readonly freeSlots: number[] = [];
@@ -205,7 +211,7 @@ export class LibrarySearch {
   private readonly siteCounts = new Map<string, number>();
   private facetCache: LibraryFacets | null = null;
 
-  constructor(annotations: Iterable<SavedAnnotation> = []) {
+  constructor(annotations: Iterable<T> = []) {
     for (const annotation of annotations) {
       if (this.byId.has(annotation.id)) throw new Error(`Duplicate annotation id: ${annotation.id}`);
       this.put(annotation);
@@ -221,13 +227,13 @@ export class LibrarySearch {
   }
 
   /** The passage with this id, as indexed. */
-  get(id: string): SavedAnnotation | undefined {
+  get(id: string): T | undefined {
     const slot = this.byId.get(id);
     return slot === undefined ? undefined : this.slots[slot]?.annotation;
   }
 
   /** Adds a new passage, or replaces the one with its id. */
-  put(annotation: SavedAnnotation): void {
+  put(annotation: T): void {
     this.remove(annotation.id);
     const slot = this.freeSlots.pop() ?? this.slots.length;
     passageWeights.clear();
@@ -266,7 +272,7 @@ export class LibrarySearch {
   }
 
   /** Keeps the filters' choices in step with a passage coming (1) or going (-1). */
-  private count(annotation: SavedAnnotation, by: 1 | -1): void {
+  private count(annotation: T, by: 1 | -1): void {
     if (annotation.entityId) {
       const speaker = this.speakers.get(annotation.entityId);
       const count = (speaker?.count ?? 0) + by;
@@ -292,7 +298,7 @@ export class LibrarySearch {
    * Brings the index in line with the library as it is now: puts what is new or changed (by
    * updatedAt, or a renamed speaker), removes what is gone. Far cheaper than a new index.
    */
-  sync(annotations: Iterable<SavedAnnotation>): void {
+  sync(annotations: Iterable<T>): void {
     const present = new Set<string>();
     for (const annotation of annotations) {
       present.add(annotation.id);
@@ -350,7 +356,15 @@ export class LibrarySearch {
     return id;
   }
 
-  search(query: LibrarySearchQuery = {}): LibraryResults {
+  /**
+   * Puts the passages in date order now (searches need it, and it is dropped while many passages are
+   * added at once), so that the next search does not pay for it.
+   */
+  prepare(): void {
+    this.dateOrder();
+  }
+
+  search(query: LibrarySearchQuery = {}): LibraryResults<T> {
     const matches = this.filterOf(query);
     const words = [...new Set(wordsOf(query.text ?? ''))];
     // Text of punctuation or spaces alone has no words to look for: it is no query.
@@ -378,7 +392,7 @@ export class LibrarySearch {
     return expansion;
   }
 
-  private find(words: string[], matches: ((entry: Entry) => boolean) | null, sort: LibrarySort, offset: number, end: number): LibraryResults {
+  private find(words: string[], matches: ((entry: Entry<T>) => boolean) | null, sort: LibrarySort, offset: number, end: number): LibraryResults<T> {
     const expansions = words.map((word, i) => this.expand(word, i === words.length - 1));
     const cost = (expansion: Expansion) => {
       let n = 0;
@@ -397,6 +411,9 @@ export class LibrarySearch {
     let touched = new Int32Array(0);
     let count = 0;
     const live = this.size;
+    // Removed passages linger in the lists until the next compaction; most of the time there are none.
+    const entries = this.slots;
+    const checkRemoved = this.stale > 0;
     for (let w = 0; w < order.length; w++) {
       const { expansion, cost: postingCount } = order[w]!;
       touched = new Int32Array(Math.min(postingCount, slotCount));
@@ -410,7 +427,7 @@ export class LibrarySearch {
         const { slots, weights, length } = postings;
         for (let k = 0; k < length; k++) {
           const slot = slots[k]!;
-          if (matched[slot] !== w || this.slots[slot] === undefined) continue;
+          if (matched[slot] !== w || (checkRemoved && entries[slot] === undefined)) continue;
           const value = weights[k]! * scale;
           if (stamp[slot] !== w + 1) {
             stamp[slot] = w + 1;
@@ -447,10 +464,10 @@ export class LibrarySearch {
   }
 
   /** Without words, relevance has nothing to rank by: newest first. Only the page asked for is made. */
-  private browse(matches: ((entry: Entry) => boolean) | null, sort: LibrarySort, offset: number, end: number): LibraryResults {
+  private browse(matches: ((entry: Entry<T>) => boolean) | null, sort: LibrarySort, offset: number, end: number): LibraryResults<T> {
     const { byDate: ordered } = this.dateOrder();
     const fromNewest = sort !== 'oldest';
-    const hits: LibraryHit[] = [];
+    const hits: LibraryHit<T>[] = [];
     if (!matches) {
       for (let i = offset; i < Math.min(end, ordered.length); i++) {
         const entry = this.slots[ordered[fromNewest ? ordered.length - 1 - i : i]!]!;
@@ -469,7 +486,7 @@ export class LibrarySearch {
   }
 
   /** The filters as one test, or null when there are none. */
-  private filterOf(query: LibrarySearchQuery): ((entry: Entry) => boolean) | null {
+  private filterOf(query: LibrarySearchQuery): ((entry: Entry<T>) => boolean) | null {
     const { entityId } = query;
     const tag = query.tag ? filterKey(query.tag) : undefined;
     const site = query.site ? filterKey(query.site) : undefined;
@@ -500,17 +517,19 @@ export class LibrarySearch {
       for (let i = 0; i < slots.length; i++) max = Math.max(max, scores[slots[i]!]!);
       scale = max > 0 ? Math.floor(2 ** 52 / span) / max : 0;
     }
-    // Larger keys come first; for oldest first, keys are negated.
+    // One key per slot; larger keys come first (for oldest first, keys are negated).
     const sign = descending ? 1 : -1;
-    const keyOf = (slot: number) => sign * (scores ? Math.floor(scores[slot]! * scale) * span + rank[slot]! : rank[slot]!);
-    const size = Math.min(count, slots.length);
-    let kept: Float64Array;
-    if (size >= slots.length / 4) {
-      kept = new Float64Array(slots.length);
-      for (let i = 0; i < slots.length; i++) kept[i] = keyOf(slots[i]!);
+    const keys = new Float64Array(slots.length);
+    if (scores) {
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i]!;
+        keys[i] = sign * (Math.floor(scores[slot]! * scale) * span + rank[slot]!);
+      }
     } else {
-      kept = topKeys(slots, size, keyOf);
+      for (let i = 0; i < slots.length; i++) keys[i] = sign * rank[slots[i]!]!;
     }
+    const size = Math.min(count, slots.length);
+    const kept = size >= slots.length / 4 ? keys : largest(keys, size);
     kept.sort();
     const out: number[] = new Array(size);
     for (let i = 0; i < size; i++) {
@@ -528,10 +547,27 @@ export class LibrarySearch {
   private dateOrder(): { byDate: number[]; rank: Int32Array } {
     this.insertsSinceOrder = 0;
     if (!this.byDate) {
+      // The browser's own sort of the times (no comparison function to call), then each slot goes to
+      // the first free place among its time's: binary search, and a count per time.
       const { created } = this;
-      const byDate: number[] = [];
-      for (let slot = 0; slot < this.slots.length; slot++) if (this.slots[slot]) byDate.push(slot);
-      byDate.sort((a, b) => created[a]! - created[b]! || a - b);
+      const times = new Float64Array(this.byId.size);
+      let n = 0;
+      for (let slot = 0; slot < this.slots.length; slot++) if (this.slots[slot]) times[n++] = created[slot]!;
+      times.sort();
+      const taken = new Int32Array(n);
+      const byDate: number[] = new Array(n);
+      for (let slot = 0; slot < this.slots.length; slot++) {
+        if (!this.slots[slot]) continue;
+        const at = created[slot]!;
+        let low = 0;
+        let high = n;
+        while (low < high) {
+          const middle = (low + high) >>> 1;
+          if (times[middle]! < at) low = middle + 1;
+          else high = middle;
+        }
+        byDate[low + taken[low]!++] = slot;
+      }
       this.byDate = byDate;
       this.rank = new Int32Array(this.created.length);
       this.renumber(0);
@@ -580,13 +616,13 @@ export class LibrarySearch {
   }
 }
 
-/** The `size` largest keys of the slots, unordered: a min-heap whose top is the least of those kept. */
-function topKeys(slots: Int32Array, size: number, keyOf: (slot: number) => number): Float64Array {
+/** The `size` largest of `keys`, unordered: a min-heap whose top is the least of those kept. */
+function largest(keys: Float64Array, size: number): Float64Array {
   const heap = new Float64Array(size);
   if (size === 0) return heap;
   let filled = 0;
-  for (let i = 0; i < slots.length; i++) {
-    const key = keyOf(slots[i]!);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     if (filled < size) {
       // Sift up.
       let at = filled++;

@@ -96,6 +96,9 @@ export class SavedPassages {
       const readText = () => createTextIndexSliced(this.root, { pause: yieldToPage, sliceMs: SLICE_MS, cancelled, compact: true });
       let index: TextIndex | null = await readText();
       if (!index) return;
+      // Anchoring starts in a task of its own, not at the end of the last slice of reading.
+      await yieldToPage();
+      if (cancelled()) return;
       this.clearMarks();
       const orphaned: SavedStatus['orphaned'] = [];
       let found: [SavedPassage, Range][] = [];
@@ -108,6 +111,8 @@ export class SavedPassages {
           rereads++;
           index = await readText();
           if (!index) return;
+          await yieldToPage();
+          if (cancelled()) return;
           sliceStart = performance.now();
         }
         let range: Range | null;

@@ -135,4 +135,17 @@ describe('the library', () => {
       )
       .toBe(true);
   });
+
+  it('shows a passage saved on a page while it is open, without being reloaded, and finds it', async () => {
+    const quote = 'urged the Armenian Foreign Ministry to break off relations with Belarus';
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/demo/`);
+    await settledMarks(page, { min: 20 });
+    await savePassage(page, quote, { tags: 'csto' });
+    await page.close();
+    await expect.poll(quotes, { timeout: 10_000 }).toContain(quote);
+    await library.getByRole('searchbox', { name: 'Search your library' }).fill('Foreign Ministry');
+    await expect.poll(quotes).toEqual([quote]);
+    expect(await library.locator('.passage .tag').allTextContents()).toEqual(['#csto']);
+  });
 });

@@ -143,6 +143,15 @@ describe('reading the library', () => {
     expect(indexer.index.search({ text: 'Passage 5' }).total).toBe(1);
   });
 
+  it('exports the passages a query matches whole, selectors and speaker included', async () => {
+    const indexer = new LibraryIndexer(db, () => undefined);
+    indexer.start();
+    await expect.poll(() => indexer.ready, { timeout: 20_000 }).toBe(true);
+    const exported = await indexer.export({ text: 'Passage 990' });
+    indexer.stop();
+    expect(exported).toEqual([{ ...passage(990), entityName: 'Alexander Lukashenka' }]);
+  });
+
   it('takes keys from a change that names them one by one, and not from one that names a range', () => {
     const keys = new Set<string>();
     expect(changedKeys({ from: 'b', to: 'b', d: 2, l: { from: 'a', to: 'a', d: 1 }, r: null }, keys)).toBe(true);
