@@ -20,6 +20,7 @@ import {
   type StatementDraft,
 } from '../lib/store/editor';
 import { EntityPicker } from './EntityPicker';
+import { getEntity } from '../lib/store/knowledge';
 import { KIND_LABELS } from './format';
 import { FormField } from './FormField';
 
@@ -66,7 +67,7 @@ export function EntityEditor({ db, entityId, packs, onCancel, onSaved, onDeleted
 
   useEffect(() => {
     if (isNew) return;
-    void Promise.all([loadDraft(db, entityId), db.entities.get(entityId)]).then(([draft, stored]) => {
+    void Promise.all([loadDraft(db, entityId), getEntity(db, entityId)]).then(([draft, stored]) => {
       if (draft && stored) setLoaded({ draft, stored, initial: JSON.stringify(draft) });
       else setFailure('This entity is no longer there: it was deleted meanwhile.');
     });

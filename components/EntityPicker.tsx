@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { BackstoryDatabase, EntityKind, EntityRow } from '../lib/store/db';
 import { searchEntities } from '../lib/store/entity-search';
+import { getEntity } from '../lib/store/knowledge';
 import { KIND_LABELS } from './format';
 import type { ControlProps } from './FormField';
 import { useDebounced } from './use-debounced';
@@ -31,7 +32,7 @@ export function EntityPicker({ db, value, onInput, kind, control }: EntityPicker
       current = false;
     };
   }, [db, typed, kind]);
-  const chosen = useLive(async () => (typed ? ((await db.entities.get(typed)) ?? null) : null), [db, typed]);
+  const chosen = useLive(async () => (typed ? ((await getEntity(db, typed)) ?? null) : null), [db, typed]);
   const listId = `${control.id}-suggestions`;
   const hintId = `${control.id}-picked`;
 

@@ -8,6 +8,7 @@ import { fromWebAnnotations, toAnnotationCollection } from '../lib/annotations/w
 import { yieldToPage } from '../lib/page/scheduler';
 import { deleteAnnotation, importAnnotations, restoreAnnotation, updateAnnotation, type RemovedAnnotation } from '../lib/store/annotations';
 import type { AnnotationRow, BackstoryDatabase } from '../lib/store/db';
+import { entityCatalog, getEntities, knowledgeTables } from '../lib/store/knowledge';
 import { LibraryFilters, type LibraryQuery } from './LibraryFilters';
 import { formatDate } from './format';
 import { parseTags } from './SaveForm';
@@ -179,7 +180,7 @@ export class LibraryIndexer {
   private async named(rows: AnnotationRow[]): Promise<ListedPassage[]> {
     const unknown = [...new Set(rows.flatMap((row) => (row.entityId && !this.names.has(row.entityId) ? [row.entityId] : [])))];
     if (unknown.length) {
-      const entities = await this.db.entities.bulkGet(unknown);
+      const entities = await getEntities(this.db, unknown);
       unknown.forEach((id, i) => this.names.set(id, entities[i]?.name));
     }
     return rows.map(({ selectors: _selectors, ...row }) => ({ ...row, entityName: row.entityId ? this.names.get(row.entityId) : undefined }));
@@ -219,7 +220,8 @@ export class LibraryIndexer {
       if (table === 'annotations' && (index === '' || index === ':dels')) {
         if (!changedKeys(tree, this.pendingKeys)) this.pendingAll = true;
         relevant = true;
-      } else if (table === 'entities' && index === '') {
+      } else if ((table === 'entities' || table === 'packParts' || table === 'trash') && index === '') {
+        // A speaker edited or deleted, or a pack imported or removed: names may have changed.
         this.pendingNames = relevant = true;
       }
     }
@@ -295,7 +297,7 @@ export class LibraryIndexer {
   private async refreshNames(): Promise<void> {
     const ids = [...this.names.keys()];
     if (!ids.length) return;
-    const entities = await this.db.entities.bulkGet(ids);
+    const entities = await getEntities(this.db, ids);
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       const name = entities[i]?.name;
@@ -561,7 +563,7 @@ function Passage({ annotation: a, onOpen, onEdit, onDelete }: { annotation: List
 }
 
 function EditPassage({ db, annotation, onDone }: { db: BackstoryDatabase; annotation: ListedPassage; onDone(changed: boolean): void }) {
-  const people = useLive(() => db.entities.orderBy('name').toArray(), [db]);
+  const people = useLive(() => db.transaction('r', [...knowledgeTables(db), db.settings], () => entityCatalog(db)), [db]);
   const [entityId, setEntityId] = useState(annotation.entityId ?? '');
   const [tags, setTags] = useState(annotation.tags.join(', '));
   const [comment, setComment] = useState(annotation.comment ?? '');

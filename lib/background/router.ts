@@ -22,6 +22,11 @@ export interface RouterDeps {
 export function createRouter(deps: RouterDeps) {
   const { db } = deps;
   const aliasKeys = new AliasKeySet();
+  // Read the list of filed words as the service worker starts, and again when the knowledge base
+  // changes, so that the first page's lookup does not wait for it (hundreds of thousands of words for
+  // a large knowledge base).
+  const warm = () => aliasKeys.current(db).then(() => undefined, () => undefined);
+  void warm();
   const handlers: { [K in BackgroundRequest['type']]: (request: Extract<BackgroundRequest, { type: K }>, sender: SenderInfo) => Promise<BackgroundReplies[K]> } = {
     lookup: (request) => findCandidates(db, request.keys, aliasKeys),
     dossier: (request) => loadDossier(db, request.id),
@@ -45,6 +50,7 @@ export function createRouter(deps: RouterDeps) {
       return null;
     },
     'knowledge-changed': async () => {
+      await warm();
       await deps.broadcast({ type: 'refresh' });
       return null;
     },

@@ -1,6 +1,7 @@
 import { mergeAnnotations } from '../annotations/merge-annotations';
 import type { AnnotationRow, BackstoryDatabase, StatementRow } from './db';
 import { USER_ORIGIN } from './db';
+import { getEntities, getEntity, knowledgeTables } from './knowledge';
 
 /** What a page sends to save a passage: the row without its id and timestamps. */
 export type AnnotationInput = Omit<AnnotationRow, 'id' | 'createdAt' | 'updatedAt'>;
@@ -40,8 +41,8 @@ export function statementFor(annotation: AnnotationRow): StatementRow | null {
  * popover's Past statements shows it from then on.
  */
 export async function saveAnnotation(db: BackstoryDatabase, input: AnnotationInput, now = Date.now(), id: string = crypto.randomUUID()): Promise<AnnotationRow> {
-  return db.transaction('rw', [db.annotations, db.statements, db.entities], async () => {
-    if (input.entityId && !(await db.entities.get(input.entityId))) {
+  return db.transaction('rw', [db.annotations, ...knowledgeTables(db)], async () => {
+    if (input.entityId && !(await getEntity(db, input.entityId))) {
       throw new Error('That entity is no longer in your knowledge base; choose another or save it as a note.');
     }
     const annotation: AnnotationRow = { ...input, id, createdAt: now, updatedAt: now };
@@ -64,14 +65,14 @@ export interface AnnotationEdit {
 
 /** Changes a saved passage and keeps the statement made from it in step, in one transaction. */
 export async function updateAnnotation(db: BackstoryDatabase, id: string, edit: AnnotationEdit, now = Date.now()): Promise<AnnotationRow> {
-  return db.transaction('rw', [db.annotations, db.statements, db.entities], async () => {
+  return db.transaction('rw', [db.annotations, ...knowledgeTables(db)], async () => {
     const current = await db.annotations.get(id);
     if (!current) throw new Error('This passage is no longer in your library.');
     const next: AnnotationRow = { ...current, updatedAt: now };
     if (edit.tags) next.tags = edit.tags;
     if (edit.comment !== undefined) next.comment = edit.comment || undefined;
     if (edit.entityId !== undefined) {
-      if (edit.entityId && !(await db.entities.get(edit.entityId))) throw new Error('That entity is no longer in your knowledge base.');
+      if (edit.entityId && !(await getEntity(db, edit.entityId))) throw new Error('That entity is no longer in your knowledge base.');
       next.entityId = edit.entityId || undefined;
     }
     await db.annotations.put(next);
@@ -112,10 +113,10 @@ export async function restoreAnnotation(db: BackstoryDatabase, removed: RemovedA
  * (the passage is kept as a note) rather than left pointing nowhere.
  */
 export async function importAnnotations(db: BackstoryDatabase, incoming: AnnotationRow[]): Promise<{ added: number; duplicates: number; unattributed: number }> {
-  return db.transaction('rw', [db.annotations, db.statements, db.entities], async () => {
+  return db.transaction('rw', [db.annotations, ...knowledgeTables(db)], async () => {
     const existing = await db.annotations.where('url').anyOf([...new Set(incoming.map((a) => a.url))]).toArray();
     const { toAdd, duplicates } = mergeAnnotations(existing, incoming);
-    const known = new Set((await db.entities.bulkGet([...new Set(toAdd.flatMap((a) => (a.entityId ? [a.entityId] : [])))])).flatMap((e) => (e ? [e.id] : [])));
+    const known = new Set((await getEntities(db, [...new Set(toAdd.flatMap((a) => (a.entityId ? [a.entityId] : [])))])).flatMap((e) => (e ? [e.id] : [])));
     let unattributed = 0;
     const rows: AnnotationRow[] = toAdd.map(({ entityName: _name, ...annotation }) => {
       if (annotation.entityId && !known.has(annotation.entityId)) {

@@ -11,6 +11,7 @@ import type { Entity, Relation, Statement } from './generated/pack';
 import { checkPack, type Pack, type PackProblem } from './pack-validation';
 import { READER_KEYS, fileKeys } from './alias-keys';
 import { aliasRows, entityRow } from './packs';
+import { bumpKnowledgeRevision, getEntities, getEntity, knowledgeTables, relationsOf, statementsOf } from './knowledge';
 
 /** The editor's form, as the reader fills it in: text fields as typed, lists one item per line. */
 export interface EntityDraft {
@@ -100,11 +101,13 @@ export const emptyStatement = (): StatementDraft => ({
 
 /** The form for a stored entity: its fields, the relations from it and its statements. */
 export async function loadDraft(db: BackstoryDatabase, id: string): Promise<EntityDraft | null> {
-  return db.transaction('r', [db.entities, db.relations, db.statements], async () => {
-    const entity = await db.entities.get(id);
+  return db.transaction('r', knowledgeTables(db), async () => {
+    const entity = await getEntity(db, id);
     if (!entity) return null;
-    const relations = await db.relations.where('from').equals(id).sortBy('id');
-    const statements = await db.statements.where('entity').equals(id).sortBy('id');
+    // The reader's rows in the order they were added, then the pack's in the pack's order.
+    const byId = <T extends { id?: number }>(a: T, b: T) => (a.id ?? Infinity) - (b.id ?? Infinity);
+    const relations = (await relationsOf(db, id, 'from')).sort(byId);
+    const statements = (await statementsOf(db, id)).sort(byId);
     return {
       id: entity.id,
       kind: entity.kind,
@@ -159,7 +162,7 @@ export async function freeId(db: BackstoryDatabase, name: string): Promise<strin
   const base = idFromName(name) || 'entity';
   for (let n = 1; ; n++) {
     const id = n === 1 ? base : `${base}-${n}`;
-    if (!(await db.entities.get(id))) return id;
+    if (!(await getEntity(db, id))) return id;
   }
 }
 
@@ -290,7 +293,7 @@ export async function checkDraft(
   if (!rows.entity.id) add('id', 'Give the entity an id: lower-case letters, digits and hyphens.');
   if (!rows.entity.name) add('name', 'Give the entity a name.');
   const referenced = [...new Set([rows.entity.country ?? '', ...rows.relations.map((r) => r.to)].filter(Boolean))];
-  const [existing, ...found] = await db.entities.bulkGet([rows.entity.id || '\u0000', ...referenced]);
+  const [existing, ...found] = await getEntities(db, [rows.entity.id || '\u0000', ...referenced]);
   if (isNew && existing) add('id', `An entity with the id “${rows.entity.id}” exists already: choose another id.`);
   const known = new Set(referenced.filter((_, i) => found[i]));
   known.add(rows.entity.id);
@@ -324,13 +327,14 @@ export async function checkDraft(
 
 /**
  * Saves a checked draft in one transaction. Saving makes the entity the reader's: a pack entity keeps
- * its origin but is marked edited, and its relations and statements become the reader's rows, so later
+ * its origin but is marked edited and kept in the entities table, where it stands in place of its
+ * pack's version (knowledge.ts); its relations and statements become the reader's rows, so later
  * imports of the pack leave all of it as the reader left it.
  */
 export async function saveEntity(db: BackstoryDatabase, rows: EntityRows, { isNew, now = Date.now() }: { isNew: boolean; now?: number }): Promise<EntityRow> {
   const id = rows.entity.id;
-  return db.transaction('rw', [db.entities, db.aliases, db.relations, db.statements, db.aliasKeys, db.settings], async () => {
-    const stored = await db.entities.get(id);
+  return db.transaction('rw', [...knowledgeTables(db), db.aliasKeys, db.settings], async () => {
+    const stored = await getEntity(db, id);
     if (isNew && stored) throw new Error(`An entity with the id “${id}” exists already.`);
     if (!isNew && !stored) throw new Error(`The entity “${id}” is no longer there: it was deleted meanwhile.`);
     const row = entityRow(rows.entity, stored?.origin ?? USER_ORIGIN, { editedAt: now, note: rows.note });
@@ -343,18 +347,20 @@ export async function saveEntity(db: BackstoryDatabase, rows: EntityRows, { isNe
     await db.relations.bulkPut(rows.relations.map((r) => ({ ...r, origin: USER_ORIGIN })));
     await db.statements.where('entity').equals(id).delete();
     await db.statements.bulkPut(rows.statements.map((s) => ({ ...s, origin: USER_ORIGIN })));
+    await bumpKnowledgeRevision(db);
     return row;
   });
 }
 
 /**
- * Deletes an entity with its aliases, the relations from and to it, and its statements, keeping them
- * all in the trash. Returns the trash row's id, for undo. The trash row also tells later imports of
- * the entity's pack that the reader deleted it.
+ * Deletes an entity with its aliases, the relations from and to it, and its statements. The reader's
+ * rows among them move to the trash; a pack's stay in the pack's parts, hidden by the trash row, which
+ * also tells later imports of the pack that the reader deleted the entity. Returns the trash row's id,
+ * for undo.
  */
 export async function deleteEntity(db: BackstoryDatabase, id: string, now = Date.now()): Promise<number> {
-  return db.transaction('rw', [db.entities, db.aliases, db.relations, db.statements, db.trash], async () => {
-    const entity = await db.entities.get(id);
+  return db.transaction('rw', [...knowledgeTables(db), db.settings], async () => {
+    const entity = await getEntity(db, id);
     if (!entity) throw new Error(`The entity “${id}” is no longer there.`);
     const aliases = await db.aliases.where('entityId').equals(id).toArray();
     const relations = await db.relations.where('from').equals(id).or('to').equals(id).toArray();
@@ -363,21 +369,30 @@ export async function deleteEntity(db: BackstoryDatabase, id: string, now = Date
     await db.relations.bulkDelete(relations.map((r) => r.id!));
     await db.statements.bulkDelete(statements.map((s) => s.id!));
     await db.entities.delete(id);
+    await bumpKnowledgeRevision(db);
     return db.trash.add({ deletedAt: now, entity, aliases, relations, statements });
   });
 }
 
 /** Puts back exactly the rows a deletion removed. */
 export async function restoreDeleted(db: BackstoryDatabase, trashId: number): Promise<EntityRow> {
-  return db.transaction('rw', [db.entities, db.aliases, db.relations, db.statements, db.trash, db.aliasKeys, db.settings], async () => {
+  return db.transaction('rw', [...knowledgeTables(db), db.aliasKeys, db.settings], async () => {
     const deleted = await db.trash.get(trashId);
     if (!deleted) throw new Error('There is nothing to undo: the deletion was undone already.');
-    await db.entities.put(deleted.entity);
-    await db.aliases.bulkPut(deleted.aliases);
-    await fileKeys(db, READER_KEYS, deleted.aliases.map((alias) => alias.key), { replace: false });
+    const { entity } = deleted;
+    // An unedited pack entity is still in its pack's parts: removing the trash row shows it again. One
+    // whose pack was removed meanwhile comes back as the reader's.
+    const inPack = entity.origin !== USER_ORIGIN && entity.editedAt === undefined;
+    const packStays = inPack && !!(await db.packs.get(entity.origin));
+    if (!packStays) await db.entities.put(inPack ? { ...entity, origin: USER_ORIGIN } : entity);
+    // Its aliases were in the removed pack's parts: they come back with it, as the reader's.
+    const aliases = inPack && !packStays ? aliasRows(entity) : deleted.aliases;
+    await db.aliases.bulkPut(aliases);
+    await fileKeys(db, READER_KEYS, aliases.map((alias) => alias.key), { replace: false });
     await db.relations.bulkPut(deleted.relations);
     await db.statements.bulkPut(deleted.statements);
     await db.trash.delete(trashId);
-    return deleted.entity;
+    await bumpKnowledgeRevision(db);
+    return entity;
   });
 }

@@ -1,6 +1,6 @@
-import Dexie from 'dexie';
 import { USER_ORIGIN, type BackstoryDatabase, type EntityKind, type EntityRow } from './db';
 import type { ExportScope } from './export';
+import { entityCatalog, getEntities, knowledgeTables, type CatalogItem } from './knowledge';
 import { foldedWords } from './search-terms';
 
 export interface EntityQuery {
@@ -17,58 +17,33 @@ export interface EntityPage {
   rows: EntityRow[];
   /** More rows follow this page. */
   more: boolean;
-  /** How many entities the query finds; left out for a text search, which would have to read them all. */
+  /** How many entities the query finds. */
   total?: number;
 }
 
-export const isReaders = (e: EntityRow) => e.origin === USER_ORIGIN || e.editedAt !== undefined;
+export const isReaders = (e: Pick<EntityRow, 'origin' | 'editedAt'>) => e.origin === USER_ORIGIN || e.editedAt !== undefined;
 
-function inScope(scope: ExportScope | undefined): (e: EntityRow) => boolean {
+function inScope(scope: ExportScope | undefined): (e: CatalogItem) => boolean {
   if (!scope || scope === 'all') return () => true;
-  if (scope === 'user') return isReaders;
+  if (scope === 'user') return (e) => e.readers;
   return (e) => e.origin === scope.pack;
 }
 
-const byName = (a: EntityRow, b: EntityRow) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
-
 /**
- * One page of entities for the editor's list, ordered by name (by the word matched, when searching).
- * Reads only the page through an index, so it stays fast with hundreds of thousands of entities.
+ * One page of entities for the editor's list, ordered by name. The list is filtered in memory from the
+ * catalog (knowledge.ts), which is read once per change of the knowledge base; only the page's rows are
+ * read whole.
  */
 export async function searchEntities(db: BackstoryDatabase, query: EntityQuery): Promise<EntityPage> {
   const { kind, scope, offset = 0, limit } = query;
   const words = foldedWords(query.text ?? '');
   const wanted = inScope(scope);
-  const fits = (e: EntityRow) => (!kind || e.kind === kind) && wanted(e);
-  const page = (rows: EntityRow[], total?: number): EntityPage => ({ rows: rows.slice(0, limit), more: rows.length > limit, total });
-
-  if (words.length) {
-    // The longest word narrows the index scan most; the others are checked on the rows it finds.
-    const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
-    const rows = await db.entities
-      .where('terms')
-      .startsWith(longest)
-      .distinct()
-      .filter((e) => fits(e) && words.every((w) => e.terms.some((t) => t.startsWith(w))))
-      .offset(offset)
-      .limit(limit + 1)
-      .toArray();
-    return page(rows);
-  }
-  if (scope === 'user') {
-    // The reader's entities are few: gather them from both indexes and sort them here.
-    const made = await db.entities.where('origin').equals(USER_ORIGIN).toArray();
-    const edited = await db.entities.where('editedAt').above(0).toArray();
-    const all = [...new Map([...made, ...edited].map((e) => [e.id, e])).values()].filter(fits).sort(byName);
-    return page(all.slice(offset, offset + limit + 1), all.length);
-  }
-  const byNameWithin = (index: '[kind+name]' | '[origin+name]', value: string) =>
-    db.entities.where(index).between([value, Dexie.minKey], [value, Dexie.maxKey]);
-  const collection = kind
-    ? byNameWithin('[kind+name]', kind).filter(wanted)
-    : scope && scope !== 'all'
-      ? byNameWithin('[origin+name]', scope.pack)
-      : db.entities.orderBy('name');
-  const rows = await collection.clone().offset(offset).limit(limit + 1).toArray();
-  return page(rows, await collection.count());
+  return db.transaction('r', [...knowledgeTables(db), db.settings], async () => {
+    const found = (await entityCatalog(db)).filter(
+      (e) => (!kind || e.kind === kind) && wanted(e) && words.every((w) => e.terms.some((t) => t.startsWith(w))),
+    );
+    const ids = found.slice(offset, offset + limit).map((e) => e.id);
+    const rows = (await getEntities(db, ids)).filter((e): e is EntityRow => !!e);
+    return { rows, more: found.length > offset + limit, total: found.length };
+  });
 }

@@ -1,6 +1,7 @@
 import { USER_ORIGIN, type BackstoryDatabase, type EntityRow, type RelationRow, type StatementRow } from './db';
 import type { Alias, Entity, Relation, Statement } from './generated/pack';
 import type { Pack } from './pack-validation';
+import { getEntities, knowledgeTables, packRowsShown } from './knowledge';
 
 /** Everything, the rows one pack brought, or the reader's own entries (made or edited by them). */
 export type ExportScope = 'all' | 'user' | { pack: string };
@@ -21,15 +22,25 @@ interface Selection {
 }
 
 async function selectRows(db: BackstoryDatabase, scope: ExportScope): Promise<Selection> {
-  if (scope === 'all') return { entities: await db.entities.toArray(), relations: await db.relations.toArray(), statements: await db.statements.toArray() };
-  const origin = scope === 'user' ? USER_ORIGIN : scope.pack;
-  const own = await db.entities.where('origin').equals(origin).toArray();
-  const edited = scope === 'user' ? await db.entities.where('editedAt').above(0).toArray() : [];
-  return {
-    entities: [...new Map([...own, ...edited].map((e) => [e.id, e])).values()],
-    relations: await db.relations.where('origin').equals(origin).toArray(),
-    statements: await db.statements.where('origin').equals(origin).toArray(),
-  };
+  if (scope === 'user') {
+    const own = await db.entities.where('origin').equals(USER_ORIGIN).toArray();
+    const edited = await db.entities.where('editedAt').above(0).toArray();
+    return {
+      entities: [...new Map([...own, ...edited].map((e) => [e.id, e])).values()],
+      relations: await db.relations.where('origin').equals(USER_ORIGIN).toArray(),
+      statements: await db.statements.where('origin').equals(USER_ORIGIN).toArray(),
+    };
+  }
+  const shown = await packRowsShown(db, scope === 'all' ? undefined : scope.pack);
+  if (scope === 'all') {
+    return {
+      entities: [...shown.entities, ...(await db.entities.toArray())],
+      relations: [...shown.relations, ...(await db.relations.toArray())],
+      statements: [...shown.statements, ...(await db.statements.toArray())],
+    };
+  }
+  // A pack's entities the reader edited are still the pack's, in the reader's version.
+  return { ...shown, entities: [...shown.entities, ...(await db.entities.where('origin').equals(scope.pack).toArray())] };
 }
 
 /**
@@ -47,7 +58,7 @@ async function closeOver(db: BackstoryDatabase, selection: Selection): Promise<S
   // A country's own country is itself or another country: two rounds usually settle it.
   while (wanted.length) {
     const ids = [...new Set(wanted)].filter((id) => !entities.has(id) && !missing.has(id));
-    const found = await db.entities.bulkGet(ids);
+    const found = await getEntities(db, ids);
     wanted = [];
     ids.forEach((id, i) => {
       const entity = found[i];
@@ -100,7 +111,7 @@ export function packStatement({ id: _id, origin: _origin, annotationId: _annotat
  * no place for them, as it is meant to be shared.
  */
 export async function exportPack(db: BackstoryDatabase, { scope }: { scope: ExportScope }, today = new Date()): Promise<Pack> {
-  const rows = await db.transaction('r', [db.entities, db.relations, db.statements], async () => closeOver(db, await selectRows(db, scope)));
+  const rows = await db.transaction('r', knowledgeTables(db), async () => closeOver(db, await selectRows(db, scope)));
   const stored = typeof scope === 'object' ? await db.packs.get(scope.pack) : undefined;
   const day = isoDay(today);
   const head =
@@ -138,10 +149,13 @@ export function csvField(value: string | undefined): string {
 
 /** The scope's statements as RFC 4180 CSV: a header row, then one row per statement, lines ending CRLF. */
 export async function statementsCsv(db: BackstoryDatabase, scope: ExportScope): Promise<string> {
-  const { statements } = await selectRows(db, scope);
-  const names = new Map<string, string>();
-  const ids = [...new Set(statements.map((s) => s.entity))];
-  (await db.entities.bulkGet(ids)).forEach((e, i) => names.set(ids[i], e?.name ?? ''));
+  const { statements, names } = await db.transaction('r', knowledgeTables(db), async () => {
+    const { statements } = await selectRows(db, scope);
+    const names = new Map<string, string>();
+    const ids = [...new Set(statements.map((s) => s.entity))];
+    (await getEntities(db, ids)).forEach((e, i) => names.set(ids[i], e?.name ?? ''));
+    return { statements, names };
+  });
   const lines = [CSV_COLUMNS.join(',')];
   for (const s of statements) {
     const fields = [s.entity, names.get(s.entity), s.kind, s.text, s.date, s.source.title, s.source.url, s.source.publisher, s.origin];

@@ -1,9 +1,10 @@
-import Dexie from 'dexie';
 import { indexKey } from '../text';
 import { fileKeys, forgetKeys } from './alias-keys';
 import { USER_ORIGIN, type AliasObject, type AliasRow, type BackstoryDatabase, type EntityRow, type Origin, type PackRow } from './db';
 import { parsePack, type Pack, type PackProblem } from './pack-validation';
 import { searchTerms } from './search-terms';
+import { bumpKnowledgeRevision, entityCatalog, storedPacks } from './knowledge';
+import { packParts, packRange, readAll, type CatalogEntry } from './pack-parts';
 import type { Alias, Entity, Relation, Statement } from './generated/pack';
 
 export interface ImportResult {
@@ -58,81 +59,63 @@ export const removedPackKey = (packId: string) => `pack-removed:${packId}`;
 const relationKey = (r: Pick<Relation, 'from' | 'type' | 'to'>) => `${r.from}\u0000${r.type}\u0000${r.to}`;
 const statementKey = (s: Pick<Statement, 'entity' | 'text'>) => `${s.entity}\u0000${s.text}`;
 
-/** The `index`-th of `parts` nearly equal slices of `items`. */
-function slice<T>(items: readonly T[], index: number, parts: number): T[] {
-  const size = Math.ceil(items.length / parts);
-  return items.slice(index * size, (index + 1) * size);
-}
-
 /**
  * Writes a checked pack. The pack's rows from an earlier import are replaced; what the reader made,
  * edited or deleted stays as they left it, and so do other packs' rows.
  *
- * Everything happens in one IndexedDB transaction, so either all of the pack is written or none of it:
- * an IndexedDB transaction commits as soon as it has no request pending when control returns to the
- * event loop, so it cannot wait for a timer between batches, but it lives for as long as each batch's
- * writes are issued when the previous batch's complete. The batches (with their progress reports) are
- * therefore chained inside the transaction; the caller keeps its page responsive by running this in a
- * worker (see entrypoints/options/knowledge-worker.ts), not by yielding here. A staging design (each
- * batch in a transaction of its own, rows pending until a last transaction makes them current) would let
- * readers in between batches, but a new version's entities have the old version's ids, so they could not
- * wait beside them without rewriting every row at the end, and every reader would have to skip pending
- * rows. Readers of these tables wait for this transaction instead, and an import that fails or is cut
+ * The pack's rows are kept in parts (see pack-parts.ts): some twelve thousand requests for a pack of
+ * 100,000 entities instead of 800,000. Everything happens in one IndexedDB transaction, so either all of
+ * the pack is written or none of it: an IndexedDB transaction commits as soon as it has no request
+ * pending when control returns to the event loop, so it cannot wait for a timer between batches, but it
+ * lives for as long as each batch's writes are issued when the previous batch's complete. The batches
+ * (with their progress reports) are therefore chained inside the transaction; the caller keeps its page
+ * responsive by running this in a worker (see entrypoints/options/knowledge-worker.ts), not by yielding
+ * here. Readers of the knowledge base wait for this transaction, and an import that fails or is cut
  * short (the page closed) leaves nothing behind.
  */
 export async function importPack(db: BackstoryDatabase, pack: Pack, options: ImportOptions = {}): Promise<ImportResult> {
-  const { now = Date.now(), onProgress, batchSize = 1000 } = options;
-  const tables = [db.entities, db.aliases, db.relations, db.statements, db.packs, db.trash, db.settings, db.aliasKeys];
+  const { now = Date.now(), onProgress, batchSize = 2000 } = options;
+  const tables = [db.entities, db.relations, db.statements, db.packs, db.packParts, db.trash, db.settings, db.aliasKeys];
   return db.transaction('rw', tables, async () => {
-    const edited = new Set(await db.entities.where('editedAt').above(0).primaryKeys());
-    const deleted = new Set((await db.trash.toArray()).filter((t) => t.entity.origin === pack.id).map((t) => t.entity.id));
-    const previous = (await db.entities.where('origin').equals(pack.id).primaryKeys()).filter((id) => !edited.has(id));
-    await db.aliases.where('entityId').anyOf(previous).delete();
-    await db.entities.bulkDelete(previous);
-    await db.relations.where('origin').equals(pack.id).delete();
-    await db.statements.where('origin').equals(pack.id).delete();
-
-    const present = new Set(await db.entities.toCollection().primaryKeys());
+    const others = (await storedPacks(db)).filter((p) => p.id !== pack.id);
+    const otherIds = new Set<string>();
+    for (const other of others) for (const entry of await readAll<CatalogEntry>(db.packParts, other.id, 'c')) otherIds.add(entry.id);
+    const ownIds = new Set(await db.entities.toCollection().primaryKeys());
+    const deletedRows = await db.trash.toArray();
+    const deleted = new Set(deletedRows.filter((t) => t.entity.origin === pack.id).map((t) => t.entity.id));
     // Entities the reader made or edited keep their own relations and statements, and a deleted one stays deleted.
-    const readers = new Set([...edited, ...(await db.entities.where('origin').equals(USER_ORIGIN).primaryKeys()), ...deleted]);
+    const readers = new Set([...ownIds, ...deletedRows.map((t) => t.entity.id)]);
     const userRelations = new Set((await db.relations.where('origin').equals(USER_ORIGIN).toArray()).map(relationKey));
     const userStatements = new Set((await db.statements.where('origin').equals(USER_ORIGIN).toArray()).map(statementKey));
 
-    const kept = pack.entities.filter((e) => present.has(e.id) || deleted.has(e.id)).map((e) => e.id);
-    const entities = pack.entities.filter((e) => !present.has(e.id) && !deleted.has(e.id));
+    const present = (id: string) => ownIds.has(id) || otherIds.has(id) || deleted.has(id);
+    const kept = pack.entities.filter((e) => present(e.id)).map((e) => e.id);
+    const entityRows = pack.entities.filter((e) => !present(e.id)).map((e) => entityRow(e, pack.id));
     const packRelations = pack.relations ?? [];
-    const relations = packRelations.filter(
-      (r) => !readers.has(r.from) && !deleted.has(r.to) && !userRelations.has(relationKey(r)),
-    );
+    const relations = packRelations
+      .filter((r) => !readers.has(r.from) && !deleted.has(r.to) && !userRelations.has(relationKey(r)))
+      .map((r) => ({ ...r, origin: pack.id }));
     const packStatements = pack.statements ?? [];
-    const statements = packStatements.filter((s) => !readers.has(s.entity) && !userStatements.has(statementKey(s)));
+    const statements = packStatements
+      .filter((s) => !readers.has(s.entity) && !userStatements.has(statementKey(s)))
+      .map((s) => ({ ...s, origin: pack.id }));
+    const aliases = entityRows.flatMap(aliasRows);
+    const { layout, parts } = packParts(pack.id, { entities: entityRows, aliases, relations, statements });
 
-    // Relations and statements go with the entity batches in equal shares, so progress counted in
-    // entities tracks the whole work.
-    const batches = Math.max(1, Math.ceil(entities.length / batchSize));
-    onProgress?.(0, entities.length);
-    let writing: Promise<unknown>[] = [];
-    const keys = new Set<string>();
+    await packRange(db.packParts, pack.id).delete();
+    // Progress is counted in entities: each batch writes an equal share of the parts, which hold the
+    // entities (and what they say) in proportion.
+    const total = entityRows.length;
+    const batches = Math.max(1, Math.ceil(total / batchSize));
+    const share = Math.ceil(parts.length / batches);
+    onProgress?.(0, total);
     for (let i = 0; i < batches; i++) {
-      // Built while the previous batch is being written.
-      const entityRows = entities.slice(i * batchSize, (i + 1) * batchSize).map((e) => entityRow(e, pack.id));
-      const aliases = entityRows.flatMap(aliasRows);
-      for (const alias of aliases) keys.add(alias.key);
-      const relationRows = slice(relations, i, batches).map((r) => ({ ...r, origin: pack.id }));
-      const statementRows = slice(statements, i, batches).map((s) => ({ ...s, origin: pack.id }));
-      await Dexie.Promise.all(writing);
-      if (i > 0) onProgress?.(i * batchSize, entities.length);
-      writing = [
-        db.entities.bulkAdd(entityRows),
-        db.aliases.bulkPut(aliases),
-        db.relations.bulkAdd(relationRows),
-        db.statements.bulkAdd(statementRows),
-      ];
+      await db.packParts.bulkAdd(parts.slice(i * share, (i + 1) * share));
+      if (i < batches - 1) onProgress?.((i + 1) * batchSize, total);
     }
-    await Dexie.Promise.all(writing);
-    await fileKeys(db, pack.id, keys, { replace: true });
+    await fileKeys(db, pack.id, new Set(aliases.map((alias) => alias.key)), { replace: true });
 
-    const counts = { entities: entities.length, relations: relations.length, statements: statements.length };
+    const counts = { entities: entityRows.length, relations: relations.length, statements: statements.length };
     const row: PackRow = {
       id: pack.id,
       title: pack.title ?? pack.id,
@@ -141,10 +124,12 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, options: Imp
       license: pack.license,
       importedAt: now,
       counts,
+      layout,
     };
     await db.packs.put(row);
     await db.settings.delete(removedPackKey(pack.id));
-    onProgress?.(entities.length, entities.length);
+    await bumpKnowledgeRevision(db);
+    onProgress?.(total, total);
     return {
       ...counts,
       kept,
@@ -158,7 +143,7 @@ export type PackImportOutcome = { ok: true; packId: string; result: ImportResult
 
 /** Checks a pack file's text against the schema and the database, then imports it; nothing is written when anything is wrong. */
 export async function importPackText(db: BackstoryDatabase, text: string, options?: ImportOptions): Promise<PackImportOutcome> {
-  const known = new Set(await db.entities.toCollection().primaryKeys());
+  const known = new Set((await entityCatalog(db)).map((e) => e.id));
   const check = parsePack(text, known);
   if (!check.ok) return check;
   return { ok: true, packId: check.pack.id, result: await importPack(db, check.pack, options) };
@@ -169,17 +154,16 @@ export async function importPackText(db: BackstoryDatabase, text: string, option
  * the reader edited: they become the reader's own, as their pack is gone.
  */
 export async function removePack(db: BackstoryDatabase, packId: string): Promise<void> {
-  await db.transaction('rw', [db.entities, db.aliases, db.relations, db.statements, db.packs, db.settings, db.aliasKeys], async () => {
-    const edited = new Set(await db.entities.where('editedAt').above(0).filter((e) => e.origin === packId).primaryKeys());
-    const ids = (await db.entities.where('origin').equals(packId).primaryKeys()).filter((id) => !edited.has(id));
-    await db.aliases.where('entityId').anyOf(ids).delete();
-    await db.entities.bulkDelete(ids);
-    await db.entities.where('id').anyOf([...edited]).modify({ origin: USER_ORIGIN });
+  await db.transaction('rw', [db.entities, db.relations, db.statements, db.packs, db.packParts, db.settings, db.aliasKeys], async () => {
+    await db.entities.where('origin').equals(packId).modify({ origin: USER_ORIGIN });
+    await packRange(db.packParts, packId).delete();
+    // Rows of the pack written by versions before parts, which the upgrade left in the tables.
     await db.relations.where('origin').equals(packId).delete();
     await db.statements.where('origin').equals(packId).delete();
     await db.packs.delete(packId);
     await forgetKeys(db, packId);
     await db.settings.put({ key: removedPackKey(packId), value: true });
+    await bumpKnowledgeRevision(db);
   });
 }
 

@@ -1,5 +1,6 @@
 import { mayOccurIn } from '../text';
 import type { AliasKeySet } from './alias-keys';
+import { getEntities, knowledgeTables, packAliases, relationsOf, statementsOf, storedPacks } from './knowledge';
 import type { AliasRow, BackstoryDatabase, EntityKind, EntityRow, RelationRow, StatementRow } from './db';
 import type { Role } from './generated/pack';
 
@@ -19,19 +20,23 @@ export async function findCandidates(db: BackstoryDatabase, keys: string[], alia
   // Only the words that some alias is filed under go to the index (see alias-keys.ts).
   const listed = aliasKeys ? await aliasKeys.current(db) : null;
   const wanted = listed ? keys.filter((key) => listed.has(key)) : keys;
-  const filed = wanted.length ? await db.aliases.where('key').anyOf(wanted).toArray() : [];
-  const rows = filed.filter((row) => mayOccurIn(row, asked));
-  const entities: Candidates['entities'] = {};
-  const ids = [...new Set(rows.map((row) => row.entityId))];
-  for (const entity of await db.entities.bulkGet(ids)) {
-    if (entity) entities[entity.id] = { kind: entity.kind, name: entity.name };
-  }
-  return {
-    aliases: rows
-      .filter((row) => entities[row.entityId])
-      .map(({ entityId, text, lang, caseSensitive }) => ({ entityId, text, lang, caseSensitive })),
-    entities,
-  };
+  if (!wanted.length) return { aliases: [], entities: {} };
+  return db.transaction('r', [...knowledgeTables(db), db.aliasKeys, db.settings], async () => {
+    const own = (await db.aliases.where('key').anyOf(wanted).toArray()).filter((row) => mayOccurIn(row, asked));
+    const fromPacks = await packAliases(db, wanted, (row) => mayOccurIn(row, asked));
+    const entities: Candidates['entities'] = {};
+    for (const row of fromPacks) entities[row.entityId] = { kind: row.kind, name: row.name };
+    const ids = [...new Set(own.map((row) => row.entityId))];
+    for (const entity of await db.entities.bulkGet(ids)) {
+      if (entity) entities[entity.id] = { kind: entity.kind, name: entity.name };
+    }
+    return {
+      aliases: [...own, ...fromPacks]
+        .filter((row) => entities[row.entityId])
+        .map(({ entityId, text, lang, caseSensitive }) => ({ entityId, text, lang, caseSensitive })),
+      entities,
+    };
+  });
 }
 
 export const MEMBERSHIP_TYPES = ['member_of', 'observer_of', 'partner_of', 'candidate_of', 'suspended', 'left'] as const;
@@ -80,20 +85,22 @@ const byStartThenName = (a: AllianceView, b: AllianceView) =>
   (a.since ?? '9999').localeCompare(b.since ?? '9999') || a.structure.name.localeCompare(b.structure.name);
 
 export async function loadDossier(db: BackstoryDatabase, id: string): Promise<Dossier | null> {
-  return db.transaction('r', [db.entities, db.relations, db.statements], async () => {
-    const entity = await db.entities.get(id);
+  return db.transaction('r', knowledgeTables(db), async () => {
+    const packs = await storedPacks(db);
+    const [entity] = await getEntities(db, [id], packs);
     if (!entity) return null;
-    const country = entity.country && entity.country !== entity.id ? await db.entities.get(entity.country) : undefined;
-    const own = (await db.relations.where('from').equals(id).toArray()).filter(isMembership);
-    const inherited = country ? (await db.relations.where('from').equals(country.id).toArray()).filter(isMembership) : [];
-    const incoming = (await db.relations.where('to').equals(id).toArray()).filter(isMembership);
-    const related = await db.entities.bulkGet([...new Set([...own, ...inherited].map((r) => r.to).concat(incoming.map((r) => r.from)))]);
+    const [country] = entity.country && entity.country !== entity.id ? await getEntities(db, [entity.country], packs) : [undefined];
+    const own = (await relationsOf(db, id, 'from', packs)).filter(isMembership);
+    const inherited = country ? (await relationsOf(db, country.id, 'from', packs)).filter(isMembership) : [];
+    const incoming = (await relationsOf(db, id, 'to', packs)).filter(isMembership);
+    const relatedIds = [...new Set([...own, ...inherited].map((r) => r.to).concat(incoming.map((r) => r.from)))];
+    const related = await getEntities(db, relatedIds, packs);
     const names = new Map(related.filter((e): e is EntityRow => !!e).map((e) => [e.id, ref(e)]));
     const view = (r: RelationRow & { type: MembershipType }, end: 'to' | 'from', via?: EntityRef): AllianceView[] => {
       const structure = names.get(r[end]);
       return structure ? [{ structure, status: r.type, since: r.since, until: r.until, note: r.note, via, source: r.source }] : [];
     };
-    const statements = await db.statements.where('entity').equals(id).toArray();
+    const statements = await statementsOf(db, id, packs);
     statements.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
     const { terms: _terms, ...shown } = entity;
     return {

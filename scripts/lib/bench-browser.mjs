@@ -89,7 +89,11 @@ export function emptyExtension(dir) {
   return dir;
 }
 
-/** Rows in the extension's database, counted with plain IndexedDB from an extension page. */
+/**
+ * Rows in the extension's database, counted with plain IndexedDB from an extension page: the reader's
+ * rows in their tables, and a pack's rows in its parts (lib/store/pack-parts.ts), where an entity's
+ * aliases are the a/ parts' rows and its relations the f/ parts'.
+ */
 export function countRows(options) {
   return options.evaluate(
     () =>
@@ -99,12 +103,21 @@ export function countRows(options) {
         request.onsuccess = () => {
           const db = request.result;
           const stores = ['entities', 'aliases', 'relations', 'statements', 'packs'];
-          const tx = db.transaction(stores, 'readonly');
+          const tx = db.transaction([...stores, 'packParts'], 'readonly');
           const out = {};
           for (const store of stores) {
             const count = tx.objectStore(store).count();
-            count.onsuccess = () => (out[store] = count.result);
+            count.onsuccess = () => (out[store] = (out[store] ?? 0) + count.result);
           }
+          const inParts = { e: 'entities', a: 'aliases', f: 'relations', s: 'statements' };
+          const cursor = tx.objectStore('packParts').openCursor();
+          cursor.onsuccess = () => {
+            const at = cursor.result;
+            if (!at) return;
+            const store = inParts[at.value.part.split('/')[0]];
+            if (store) out[store] = (out[store] ?? 0) + at.value.rows.length;
+            at.continue();
+          };
           tx.oncomplete = () => {
             db.close();
             resolve(out);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { countStoredRows } from './stored-rows';
 import {
   allMarked,
   backstoryUiHtml,
@@ -199,23 +200,20 @@ describe('the database', () => {
       await again.waitForTimeout(1500);
       expect(allMarked(await settledMarks(again, { min: 0, timeout: 2000 }))).toEqual([]);
       const worker = second.context.serviceWorkers()[0];
-      const stored = await worker.evaluate(async () => {
-        const open = indexedDB.open('backstory');
-        const db: IDBDatabase = await new Promise((ok, fail) => {
-          open.onsuccess = () => ok(open.result);
-          open.onerror = () => fail(open.error);
-        });
-        const count = (store: string) =>
-          new Promise<number>((ok) => {
-            const request = db.transaction(store).objectStore(store).count();
-            request.onsuccess = () => ok(request.result);
+      const stored = {
+        entities: (await worker.evaluate(countStoredRows)).entities,
+        everywhere: await worker.evaluate(async () => {
+          const open = indexedDB.open('backstory');
+          const db: IDBDatabase = await new Promise((ok, fail) => {
+            open.onsuccess = () => ok(open.result);
+            open.onerror = () => fail(open.error);
           });
-        const everywhere = await new Promise<unknown>((ok) => {
-          const request = db.transaction('settings').objectStore('settings').get('enabled:everywhere');
-          request.onsuccess = () => ok(request.result?.value);
-        });
-        return { entities: await count('entities'), everywhere };
-      });
+          return new Promise<unknown>((ok) => {
+            const request = db.transaction('settings').objectStore('settings').get('enabled:everywhere');
+            request.onsuccess = () => ok(request.result?.value);
+          });
+        }),
+      };
       expect(stored.entities).toBeGreaterThan(20);
       expect(stored.everywhere).toBe(false);
 

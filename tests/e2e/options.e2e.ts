@@ -2,34 +2,15 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allMarked, launch, serve, settledMarks, type Server, type Session } from './harness';
+import { countStoredRows } from './stored-rows';
 
 let server: Server;
 let session: Session;
 let options: Page;
 
-/** Row counts of the extension's database, read with plain IndexedDB from an extension page. */
+/** Row counts of the extension's knowledge base, read with plain IndexedDB from an extension page. */
 function countRows(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        const request = indexedDB.open('backstory');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const stores = ['entities', 'aliases', 'relations', 'statements', 'packs'];
-          const tx = db.transaction(stores, 'readonly');
-          const out: Record<string, number> = {};
-          for (const store of stores) {
-            const count = tx.objectStore(store).count();
-            count.onsuccess = () => (out[store] = count.result);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(out);
-          };
-        };
-      }),
-  );
+  return page.evaluate(countStoredRows);
 }
 
 async function openOptions(target: Session): Promise<Page> {

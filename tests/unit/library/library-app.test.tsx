@@ -4,6 +4,7 @@ import { changedKeys, LibraryApp, LibraryIndexer } from '../../../components/Lib
 import { deleteAnnotation, saveAnnotation, updateAnnotation } from '../../../lib/store/annotations';
 import { BackstoryDatabase, type AnnotationRow } from '../../../lib/store/db';
 import { importPack } from '../../../lib/store/packs';
+import { checkDraft, loadDraft, saveEntity } from '../../../lib/store/editor';
 import { smallPack } from '../store/fixture-pack';
 
 // More passages than one batch of the library's reads, so that it reads and indexes in several.
@@ -115,7 +116,11 @@ describe('the library page with a thousand passages', () => {
     await expect.poll(() => [...container.querySelectorAll('.passage .tag')].map((t) => t.textContent)).toEqual(['#marsupials']);
     expect(container.querySelector('.passage .comment')!.textContent).toBe('Worth a follow-up');
 
-    await db.entities.update('lukashenka', { name: 'Aliaksandr Lukashenka' });
+    // Renamed in the editor, as the reader would.
+    const draft = (await loadDraft(db, 'lukashenka'))!;
+    const check = await checkDraft(db, { ...draft, name: 'Aliaksandr Lukashenka' }, { isNew: false });
+    if (!check.ok) throw new Error(JSON.stringify(check.errors));
+    await saveEntity(db, check.rows, { isNew: false });
     type('Passage 990');
     await expect.poll(() => container.querySelector('.passage .attribution strong')?.textContent).toBe('Aliaksandr Lukashenka');
 

@@ -17,6 +17,7 @@ import { importPack } from '../../../lib/store/packs';
 import { findCandidates, loadDossier } from '../../../lib/store/queries';
 import { lookupKeys } from '../../../lib/text';
 import { smallPack } from './fixture-pack';
+import { kb } from './kb-view';
 
 let db: BackstoryDatabase;
 let counter = 0;
@@ -133,8 +134,8 @@ describe('saving an entity', () => {
     expect(check.ok).toBe(true);
     if (!check.ok) return;
     await saveEntity(db, check.rows, { isNew: false, now: 9000 });
-    expect(await db.entities.get('lukashenka')).toMatchObject({ name: 'Aliaksandr Lukashenka', origin: 'test-pack', editedAt: 9000 });
-    const aliases = await db.aliases.where('entityId').equals('lukashenka').toArray();
+    expect(await kb(db).entity('lukashenka')).toMatchObject({ name: 'Aliaksandr Lukashenka', origin: 'test-pack', editedAt: 9000 });
+    const aliases = (await kb(db).all()).aliases.filter((a) => a.entityId === 'lukashenka');
     expect(aliases.map((a) => a.text).sort()).toEqual(['Aliaksandr Lukashenka', 'Batka', 'Lukashenka', 'Лукашенко']);
     // An alias whose line stayed keeps its language.
     expect(aliases.find((a) => a.text === 'Лукашенко')?.lang).toBe('ru');
@@ -142,7 +143,7 @@ describe('saving an entity', () => {
   });
 
   it('gives back a stored entity as a form that saves to the same entity', async () => {
-    const stored = (await db.entities.get('lukashenka'))!;
+    const stored = (await kb(db).entity('lukashenka'))!;
     const rows = draftRows((await loadDraft(db, 'lukashenka'))!);
     const { origin: _o, terms: _t, ...entity } = stored;
     expect(rows.entity).toEqual(entity);
@@ -154,7 +155,7 @@ describe('saving an entity', () => {
     if (!check.ok) throw new Error('the draft should pass');
     await db.entities.add({ id: 'anna-example', kind: 'person', name: 'Someone else', aliases: [], origin: 'user', terms: [] });
     await expect(saveEntity(db, check.rows, { isNew: true })).rejects.toThrow('exists already');
-    expect((await db.entities.get('anna-example'))?.name).toBe('Someone else');
+    expect((await kb(db).entity('anna-example'))?.name).toBe('Someone else');
   });
 });
 
@@ -176,17 +177,15 @@ describe('ids for new entities', () => {
 
 describe('deleting with undo', () => {
   it('removes the entity with its aliases, relations both ways and statements, and undo puts back exactly those rows', async () => {
-    const snapshot = async () => ({
-      entities: await db.entities.toArray(),
-      aliases: await db.aliases.toArray(),
-      relations: await db.relations.toArray(),
-      statements: await db.statements.toArray(),
-    });
+    const snapshot = () => kb(db).all();
     const before = await snapshot();
     const trashId = await deleteEntity(db, 'belarus', 1234);
-    expect(await db.entities.get('belarus')).toBeUndefined();
-    expect(await db.aliases.where('entityId').equals('belarus').count()).toBe(0);
-    expect(await db.relations.where('from').equals('belarus').count()).toBe(0);
+    expect(await kb(db).entity('belarus')).toBeUndefined();
+    expect(await kb(db).aliasesOf('belarus')).toEqual([]);
+    expect(await kb(db).relationsFrom('belarus')).toEqual([]);
+    expect(await kb(db).relationsTo('belarus')).toEqual([]);
+    expect(await kb(db).statementsOf('belarus')).toEqual([]);
+    expect(await findCandidates(db, ['belarus'])).toEqual({ aliases: [], entities: {} });
     expect(await db.trash.get(trashId)).toMatchObject({ deletedAt: 1234, entity: { id: 'belarus' } });
 
     const restored = await restoreDeleted(db, trashId);
@@ -198,7 +197,7 @@ describe('deleting with undo', () => {
 
   it('takes the relations pointing at a deleted structure too', async () => {
     await deleteEntity(db, 'csto');
-    expect(await db.relations.where('to').equals('csto').count()).toBe(0);
+    expect(await kb(db).relationsTo('csto')).toEqual([]);
     expect((await loadDossier(db, 'lukashenka'))!.alliances.map((a) => a.structure.id)).toEqual(['cis']);
   });
 

@@ -7,6 +7,7 @@ import { findCandidates, loadDossier } from '../../../lib/store/queries';
 import { readSiteStatus, writeSwitch } from '../../../lib/store/settings';
 import { indexKey, lookupKeys } from '../../../lib/text';
 import { smallPack } from './fixture-pack';
+import { kb } from './kb-view';
 
 let db: BackstoryDatabase;
 let counter = 0;
@@ -20,10 +21,12 @@ describe('importing a pack', () => {
   it('writes its entities, aliases, relations and statements, and records the pack', async () => {
     const result = await importPack(db, smallPack(), { now: 1000 });
     expect(result).toEqual({ entities: 5, relations: 3, statements: 3, kept: [], keptRelations: 0, keptStatements: 0 });
-    expect(await db.entities.count()).toBe(5);
+    expect(await kb(db).count()).toBe(5);
+    expect((await kb(db).all()).relations).toHaveLength(3);
+    expect((await kb(db).statementsOf('lukashenka')).map((s) => s.origin)).toEqual(['test-pack', 'test-pack', 'test-pack']);
     expect(await db.packs.get('test-pack')).toMatchObject({ version: 1, importedAt: 1000, counts: { entities: 5, relations: 3, statements: 3 } });
     // The display name is an alias too.
-    expect((await db.aliases.where('entityId').equals('lukashenka').toArray()).map((a) => a.text).sort()).toEqual(
+    expect(await kb(db).aliasesOf('lukashenka')).toEqual(
       ['Alexander Lukashenka', 'Lukashenka', 'Lukashenko', 'Лукашенко'].sort(),
     );
   });
@@ -31,8 +34,9 @@ describe('importing a pack', () => {
   it('replaces the rows of an earlier import of the same pack instead of adding to them', async () => {
     await importPack(db, smallPack());
     await importPack(db, smallPack({ version: 2, statements: [] }));
-    expect(await db.statements.count()).toBe(0);
-    expect(await db.entities.count()).toBe(5);
+    expect((await kb(db).all()).statements).toEqual([]);
+    expect(await kb(db).count()).toBe(5);
+    expect(await kb(db).aliasesOf('lukashenka')).toHaveLength(4);
     expect((await db.packs.get('test-pack'))?.version).toBe(2);
   });
 
@@ -40,7 +44,8 @@ describe('importing a pack', () => {
     await db.entities.add({ id: 'belarus', kind: 'country', name: 'Belarus (my notes)', aliases: [], origin: 'user', terms: [] });
     const result = await importPack(db, smallPack());
     expect(result.kept).toEqual(['belarus']);
-    expect((await db.entities.get('belarus'))?.name).toBe('Belarus (my notes)');
+    expect((await kb(db).entity('belarus'))?.name).toBe('Belarus (my notes)');
+    expect(await kb(db).aliasesOf('belarus')).toEqual([]);
   });
 });
 

@@ -7,6 +7,8 @@ import { AliasKeySet } from '../../../lib/store/alias-keys';
 import { findCandidates } from '../../../lib/store/queries';
 import { indexKey, lookupKeys } from '../../../lib/text';
 import { smallPack } from './fixture-pack';
+import { kb } from './kb-view';
+import { loadDossier } from '../../../lib/store/queries';
 
 /** A database as a build of Backstory that knew only the first `count` schema versions left it. */
 function databaseOfVersion(name: string, count: number): Dexie {
@@ -50,7 +52,11 @@ const ROWS_WRITTEN_BY: Record<number, Rows> = {
     entities: v1Entities.map((e, i) => ({ ...e, terms: searchTerms(e), ...(i === 0 ? { editedAt: 2000 } : {}) })),
     aliases: v1Entities.flatMap(aliasesFiledByFirstWord),
     relations: v1Relations,
-    statements: [...v1Statements, { id: 11, entity: 'my-minister', text: 'Saved from a page.', kind: 'quote', origin: 'user', annotationId: 'a-1' }],
+    // The first entity was edited, and saving an entity makes its statements the reader's.
+    statements: [
+      ...v1Statements.map((st) => (st.entity === v1Entities[0]!.id ? { ...st, origin: 'user' } : st)),
+      { id: 11, entity: 'my-minister', text: 'Saved from a page.', kind: 'quote', origin: 'user', annotationId: 'a-1' },
+    ],
     packs: v1Packs,
     settings: v1Settings,
     annotations: [
@@ -71,11 +77,43 @@ const ROWS_WRITTEN_BY: Record<number, Rows> = {
   },
 };
 
+const v3 = ROWS_WRITTEN_BY[2];
+ROWS_WRITTEN_BY[3] = {
+  ...v3,
+  aliases: v1Entities.flatMap((e) => aliasRows(e)),
+  aliasKeys: [
+    { id: pack.id, keys: [...new Set(pack.entities.flatMap((e) => aliasRows({ ...e, aliases: e.aliases.map(aliasObject) }).map((a) => a.key)))].join('\n') },
+    { id: '#reader', keys: 'example' },
+  ],
+};
+
+const withoutId = ({ id: _id, ...row }: { id?: unknown } & Record<string, unknown>) => row;
+const withoutPartFields = ({ kind: _kind, name: _name, ...row }: { kind?: unknown; name?: unknown } & Record<string, unknown>) => row;
+
 /** What the current version adds to each earlier row, or changes in it. */
 const UPGRADED: Record<string, (row: object) => object> = {
   entities: (row) => ({ ...row, terms: expect.any(Array) }),
-  aliases: (row) => ({ ...row, key: indexKey(row as { text: string }) }),
+  // Version 1 filed each alias with its entity's kind, which aliases no longer carry.
+  aliases: (row) => withoutPartFields({ ...(row as Record<string, unknown>), key: indexKey(row as { text: string }) }),
+  // A pack's relations and statements are kept in its parts, without row ids (see pack-parts.ts).
+  relations: (row) => withoutId(row as Record<string, unknown>),
+  statements: (row) => withoutId(row as Record<string, unknown>),
+  packs: (row) => ({ ...row, layout: expect.any(Object) }),
 };
+
+/**
+ * A table's rows as the extension reads them now: the knowledge rows through the knowledge base's
+ * reads (the packs' parts under the reader's rows), the others from their table.
+ */
+async function readBack(db: BackstoryDatabase, table: string): Promise<object[]> {
+  const all = await kb(db).all();
+  if (table === 'entities') return all.entities;
+  const loose = (rows: object[]) => rows as Record<string, unknown>[];
+  if (table === 'aliases') return loose(all.aliases).map(withoutPartFields);
+  if (table === 'relations') return loose(all.relations).map(withoutId);
+  if (table === 'statements') return loose(all.statements).map(withoutId);
+  return db.table(table).toArray();
+}
 
 const earlier = SCHEMA_VERSIONS.slice(0, -1);
 
@@ -105,8 +143,9 @@ describe('upgrading the database', () => {
     expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
     for (const [table, rows] of Object.entries(written)) {
       const upgrade = UPGRADED[table] ?? ((row) => row);
-      expect(await db.table(table).toArray(), table).toEqual(expect.arrayContaining(rows.map(upgrade)));
-      expect(await db.table(table).count(), table).toBe(rows.length);
+      const found = await readBack(db, table);
+      expect(found, table).toEqual(expect.arrayContaining(rows.map(upgrade)));
+      expect(found.length, table).toBe(rows.length);
     }
     db.close();
   });
@@ -145,6 +184,27 @@ describe('upgrading the database', () => {
     const found = await findCandidates(db, lookupKeys(['Alexander Lukashenka met the press.']), new AliasKeySet());
     expect(found.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['Alexander Lukashenka', 'Lukashenka']));
     expect(Object.keys(found.entities)).toEqual(['lukashenka']);
+    db.close();
+  });
+
+  it('moves a pack’s rows out of the tables into its parts, where the matcher, the popover and the editor find them', async () => {
+    const old = databaseOfVersion('migration-parts', 3);
+    await old.open();
+    const written = ROWS_WRITTEN_BY[3];
+    await old.transaction('rw', Object.keys(written), async () => {
+      for (const [table, rows] of Object.entries(written)) await old.table(table).bulkAdd(rows);
+    });
+    old.close();
+
+    const db = new BackstoryDatabase('migration-parts');
+    // Left in the tables: the entity the reader edited and the one they made.
+    expect((await db.entities.toCollection().primaryKeys()).sort()).toEqual([pack.entities[0]!.id, 'my-minister'].sort());
+    expect(await db.relations.where('origin').equals(pack.id).count()).toBe(0);
+    expect(await db.packParts.where('[pack+part]').between([pack.id, ''], [pack.id, '\uffff']).count()).toBeGreaterThan(0);
+    const found = await findCandidates(db, lookupKeys(['The CSTO met in Minsk.']), new AliasKeySet());
+    expect(found.entities).toMatchObject({ csto: { kind: 'organization' } });
+    expect((await loadDossier(db, 'csto'))?.members.map((m) => m.structure.name)).toEqual(['Belarus', 'Armenia']);
+    expect(await kb(db).count()).toBe(v1Entities.length);
     db.close();
   });
 });

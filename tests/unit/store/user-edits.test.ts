@@ -4,6 +4,7 @@ import { checkDraft, deleteEntity, loadDraft, saveEntity, type EntityDraft } fro
 import { describeImport, importPack, removePack, type ImportResult } from '../../../lib/store/packs';
 import { ensureBundledPack } from '../../../lib/store/starter-pack';
 import { smallPack } from './fixture-pack';
+import { kb } from './kb-view';
 
 let db: BackstoryDatabase;
 let counter = 0;
@@ -21,7 +22,8 @@ async function edit(id: string, change: (draft: EntityDraft) => Partial<EntityDr
   return saveEntity(db, check.rows, { isNew: false, now: 5000 });
 }
 
-const aliasesOf = async (id: string) => (await db.aliases.where('entityId').equals(id).toArray()).map((a) => a.text).sort();
+const aliasesOf = (id: string) => kb(db).aliasesOf(id);
+const entity = (id: string) => kb(db).entity(id);
 
 /** Version 2 of the fixture pack: a new summary for every entity, one statement more, Armenia gone. */
 const version2 = () => {
@@ -37,8 +39,8 @@ describe('importing a newer version of a pack', () => {
     await importPack(db, smallPack());
     const result = await importPack(db, version2());
     expect(result).toMatchObject({ entities: 4, relations: 2, statements: 4, kept: [] });
-    expect((await db.entities.get('belarus'))?.summary).toBe('Belarus, as of version 2.');
-    expect(await db.entities.get('armenia')).toBeUndefined();
+    expect((await entity('belarus'))?.summary).toBe('Belarus, as of version 2.');
+    expect(await entity('armenia')).toBeUndefined();
     expect(await aliasesOf('armenia')).toEqual([]);
   });
 
@@ -49,17 +51,17 @@ describe('importing a newer version of a pack', () => {
 
     expect(result.kept).toEqual(['lukashenka']);
     expect(result.keptStatements).toBe(4);
-    const lukashenka = await db.entities.get('lukashenka');
+    const lukashenka = await entity('lukashenka');
     expect(lukashenka).toMatchObject({ summary: 'My own summary.', origin: 'test-pack', editedAt: 5000 });
     expect(await aliasesOf('lukashenka')).toEqual(['Alexander Lukashenka', 'Batka', 'Lukashenka']);
-    const statements = await db.statements.where('entity').equals('lukashenka').toArray();
+    const statements = await kb(db).statementsOf('lukashenka');
     expect(statements.map((s) => [s.text, s.origin])).toEqual([
       ['Older statement.', 'user'],
       ['Newer statement.', 'user'],
       ['Undated statement.', 'user'],
     ]);
     // Entities the reader left alone follow the pack.
-    expect((await db.entities.get('belarus'))?.summary).toBe('Belarus, as of version 2.');
+    expect((await entity('belarus'))?.summary).toBe('Belarus, as of version 2.');
     expect(describeImport(result)).toBe(
       'Imported 3 entities, 2 relations, 0 statements. Kept your own version of 1: lukashenka. Left out 0 relations and 4 statements of the pack where yours stand.',
     );
@@ -69,8 +71,8 @@ describe('importing a newer version of a pack', () => {
     await importPack(db, smallPack());
     await edit('armenia', () => ({ summary: 'Still here for me.' }));
     await importPack(db, version2());
-    expect((await db.entities.get('armenia'))?.summary).toBe('Still here for me.');
-    expect(await db.relations.where('from').equals('armenia').count()).toBe(1);
+    expect((await entity('armenia'))?.summary).toBe('Still here for me.');
+    expect(await kb(db).relationsFrom('armenia')).toHaveLength(1);
   });
 
   it('leaves out a relation or statement the reader already has as their own', async () => {
@@ -79,7 +81,7 @@ describe('importing a newer version of a pack', () => {
     await db.statements.add({ entity: 'lukashenka', text: 'Newer statement.', kind: 'quote', source: { title: 'Where I read it' }, origin: 'user', annotationId: 'a-1' });
     const result = await importPack(db, smallPack({ version: 2 }));
     expect(result).toMatchObject({ relations: 2, statements: 2, keptRelations: 1, keptStatements: 1 });
-    expect((await db.relations.where({ from: 'belarus' }).toArray()).map((r) => [r.to, r.origin]).sort()).toEqual([
+    expect((await kb(db).relationsFrom('belarus')).map((r) => [r.to, r.origin]).sort()).toEqual([
       ['cis', 'test-pack'],
       ['csto', 'user'],
     ]);
@@ -92,8 +94,10 @@ describe('importing a newer version of a pack', () => {
     const result = await importPack(db, smallPack({ version: 2 }));
     expect(result.kept).toEqual(['csto']);
     expect(result.keptRelations).toBe(2);
-    expect(await db.entities.get('csto')).toBeUndefined();
-    expect(await db.relations.where('to').equals('csto').count()).toBe(0);
+    expect(await entity('csto')).toBeUndefined();
+    expect(await kb(db).relationsTo('csto')).toEqual([]);
+    expect(await kb(db).aliasesOf('csto')).toEqual([]);
+    expect(await kb(db).ids()).not.toContain('csto');
   });
 });
 
@@ -105,17 +109,16 @@ describe('removing a pack', () => {
     await db.statements.add({ entity: 'lukashenka', text: 'Saved from a page.', kind: 'quote', source: { title: 'Page' }, origin: 'user' });
 
     await removePack(db, 'test-pack');
-    expect((await db.entities.toArray()).map((e) => [e.id, e.origin]).sort()).toEqual([
-      ['belarus', 'user'],
-      ['mine', 'user'],
-    ]);
+    expect(await kb(db).ids()).toEqual(['belarus', 'mine']);
+    expect([(await entity('belarus'))?.origin, (await entity('mine'))?.origin]).toEqual(['user', 'user']);
     expect(await aliasesOf('belarus')).toEqual(['Belarus', 'Беларусь']);
     expect(await aliasesOf('lukashenka')).toEqual([]);
-    expect((await db.relations.toArray()).map((r) => [r.from, r.to, r.origin])).toEqual([
+    expect((await kb(db).all()).relations.map((r) => [r.from, r.to, r.origin])).toEqual([
       ['belarus', 'csto', 'user'],
       ['belarus', 'cis', 'user'],
     ]);
-    expect((await db.statements.toArray()).map((s) => s.text)).toEqual(['Saved from a page.']);
+    expect((await kb(db).all()).statements.map((s) => s.text)).toEqual(['Saved from a page.']);
+    expect(await db.packParts.count()).toBe(0);
     expect(await db.packs.count()).toBe(0);
   });
 
@@ -124,7 +127,7 @@ describe('removing a pack', () => {
     expect(await ensureBundledPack(db, smallPack())).toBe('current');
     await removePack(db, 'test-pack');
     expect(await ensureBundledPack(db, smallPack({ version: 2 }))).toBe('removed');
-    expect(await db.entities.count()).toBe(0);
+    expect(await kb(db).count()).toBe(0);
     await importPack(db, smallPack());
     expect(await ensureBundledPack(db, smallPack({ version: 2 }))).toBe('imported');
   });
