@@ -8,7 +8,7 @@ import { fromWebAnnotations, toAnnotationCollection } from '../lib/annotations/w
 import { yieldToPage } from '../lib/page/scheduler';
 import { deleteAnnotation, importAnnotations, restoreAnnotation, updateAnnotation, type RemovedAnnotation } from '../lib/store/annotations';
 import type { AnnotationRow, BackstoryDatabase } from '../lib/store/db';
-import { entityCatalog, getEntities, knowledgeTables } from '../lib/store/knowledge';
+import { entityCatalog, getEntities } from '../lib/store/knowledge';
 import { LibraryFilters, type LibraryQuery } from './LibraryFilters';
 import { formatDate } from './format';
 import { parseTags } from './SaveForm';
@@ -563,7 +563,7 @@ function Passage({ annotation: a, onOpen, onEdit, onDelete }: { annotation: List
 }
 
 function EditPassage({ db, annotation, onDone }: { db: BackstoryDatabase; annotation: ListedPassage; onDone(changed: boolean): void }) {
-  const people = useLive(() => db.transaction('r', [...knowledgeTables(db), db.settings], () => entityCatalog(db)), [db]);
+  const people = useLive(() => entityCatalog(db), [db]);
   const [entityId, setEntityId] = useState(annotation.entityId ?? '');
   const [tags, setTags] = useState(annotation.tags.join(', '));
   const [comment, setComment] = useState(annotation.comment ?? '');

@@ -32,6 +32,7 @@ import {
   timeMarkJs,
 } from './lib/bench-browser.mjs';
 import { benchSavedPassages, savedPassagesReport } from './lib/bench-library.mjs';
+import { longestDuringImport, measureEditor, probeOptions } from './lib/bench-editor.mjs';
 import { profileReader } from './lib/bench-profile.mjs';
 import { longestWithin, markdownReport } from './lib/bench-report.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
@@ -230,7 +231,9 @@ async function measureKb(kb, file) {
       kb.starterRemoved = false;
       log(`could not remove the starter pack (${firstLine(error)}): it stays in the KB`);
     }
+    await probeOptions(options);
     kb.import = await importThroughOptions(options, file, { timeout: importTimeout });
+    kb.import.longestTask = await longestDuringImport(options).catch(() => null);
     if (kb.import.unfinished) log(`import still running after ${(kb.import.ms / 1000).toFixed(0)} s (${kb.import.progress}): pages not measured with this KB`);
     else if (kb.import.failed) log(`import failed: ${kb.import.status}`);
     else log(`imported in ${(kb.import.ms / 1000).toFixed(2)} s`);
@@ -239,6 +242,12 @@ async function measureKb(kb, file) {
       return;
     }
     kb.rows = await countRows(options);
+    try {
+      kb.editor = await measureEditor(session, kb.sample);
+    } catch (error) {
+      kb.editor = { error: firstLine(error) };
+      log(`  editor not measured: ${kb.editor.error}`);
+    }
     kb.estimate = await storageEstimate(options);
     kb.onDisk = indexedDbOnDisk(session.userDataDir, session.extensionId);
     // Not counted either: wakes the service worker and the database after the import.
@@ -276,6 +285,9 @@ async function measureKb(kb, file) {
 for (const size of kbSizes) {
   const pack = benchPack(size);
   const kb = { size, cases: pages.map((page) => ({ page: page.key, runs: [], candidates: aliasesUnderPageKeys(pack, page) })) };
+  // An entity from the middle of the pack, searched for in the editor by its surname.
+  const sample = pack.entities[Math.floor(pack.entities.length / 2)];
+  kb.sample = { search: sample.aliases[0], expect: sample.name };
   results.kbs.push(kb);
   const file = join(workDir, `bench-${size}.json`);
   writeFileSync(file, JSON.stringify(pack));

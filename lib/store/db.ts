@@ -174,16 +174,25 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       for (const pack of (await tx.table('packs').toArray()) as PackRow[]) {
         const entities = ((await tx.table('entities').where('origin').equals(pack.id).toArray()) as EntityRow[]).filter((e) => e.editedAt === undefined);
         const ids = new Set(entities.map((e) => e.id));
+        // Their alias rows go: the parts file a pack entity's aliases anew from its row, as an import does.
         const aliases = allAliases.filter((a) => ids.has(a.entityId));
         const relations: RelationRow[] = await tx.table('relations').where('origin').equals(pack.id).toArray();
         const statements: StatementRow[] = await tx.table('statements').where('origin').equals(pack.id).toArray();
-        const { layout, parts } = packParts(pack.id, { entities, aliases, relations, statements });
+        const { layout, parts, keys } = packParts(pack.id, {
+          entities: entities.map(({ origin: _o, editedAt: _e, note: _n, terms: _t, ...entity }) => entity),
+          relations: relations.map(({ id: _id, origin: _o, ...relation }) => relation),
+          statements: statements.map(({ id: _id, origin: _o, annotationId: _a, ...statement }) => statement),
+        });
         await tx.table('packParts').bulkPut(parts);
         await tx.table('entities').bulkDelete([...ids]);
         await tx.table('aliases').bulkDelete(aliases.map((a) => [a.entityId, a.text]));
         await tx.table('relations').bulkDelete(relations.map((r) => r.id));
         await tx.table('statements').bulkDelete(statements.map((s) => s.id));
         await tx.table('packs').put({ ...pack, layout });
+        // Keys listed before stay listed: an entity of the pack that the reader edited keeps its aliases
+        // in the table, and a key listed for nothing costs one wasted lookup, never a missed name.
+        const listed = ((await tx.table('aliasKeys').get(pack.id)) as AliasKeysRow | undefined)?.keys.split('\n') ?? [];
+        await tx.table('aliasKeys').put({ id: pack.id, keys: joinKeys([...listed, ...keys]) });
       }
     },
   },

@@ -11,7 +11,7 @@ import type { Entity, Relation, Statement } from './generated/pack';
 import { checkPack, type Pack, type PackProblem } from './pack-validation';
 import { READER_KEYS, fileKeys } from './alias-keys';
 import { aliasRows, entityRow } from './packs';
-import { bumpKnowledgeRevision, getEntities, getEntity, knowledgeTables, relationsOf, statementsOf } from './knowledge';
+import { getEntities, getEntity, knowledgeTables, relationsOf, statementsOf } from './knowledge';
 
 /** The editor's form, as the reader fills it in: text fields as typed, lists one item per line. */
 export interface EntityDraft {
@@ -347,7 +347,6 @@ export async function saveEntity(db: BackstoryDatabase, rows: EntityRows, { isNe
     await db.relations.bulkPut(rows.relations.map((r) => ({ ...r, origin: USER_ORIGIN })));
     await db.statements.where('entity').equals(id).delete();
     await db.statements.bulkPut(rows.statements.map((s) => ({ ...s, origin: USER_ORIGIN })));
-    await bumpKnowledgeRevision(db);
     return row;
   });
 }
@@ -369,7 +368,6 @@ export async function deleteEntity(db: BackstoryDatabase, id: string, now = Date
     await db.relations.bulkDelete(relations.map((r) => r.id!));
     await db.statements.bulkDelete(statements.map((s) => s.id!));
     await db.entities.delete(id);
-    await bumpKnowledgeRevision(db);
     return db.trash.add({ deletedAt: now, entity, aliases, relations, statements });
   });
 }
@@ -392,7 +390,6 @@ export async function restoreDeleted(db: BackstoryDatabase, trashId: number): Pr
     await db.relations.bulkPut(deleted.relations);
     await db.statements.bulkPut(deleted.statements);
     await db.trash.delete(trashId);
-    await bumpKnowledgeRevision(db);
     return entity;
   });
 }

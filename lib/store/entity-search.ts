@@ -1,6 +1,6 @@
 import { USER_ORIGIN, type BackstoryDatabase, type EntityKind, type EntityRow } from './db';
 import type { ExportScope } from './export';
-import { entityCatalog, getEntities, knowledgeTables, type CatalogItem } from './knowledge';
+import { entityCatalog, getEntities, type CatalogItem } from './knowledge';
 import { foldedWords } from './search-terms';
 
 export interface EntityQuery {
@@ -31,19 +31,17 @@ function inScope(scope: ExportScope | undefined): (e: CatalogItem) => boolean {
 
 /**
  * One page of entities for the editor's list, ordered by name. The list is filtered in memory from the
- * catalog (knowledge.ts), which is read once per change of the knowledge base; only the page's rows are
- * read whole.
+ * catalog (knowledge.ts), read once per import of each pack; only the page's rows are read whole. No
+ * transaction: the editor's live query reads again whenever what it read changes.
  */
 export async function searchEntities(db: BackstoryDatabase, query: EntityQuery): Promise<EntityPage> {
   const { kind, scope, offset = 0, limit } = query;
   const words = foldedWords(query.text ?? '');
   const wanted = inScope(scope);
-  return db.transaction('r', [...knowledgeTables(db), db.settings], async () => {
-    const found = (await entityCatalog(db)).filter(
-      (e) => (!kind || e.kind === kind) && wanted(e) && words.every((w) => e.terms.some((t) => t.startsWith(w))),
-    );
-    const ids = found.slice(offset, offset + limit).map((e) => e.id);
-    const rows = (await getEntities(db, ids)).filter((e): e is EntityRow => !!e);
-    return { rows, more: found.length > offset + limit, total: found.length };
-  });
+  // A word matches the start of any of the entity's search words.
+  const starts = words.map((w) => ` ${w}`);
+  const found = (await entityCatalog(db)).filter((e) => (!kind || e.kind === kind) && wanted(e) && starts.every((w) => e.words.includes(w)));
+  const ids = found.slice(offset, offset + limit).map((e) => e.id);
+  const rows = (await getEntities(db, ids)).filter((e): e is EntityRow => !!e);
+  return { rows, more: found.length > offset + limit, total: found.length };
 }

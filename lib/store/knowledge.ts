@@ -1,6 +1,6 @@
 import type { BackstoryDatabase, EntityRow, PackRow, RelationRow, StatementRow } from './db';
 import { USER_ORIGIN } from './db';
-import { readAll, readBuckets, type CatalogEntry, type PackAlias } from './pack-parts';
+import { byName, entityFromPart, readAll, readBuckets, readCatalog, type CatalogEntry, type PackAlias } from './pack-parts';
 
 /**
  * Reads of the knowledge base as one: the packs' parts (pack-parts.ts) under the reader's own rows.
@@ -55,8 +55,8 @@ export async function getEntities(db: BackstoryDatabase, ids: readonly string[],
   let wanted = [...new Set(ids)].filter((id) => !found.has(id));
   for (const pack of packs ?? (await storedPacks(db))) {
     if (!wanted.length) break;
-    const rows = await readBuckets<Omit<EntityRow, 'origin'>>(db.packParts, pack.id, 'e', pack.layout!.entities, wanted, (e) => e.id);
-    for (const row of rows) if (packShows(o, row.id, pack.id) && !found.has(row.id)) found.set(row.id, { ...row, origin: pack.id });
+    const rows = await readBuckets(db.packParts, pack.id, 'e', pack.layout!.entities, wanted);
+    for (const row of rows) if (packShows(o, row.id, pack.id) && !found.has(row.id)) found.set(row.id, entityFromPart(row, pack.id));
     wanted = wanted.filter((id) => !found.has(id));
   }
   return ids.map((id) => found.get(id));
@@ -83,7 +83,10 @@ export async function relationsOf(db: BackstoryDatabase, id: string, end: 'from'
   const own = await db.relations.where(end).equals(id).toArray();
   const fromPacks: RelationRow[] = [];
   for (const pack of packs ?? (await storedPacks(db))) {
-    const rows = await readBuckets<RelationRow>(db.packParts, pack.id, end === 'from' ? 'f' : 't', pack.layout!.relations, [id], (r) => r[end]);
+    const buckets = pack.layout!.relations;
+    // A t/ part says which entities have relations to this one; the relations are in their f/ parts.
+    const from = end === 'from' ? [id] : (await readBuckets(db.packParts, pack.id, 't', buckets, [id])).map((r) => r.from);
+    const rows = (await readBuckets(db.packParts, pack.id, 'f', buckets, from)).filter((r) => r[end] === id);
     fromPacks.push(...rows.map((r) => ({ ...r, origin: pack.id })));
   }
   if (!fromPacks.length) return own;
@@ -99,7 +102,7 @@ export async function statementsOf(db: BackstoryDatabase, id: string, packs?: Pa
   if (isReaders(o, id)) return own;
   const fromPacks: StatementRow[] = [];
   for (const pack of packs ?? (await storedPacks(db))) {
-    const rows = await readBuckets<StatementRow>(db.packParts, pack.id, 's', pack.layout!.statements, [id], (s) => s.entity);
+    const rows = await readBuckets(db.packParts, pack.id, 's', pack.layout!.statements, [id]);
     fromPacks.push(...rows.map((s) => ({ ...s, origin: pack.id })));
   }
   return merge(own, fromPacks, statementKey);
@@ -112,7 +115,7 @@ export async function statementsOf(db: BackstoryDatabase, id: string, packs?: Pa
 export async function packAliases(db: BackstoryDatabase, keys: string[], keep: (alias: PackAlias) => boolean = () => true, packs?: PackRow[]): Promise<PackAlias[]> {
   const found: (PackAlias & { pack: string })[] = [];
   for (const pack of packs ?? (await storedPacks(db))) {
-    const rows = await readBuckets<PackAlias>(db.packParts, pack.id, 'a', pack.layout!.aliases, keys, (a) => a.key);
+    const rows = await readBuckets(db.packParts, pack.id, 'a', pack.layout!.aliases, keys);
     for (const row of rows) if (keep(row)) found.push({ ...row, pack: pack.id });
   }
   if (!found.length) return [];
@@ -140,15 +143,15 @@ export async function packRowsShown(db: BackstoryDatabase, only?: string): Promi
   const seen = new Set<string>();
   const out: Everything = { entities: [], relations: [], statements: [] };
   for (const pack of packs) {
-    for (const e of await readAll<Omit<EntityRow, 'origin'>>(db.packParts, pack.id, 'e')) {
+    for (const e of await readAll(db.packParts, pack.id, 'e')) {
       if (own.has(e.id) || deleted.get(e.id) === pack.id || seen.has(e.id)) continue;
       seen.add(e.id);
-      out.entities.push({ ...e, origin: pack.id });
+      out.entities.push(entityFromPart(e, pack.id));
     }
-    for (const r of await readAll<RelationRow>(db.packParts, pack.id, 'f')) {
+    for (const r of await readAll(db.packParts, pack.id, 'f')) {
       if (!readers(r.from) && deleted.get(r.to) !== pack.id) out.relations.push({ ...r, origin: pack.id });
     }
-    for (const s of await readAll<StatementRow>(db.packParts, pack.id, 's')) {
+    for (const s of await readAll(db.packParts, pack.id, 's')) {
       if (!readers(s.entity)) out.statements.push({ ...s, origin: pack.id });
     }
   }
@@ -157,64 +160,75 @@ export async function packRowsShown(db: BackstoryDatabase, only?: string): Promi
 
 /**
  * Every entity the reader sees, as the editor's list and the pickers need it, sorted by name (in
- * code-unit order, as an IndexedDB index sorts). Kept per database until the knowledge base changes:
- * reading a hundred thousand entries takes a moment, filtering them in memory does not.
+ * code-unit order, as an IndexedDB index sorts).
  */
 export interface CatalogItem extends CatalogEntry {
+  /** The search words with a space before each: a word typed matches where `' ' + word` occurs. */
+  words: string;
   origin: string;
   /** Set for the reader's own entities: made or edited by them. */
   readers: boolean;
 }
 
-const catalogs = new WeakMap<BackstoryDatabase, { revision: unknown; items: CatalogItem[] }>();
-export const KB_REVISION = 'kb-revision';
+/**
+ * Each pack's catalog as read once, by the id of its parts (a new import writes new parts under a new
+ * id): reading a hundred thousand entries takes a moment, filtering them in memory does not, so an
+ * edit or a deletion costs a filter, not a new read.
+ */
+const packCatalogs = new Map<string, { layoutId: string; items: CatalogItem[] }>();
 
-/** Called in the transaction of every write to the knowledge base, so that caches read anew. */
-export async function bumpKnowledgeRevision(db: BackstoryDatabase): Promise<void> {
-  const current = (await db.settings.get(KB_REVISION))?.value;
-  await db.settings.put({ key: KB_REVISION, value: (typeof current === 'number' ? current : 0) + 1 });
+function cachedCatalog(db: BackstoryDatabase, pack: PackRow): CatalogItem[] | undefined {
+  const cached = packCatalogs.get(`${db.name}\u0000${pack.id}`);
+  return cached?.layoutId === pack.layout!.id ? cached.items : undefined;
 }
 
-const byName = (a: CatalogItem, b: CatalogItem) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+async function readPackCatalog(db: BackstoryDatabase, pack: PackRow): Promise<CatalogItem[]> {
+  const layout = pack.layout!;
+  const items: CatalogItem[] = [];
+  // Each pack's catalog is sorted already (pack-parts.ts).
+  for (const entry of await readCatalog(db.packParts, pack.id, layout.catalog)) {
+    items.push({ ...entry, words: ` ${entry.terms}`, origin: pack.id, readers: false });
+  }
+  packCatalogs.set(`${db.name}\u0000${pack.id}`, { layoutId: layout.id, items });
+  return items;
+}
 
-export async function entityCatalog(db: BackstoryDatabase): Promise<CatalogItem[]> {
-  const revision = (await db.settings.get(KB_REVISION))?.value ?? 0;
-  const ownRows = await db.entities.toArray();
-  const cached = catalogs.get(db);
-  let packItems: CatalogItem[];
-  if (cached && cached.revision === revision) packItems = cached.items;
-  else {
-    const deleted = new Map((await db.trash.toArray()).map((t) => [t.entity.id, t.entity.origin]));
-    const seen = new Set<string>();
-    packItems = [];
-    for (const pack of await storedPacks(db)) {
-      for (const entry of await readAll<CatalogEntry>(db.packParts, pack.id, 'c')) {
-        if (deleted.get(entry.id) === pack.id || seen.has(entry.id)) continue;
-        seen.add(entry.id);
-        packItems.push({ ...entry, origin: pack.id, readers: false });
-      }
-    }
-    packItems.sort(byName);
-    catalogs.set(db, { revision, items: packItems });
-  }
-  const own = new Set(ownRows.map((e) => e.id));
-  const ownItems: CatalogItem[] = ownRows.map(({ id, name, kind, terms, origin, editedAt }) => ({
-    id,
-    name,
-    kind,
-    terms,
-    origin,
-    readers: origin === USER_ORIGIN || editedAt !== undefined,
-  }));
-  ownItems.sort(byName);
-  // Both lists are sorted: merge them rather than sort a hundred thousand items again.
+/** Merges two lists sorted by name into one. */
+function merged(a: CatalogItem[], b: CatalogItem[]): CatalogItem[] {
+  if (!a.length) return b;
+  if (!b.length) return a;
   const out: CatalogItem[] = [];
+  let i = 0;
   let j = 0;
-  for (const item of packItems) {
-    if (own.has(item.id)) continue;
-    while (j < ownItems.length && byName(ownItems[j], item) < 0) out.push(ownItems[j++]);
-    out.push(item);
-  }
-  while (j < ownItems.length) out.push(ownItems[j++]);
+  while (i < a.length && j < b.length) out.push(byName(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
   return out;
+}
+
+/** The list is shared with later calls: read it, never change it. */
+export async function entityCatalog(db: BackstoryDatabase): Promise<readonly CatalogItem[]> {
+  const ownRows = await db.entities.toArray();
+  const deleted = new Map((await db.trash.toArray()).map((t) => [t.entity.id, t.entity.origin]));
+  const own = new Set(ownRows.map((e) => e.id));
+  let shown: CatalogItem[] = [];
+  for (const pack of await storedPacks(db)) {
+    // Only a catalog not read yet is awaited (see readBuckets on why).
+    const items = cachedCatalog(db, pack) ?? (await readPackCatalog(db, pack));
+    const hidden = (item: CatalogItem) => own.has(item.id) || deleted.get(item.id) === pack.id;
+    // An id is in one pack's parts at most (packs.ts), so the packs' lists never repeat an entity.
+    shown = merged(shown, own.size || deleted.size ? items.filter((item) => !hidden(item)) : items);
+  }
+  const ownItems: CatalogItem[] = ownRows
+    .map(({ id, name, kind, terms, origin, editedAt }) => ({
+      id,
+      name,
+      kind,
+      terms: terms.join(' '),
+      words: ` ${terms.join(' ')}`,
+      origin,
+      readers: origin === USER_ORIGIN || editedAt !== undefined,
+    }))
+    .sort(byName);
+  return merged(shown, ownItems);
 }

@@ -1,5 +1,9 @@
 import type { Table } from 'dexie';
-import type { AliasObject, AliasRow, EntityKind, EntityRow, RelationRow, StatementRow } from './db';
+import type { AliasObject, EntityKind, EntityRow, RelationRow, StatementRow } from './db';
+import type { Entity } from './generated/pack';
+import { indexKey } from '../text';
+import { aliasObject, entityRow } from './rows';
+import { searchTerms } from './search-terms';
 
 /**
  * How a pack's rows are kept: in parts of a few dozen rows each, not one IndexedDB row per record.
@@ -19,11 +23,19 @@ export interface PackPartRow {
   pack: string;
   /** `<kind>/<bucket>`: e/ entities by id, a/ aliases by key, f/ relations by from, t/ relations by to, s/ statements by entity, c/ catalog slices. */
   part: string;
-  rows: unknown[];
+  /**
+   * The part's rows as UTF-8 JSON. Chromium copies bytes into IndexedDB as they are, where it would
+   * walk and serialize every object and string of the rows one by one (measured here for a pack of
+   * 100,000 entities: 200 MB and 5–8 s of structured cloning, against 140 MB and 2–3 s of JSON); a
+   * part is small, so decoding the few a lookup reads costs little.
+   */
+  rows: Uint8Array;
 }
 
 /** How many buckets each kind of part has in one pack: stored on the pack's row, read by every lookup. */
 export interface PackLayout {
+  /** Names this set of parts: a new import writes new parts under a new id, so caches of the old ones go stale. */
+  id: string;
   entities: number;
   aliases: number;
   relations: number;
@@ -39,16 +51,47 @@ export interface PackAlias extends AliasObject {
   name: string;
 }
 
-/** What the editor's list and the pickers need of every entity, kept in slices apart from the full rows. */
+/**
+ * What the editor's list and the pickers need of every entity, kept in slices apart from the full
+ * rows, sorted by name: the entity's search words, space-separated (a search tests `' ' + terms` for
+ * `' ' + word`: no array per entity to build when a hundred thousand are read).
+ */
 export interface CatalogEntry {
   id: string;
   name: string;
   kind: EntityKind;
-  terms: string[];
+  terms: string;
+}
+
+/** Code-unit order of names, then ids, as an IndexedDB index sorts: the editor's list order. */
+export const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * A pack entity as its part keeps it: as the pack wrote it (aliases may be plain strings). The reader
+ * gets it as an EntityRow (entityFromPart), with its origin and search words added.
+ */
+export type PartEntity = Entity;
+export type PartRelation = Omit<RelationRow, 'origin' | 'id'>;
+export type PartStatement = Omit<StatementRow, 'origin' | 'id' | 'annotationId'>;
+/** A relation as a t/ part keeps it, under its `to` end: only where to find it whole, in the f/ part of its `from`. */
+export interface PartIncoming {
+  from: string;
+  to: string;
+}
+
+export type PartKind = 'e' | 'a' | 'f' | 't' | 's' | 'c';
+interface RowOf {
+  e: PartEntity;
+  a: PackAlias;
+  f: PartRelation;
+  t: PartIncoming;
+  s: PartStatement;
+  c: CatalogEntry;
 }
 
 /** Rows per bucket: small enough that a lookup reads little beside what it wants, large enough that a pack is few requests. */
-const PER_BUCKET = { entities: 64, aliases: 32, relations: 64, statements: 64 } as const;
+const PER_BUCKET = { entities: 128, aliases: 64, relations: 128, statements: 128 } as const;
 const CATALOG_SLICE = 2000;
 
 /** FNV-1a: a fast, well-spread 32-bit hash of a string, the same in every run and every browser. */
@@ -63,50 +106,125 @@ export function hash(text: string): number {
 
 export const bucketOf = (key: string, buckets: number) => hash(key) % buckets;
 
-export const partKey = (pack: string, kind: 'e' | 'a' | 'f' | 't' | 's' | 'c', bucket: number): [string, string] => [pack, `${kind}/${bucket}`];
+export const partKey = (pack: string, kind: PartKind, bucket: number): [string, string] => [pack, `${kind}/${bucket}`];
 
 const bucketsFor = (count: number, per: number) => Math.max(1, Math.ceil(count / per));
 
 export interface PackContent {
-  entities: EntityRow[];
-  aliases: AliasRow[];
-  relations: RelationRow[];
-  statements: StatementRow[];
+  entities: readonly Entity[];
+  relations: readonly PartRelation[];
+  statements: readonly PartStatement[];
 }
 
-function bucketed<T>(pack: string, kind: 'e' | 'a' | 'f' | 't' | 's', rows: readonly T[], buckets: number, key: (row: T) => string): PackPartRow[] {
+// Aliases and catalog entries, the most numerous rows, are kept as arrays: a third smaller than
+// objects that repeat their field names.
+type AliasTuple = [key: string, entityId: string, text: string, kind: EntityKind, name: string, flags?: Omit<AliasObject, 'text'>];
+type CatalogTuple = [id: string, name: string, kind: EntityKind, terms: string];
+type IncomingTuple = [from: string, to: string];
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function aliasTuple(alias: AliasObject, text: string, key: string, entity: Entity): AliasTuple {
+  const tuple: AliasTuple = [key, entity.id, text, entity.kind, entity.name];
+  if (alias.lang !== undefined || alias.caseSensitive !== undefined || alias.shared !== undefined) {
+    const flags: Omit<AliasObject, 'text'> = {};
+    if (alias.lang !== undefined) flags.lang = alias.lang;
+    if (alias.caseSensitive !== undefined) flags.caseSensitive = alias.caseSensitive;
+    if (alias.shared !== undefined) flags.shared = alias.shared;
+    tuple.push(flags);
+  }
+  return tuple;
+}
+
+const DECODE: { [K in PartKind]: (row: unknown) => RowOf[K] } = {
+  e: (row) => row as PartEntity,
+  a: (row) => {
+    const [key, entityId, text, kind, name, flags] = row as AliasTuple;
+    return { ...flags, text, key, entityId, kind, name };
+  },
+  f: (row) => row as PartRelation,
+  t: (row) => {
+    const [from, to] = row as IncomingTuple;
+    return { from, to };
+  },
+  s: (row) => row as PartStatement,
+  c: (row) => {
+    const [id, name, kind, terms] = row as CatalogTuple;
+    return { id, name, kind, terms };
+  },
+};
+
+const KEY: { [K in Exclude<PartKind, 'c'>]: (row: RowOf[K]) => string } = {
+  e: (e) => e.id,
+  a: (a) => a.key,
+  f: (r) => r.from,
+  t: (r) => r.to,
+  s: (s) => s.entity,
+};
+
+export function decodePart<K extends PartKind>(kind: K, part: Pick<PackPartRow, 'rows'>): RowOf[K][] {
+  return (JSON.parse(decoder.decode(part.rows)) as unknown[]).map(DECODE[kind]);
+}
+
+function bucketed<T>(pack: string, kind: PartKind, rows: readonly T[], buckets: number, key: (row: T) => string): PackPartRow[] {
   const parts: T[][] = Array.from({ length: buckets }, () => []);
   for (const row of rows) parts[bucketOf(key(row), buckets)].push(row);
-  return parts.flatMap((bucket, i) => (bucket.length ? [{ pack, part: `${kind}/${i}`, rows: bucket }] : []));
+  return parts.flatMap((bucket, i) => (bucket.length ? [{ pack, part: `${kind}/${i}`, rows: encoder.encode(JSON.stringify(bucket)) }] : []));
 }
 
-/** The parts that hold `content` for `pack`, and the layout to read them by. Row ids and origins are left out: a part's pack is its origin. */
-export function packParts(pack: string, content: PackContent): { layout: PackLayout; parts: PackPartRow[] } {
-  const kinds = new Map(content.entities.map((e) => [e.id, e]));
-  const aliases: PackAlias[] = content.aliases.flatMap((alias) => {
-    const entity = kinds.get(alias.entityId);
-    return entity ? [{ ...alias, kind: entity.kind, name: entity.name }] : [];
-  });
-  const relations = content.relations.map(({ id: _id, origin: _origin, ...r }) => r);
-  const statements = content.statements.map(({ id: _id, origin: _origin, annotationId: _a, ...s }) => s);
-  const entities = content.entities.map(({ origin: _origin, ...e }) => e);
+/** The entity of a part as the reader gets it: aliases as objects, its origin and search words. */
+export const entityFromPart = (entity: PartEntity, pack: string): EntityRow => entityRow(entity, pack);
+
+/**
+ * The parts that hold `content` for `pack`, the layout to read them by, and the keys its aliases are
+ * filed under. Entities, relations and statements are stored as given, without copies (the caller
+ * passes them without row ids or origins: a part's pack is its rows' origin).
+ */
+export function packParts(pack: string, content: PackContent): { layout: PackLayout; parts: PackPartRow[]; keys: Set<string> } {
+  const { entities, relations, statements } = content;
+  const aliases: AliasTuple[] = [];
+  const catalog: CatalogTuple[] = [];
+  const keys = new Set<string>();
+  for (const entity of entities) {
+    const objects = entity.aliases.map(aliasObject);
+    // As aliasRows files them (the display name last, the first of two equal texts kept), without
+    // the row objects: a pack of 100,000 entities has 400,000 aliases, and their garbage shows.
+    const seen = new Set<string>();
+    for (const alias of [...objects, { text: entity.name }]) {
+      const text = alias.text.trim();
+      if (!text || seen.has(text)) continue;
+      seen.add(text);
+      const key = indexKey({ text, lang: alias.lang });
+      if (!key) continue;
+      aliases.push(aliasTuple(alias, text, key, entity));
+      keys.add(key);
+    }
+    catalog.push([entity.id, entity.name, entity.kind, searchTerms({ name: entity.name, aliases: objects }).join(' ')]);
+  }
   const layout: PackLayout = {
+    id: crypto.randomUUID(),
     entities: bucketsFor(entities.length, PER_BUCKET.entities),
     aliases: bucketsFor(aliases.length, PER_BUCKET.aliases),
     relations: bucketsFor(relations.length, PER_BUCKET.relations),
     statements: bucketsFor(statements.length, PER_BUCKET.statements),
     catalog: bucketsFor(entities.length, CATALOG_SLICE),
   };
-  const catalog: CatalogEntry[] = entities.map(({ id, name, kind, terms }) => ({ id, name, kind, terms }));
+  catalog.sort((a, b) => byName({ name: a[1], id: a[0] }, { name: b[1], id: b[0] }));
+  const incoming = relations.map((r): IncomingTuple => [r.from, r.to]);
   const parts = [
     ...bucketed(pack, 'e', entities, layout.entities, (e) => e.id),
-    ...bucketed(pack, 'a', aliases, layout.aliases, (a) => a.key),
+    ...bucketed(pack, 'a', aliases, layout.aliases, (a) => a[0]),
     ...bucketed(pack, 'f', relations, layout.relations, (r) => r.from),
-    ...bucketed(pack, 't', relations, layout.relations, (r) => r.to),
+    ...bucketed(pack, 't', incoming, layout.relations, (r) => r[1]),
     ...bucketed(pack, 's', statements, layout.statements, (s) => s.entity),
-    ...Array.from({ length: layout.catalog }, (_, i) => ({ pack, part: `c/${i}`, rows: catalog.slice(i * CATALOG_SLICE, (i + 1) * CATALOG_SLICE) })),
+    ...Array.from({ length: layout.catalog }, (_, i) => ({
+      pack,
+      part: `c/${i}`,
+      rows: encoder.encode(JSON.stringify(catalog.slice(i * CATALOG_SLICE, (i + 1) * CATALOG_SLICE))),
+    })),
   ];
-  return { layout, parts };
+  return { layout, parts, keys };
 }
 
 /** Every part of a pack, for its removal or replacement. */
@@ -114,24 +232,40 @@ export function packRange(table: Table<PackPartRow, [string, string]>, pack: str
   return table.where('[pack+part]').between([pack, ''], [pack, '\uffff']);
 }
 
-/** Reads the parts of `kind` that the keys fall in, and returns their rows whose key is among them. */
-export async function readBuckets<T>(
+/**
+ * Reads the parts of `kind` that the keys fall in, and returns their rows whose key is among them.
+ * Written as a chain of Dexie promises, with no early return of a native one: inside a transaction,
+ * an async function that only sometimes awaits IndexedDB can make Dexie lose track of the transaction
+ * (Dexie.js issue #1186: PrematureCommitError).
+ */
+export function readBuckets<K extends Exclude<PartKind, 'c'>>(
   table: Table<PackPartRow, [string, string]>,
   pack: string,
-  kind: 'e' | 'a' | 'f' | 't' | 's',
+  kind: K,
   buckets: number,
   keys: Iterable<string>,
-  keyOf: (row: T) => string,
-): Promise<T[]> {
+): Promise<RowOf[K][]> {
   const wanted = new Set(keys);
-  if (!wanted.size) return [];
   const parts = [...new Set([...wanted].map((key) => bucketOf(key, buckets)))].map((b) => partKey(pack, kind, b));
-  const rows = await table.bulkGet(parts);
-  return rows.flatMap((part) => (part ? (part.rows as T[]).filter((row) => wanted.has(keyOf(row))) : []));
+  const keyOf = KEY[kind] as (row: RowOf[K]) => string;
+  return table.bulkGet(parts).then((found) => found.flatMap((part) => (part ? decodePart(kind, part).filter((row) => wanted.has(keyOf(row))) : [])));
 }
 
-/** Every row of `kind` in a pack, part by part (for exports and the editor's catalog). */
-export async function readAll<T>(table: Table<PackPartRow, [string, string]>, pack: string, kind: 'e' | 'a' | 'f' | 't' | 's' | 'c'): Promise<T[]> {
+/**
+ * A pack's catalog, sorted by name: its slices read one request at a time, so that decoding a
+ * hundred thousand entries happens in as many short tasks as there are slices, not one long one.
+ */
+export async function readCatalog(table: Table<PackPartRow, [string, string]>, pack: string, slices: number): Promise<CatalogEntry[]> {
+  const out: CatalogEntry[] = [];
+  for (let i = 0; i < slices; i++) {
+    const part = await table.get(partKey(pack, 'c', i));
+    if (part) for (const entry of decodePart('c', part)) out.push(entry);
+  }
+  return out;
+}
+
+/** Every row of `kind` in a pack, part by part (for exports). */
+export async function readAll<K extends PartKind>(table: Table<PackPartRow, [string, string]>, pack: string, kind: K): Promise<RowOf[K][]> {
   const parts = await table.where('[pack+part]').between([pack, `${kind}/`], [pack, `${kind}/\uffff`]).toArray();
-  return parts.flatMap((part) => part.rows as T[]);
+  return parts.flatMap((part) => decodePart(kind, part));
 }

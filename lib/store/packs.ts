@@ -1,11 +1,9 @@
-import { indexKey } from '../text';
 import { fileKeys, forgetKeys } from './alias-keys';
-import { USER_ORIGIN, type AliasObject, type AliasRow, type BackstoryDatabase, type EntityRow, type Origin, type PackRow } from './db';
+import { USER_ORIGIN, type BackstoryDatabase, type PackRow } from './db';
 import { parsePack, type Pack, type PackProblem } from './pack-validation';
-import { searchTerms } from './search-terms';
-import { bumpKnowledgeRevision, entityCatalog, storedPacks } from './knowledge';
-import { packParts, packRange, readAll, type CatalogEntry } from './pack-parts';
-import type { Alias, Entity, Relation, Statement } from './generated/pack';
+import { entityCatalog, storedPacks } from './knowledge';
+import { packParts, packRange, readAll } from './pack-parts';
+import type { Relation, Statement } from './generated/pack';
 
 export interface ImportResult {
   entities: number;
@@ -28,30 +26,7 @@ export interface ImportOptions {
   batchSize?: number;
 }
 
-export function aliasObject(alias: Alias): AliasObject {
-  return typeof alias === 'string' ? { text: alias } : alias;
-}
-
-export function aliasRows(entity: Pick<EntityRow, 'id' | 'aliases' | 'name'>): AliasRow[] {
-  const rows = new Map<string, AliasRow>();
-  // The display name is always an alias, so an entity never goes unmatched for want of one; it comes
-  // last so that the pack's own alias of the same text keeps its flags (caseSensitive, shared).
-  for (const alias of [...entity.aliases, { text: entity.name }]) {
-    const text = alias.text.trim();
-    if (!text || rows.has(text)) continue;
-    rows.set(text, { ...alias, text, key: indexKey({ text, lang: alias.lang }), entityId: entity.id });
-  }
-  return [...rows.values()].filter((row) => row.key !== '');
-}
-
-/** The row of an entity as the database keeps it. */
-export function entityRow(entity: Entity, origin: Origin, extra: Pick<EntityRow, 'editedAt' | 'note'> = {}): EntityRow {
-  const aliases = entity.aliases.map(aliasObject);
-  const row: EntityRow = { ...entity, aliases, origin, terms: searchTerms({ name: entity.name, aliases }) };
-  if (extra.editedAt !== undefined) row.editedAt = extra.editedAt;
-  if (extra.note) row.note = extra.note;
-  return row;
-}
+export { aliasObject, aliasRows, entityRow } from './rows';
 
 /** Set when the reader removes a pack, so that the bundled pack is not brought back on the next start. */
 export const removedPackKey = (packId: string) => `pack-removed:${packId}`;
@@ -79,7 +54,7 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, options: Imp
   return db.transaction('rw', tables, async () => {
     const others = (await storedPacks(db)).filter((p) => p.id !== pack.id);
     const otherIds = new Set<string>();
-    for (const other of others) for (const entry of await readAll<CatalogEntry>(db.packParts, other.id, 'c')) otherIds.add(entry.id);
+    for (const other of others) for (const entry of await readAll(db.packParts, other.id, 'c')) otherIds.add(entry.id);
     const ownIds = new Set(await db.entities.toCollection().primaryKeys());
     const deletedRows = await db.trash.toArray();
     const deleted = new Set(deletedRows.filter((t) => t.entity.origin === pack.id).map((t) => t.entity.id));
@@ -90,22 +65,17 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, options: Imp
 
     const present = (id: string) => ownIds.has(id) || otherIds.has(id) || deleted.has(id);
     const kept = pack.entities.filter((e) => present(e.id)).map((e) => e.id);
-    const entityRows = pack.entities.filter((e) => !present(e.id)).map((e) => entityRow(e, pack.id));
+    const entities = pack.entities.filter((e) => !present(e.id));
     const packRelations = pack.relations ?? [];
-    const relations = packRelations
-      .filter((r) => !readers.has(r.from) && !deleted.has(r.to) && !userRelations.has(relationKey(r)))
-      .map((r) => ({ ...r, origin: pack.id }));
+    const relations = packRelations.filter((r) => !readers.has(r.from) && !deleted.has(r.to) && !userRelations.has(relationKey(r)));
     const packStatements = pack.statements ?? [];
-    const statements = packStatements
-      .filter((s) => !readers.has(s.entity) && !userStatements.has(statementKey(s)))
-      .map((s) => ({ ...s, origin: pack.id }));
-    const aliases = entityRows.flatMap(aliasRows);
-    const { layout, parts } = packParts(pack.id, { entities: entityRows, aliases, relations, statements });
+    const statements = packStatements.filter((s) => !readers.has(s.entity) && !userStatements.has(statementKey(s)));
+    const { layout, parts, keys } = packParts(pack.id, { entities, relations, statements });
 
     await packRange(db.packParts, pack.id).delete();
     // Progress is counted in entities: each batch writes an equal share of the parts, which hold the
     // entities (and what they say) in proportion.
-    const total = entityRows.length;
+    const total = entities.length;
     const batches = Math.max(1, Math.ceil(total / batchSize));
     const share = Math.ceil(parts.length / batches);
     onProgress?.(0, total);
@@ -113,9 +83,9 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, options: Imp
       await db.packParts.bulkAdd(parts.slice(i * share, (i + 1) * share));
       if (i < batches - 1) onProgress?.((i + 1) * batchSize, total);
     }
-    await fileKeys(db, pack.id, new Set(aliases.map((alias) => alias.key)), { replace: true });
+    await fileKeys(db, pack.id, keys, { replace: true });
 
-    const counts = { entities: entityRows.length, relations: relations.length, statements: statements.length };
+    const counts = { entities: entities.length, relations: relations.length, statements: statements.length };
     const row: PackRow = {
       id: pack.id,
       title: pack.title ?? pack.id,
@@ -128,7 +98,6 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, options: Imp
     };
     await db.packs.put(row);
     await db.settings.delete(removedPackKey(pack.id));
-    await bumpKnowledgeRevision(db);
     onProgress?.(total, total);
     return {
       ...counts,
@@ -163,7 +132,6 @@ export async function removePack(db: BackstoryDatabase, packId: string): Promise
     await db.packs.delete(packId);
     await forgetKeys(db, packId);
     await db.settings.put({ key: removedPackKey(packId), value: true });
-    await bumpKnowledgeRevision(db);
   });
 }
 

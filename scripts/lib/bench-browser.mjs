@@ -110,12 +110,14 @@ export function countRows(options) {
             count.onsuccess = () => (out[store] = (out[store] ?? 0) + count.result);
           }
           const inParts = { e: 'entities', a: 'aliases', f: 'relations', s: 'statements' };
+          const decoder = new TextDecoder();
           const cursor = tx.objectStore('packParts').openCursor();
           cursor.onsuccess = () => {
             const at = cursor.result;
             if (!at) return;
             const store = inParts[at.value.part.split('/')[0]];
-            if (store) out[store] = (out[store] ?? 0) + at.value.rows.length;
+            // A part's rows are UTF-8 JSON.
+            if (store) out[store] = (out[store] ?? 0) + JSON.parse(decoder.decode(at.value.rows)).length;
             at.continue();
           };
           tx.oncomplete = () => {

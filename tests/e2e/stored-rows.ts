@@ -18,12 +18,14 @@ export function countStoredRows(): Promise<Record<string, number>> {
         count.onsuccess = () => (out[store] += count.result);
       }
       const inParts: Record<string, string> = { e: 'entities', a: 'aliases', f: 'relations', s: 'statements' };
+      const decoder = new TextDecoder();
       const cursor = tx.objectStore('packParts').openCursor();
       cursor.onsuccess = () => {
         const at = cursor.result;
         if (!at) return;
         const store = inParts[(at.value.part as string).split('/')[0]!];
-        if (store) out[store] += (at.value.rows as unknown[]).length;
+        // A part's rows are UTF-8 JSON.
+        if (store) out[store] += (JSON.parse(decoder.decode(at.value.rows as Uint8Array)) as unknown[]).length;
         at.continue();
       };
       tx.oncomplete = () => {

@@ -16,7 +16,7 @@ export const kb = (db: BackstoryDatabase) => ({
   aliasesOf: async (id: string) => {
     const own = await db.aliases.where('entityId').equals(id).toArray();
     const filed: PackAlias[] = [];
-    for (const pack of await storedPacks(db)) filed.push(...(await readAll<PackAlias>(db.packParts, pack.id, 'a')).filter((a) => a.entityId === id));
+    for (const pack of await storedPacks(db)) filed.push(...(await readAll(db.packParts, pack.id, 'a')).filter((a) => a.entityId === id));
     const shown = filed.length ? (await packAliases(db, [...new Set(filed.map((a) => a.key))])).filter((a) => a.entityId === id) : [];
     return [...new Set([...own, ...shown].map((a) => a.text))].sort();
   },
@@ -29,7 +29,7 @@ export const kb = (db: BackstoryDatabase) => ({
     const packEntities = new Set(shown.entities.map((e) => `${e.origin}\u0000${e.id}`));
     const aliases: AliasRow[] = await db.aliases.toArray();
     for (const pack of await storedPacks(db)) {
-      for (const { kind: _k, name: _n, ...alias } of await readAll<PackAlias>(db.packParts, pack.id, 'a')) {
+      for (const { kind: _k, name: _n, ...alias } of await readAll(db.packParts, pack.id, 'a')) {
         if (packEntities.has(`${pack.id}\u0000${alias.entityId}`)) aliases.push(alias);
       }
     }

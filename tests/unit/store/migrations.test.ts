@@ -203,6 +203,9 @@ describe('upgrading the database', () => {
     expect(await db.packParts.where('[pack+part]').between([pack.id, ''], [pack.id, '\uffff']).count()).toBeGreaterThan(0);
     const found = await findCandidates(db, lookupKeys(['The CSTO met in Minsk.']), new AliasKeySet());
     expect(found.entities).toMatchObject({ csto: { kind: 'organization' } });
+    // The edited entity, left in the tables, is still found through the list of filed words.
+    const edited = await findCandidates(db, lookupKeys(['Lukashenka spoke.']), new AliasKeySet());
+    expect(Object.keys(edited.entities)).toEqual([pack.entities[0]!.id]);
     expect((await loadDossier(db, 'csto'))?.members.map((m) => m.structure.name)).toEqual(['Belarus', 'Armenia']);
     expect(await kb(db).count()).toBe(v1Entities.length);
     db.close();

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BackstoryDatabase, type AliasRow, type EntityRow } from '../../../lib/store/db';
+import { BackstoryDatabase } from '../../../lib/store/db';
+import type { Entity } from '../../../lib/store/generated/pack';
 import { deleteEntity, restoreDeleted } from '../../../lib/store/editor';
 import { searchEntities } from '../../../lib/store/entity-search';
-import { bucketOf, packParts, type PackAlias } from '../../../lib/store/pack-parts';
+import { bucketOf, decodePart, packParts, type PartKind } from '../../../lib/store/pack-parts';
 import { aliasRows, entityRow, importPack, removePack } from '../../../lib/store/packs';
 import { findCandidates, loadDossier } from '../../../lib/store/queries';
 import { lookupKeys } from '../../../lib/text';
@@ -19,35 +20,55 @@ beforeEach(async () => {
 
 describe('a pack kept in parts', () => {
   const n = 5000;
-  const entities: EntityRow[] = Array.from({ length: n }, (_, i) =>
-    entityRow({ id: `p-${i}`, kind: 'person', name: `Given${i % 50} Surname${i}`, aliases: [`Surname${i}`] }, 'big'),
-  );
-  const aliases: AliasRow[] = entities.flatMap(aliasRows);
-  const relations = entities.map((e, i) => ({ from: e.id, type: 'member_of' as const, to: `p-${(i * 7) % n}`, origin: 'big' }));
-  const { layout, parts } = packParts('big', { entities, aliases, relations, statements: [] });
-  const rowsOf = (kind: string) => parts.filter((p) => p.part.startsWith(`${kind}/`));
+  const entities: Entity[] = Array.from({ length: n }, (_, i) => ({ id: `p-${i}`, kind: 'person', name: `Given${i % 50} Surname${i}`, aliases: [`Surname${i}`] }));
+  const aliases = entities.flatMap((e) => aliasRows(entityRow(e, 'big')));
+  // Every entity is a member of two others.
+  const relations = entities.flatMap((e, i) => [
+    { from: e.id, type: 'member_of' as const, to: `p-${(i * 7) % n}` },
+    { from: e.id, type: 'allied_with' as const, to: `p-${(i * 11) % n}` },
+  ]);
+  const { layout, parts, keys } = packParts('big', { entities, relations, statements: [] });
+  const partsOf = (kind: PartKind) => parts.filter((p) => p.part.startsWith(`${kind}/`));
+  const rowsOf = <K extends PartKind>(kind: K) => partsOf(kind).map((p) => decodePart(kind, p));
 
   it('files every row in the bucket its key hashes to, each relation under both ends', () => {
-    for (const part of rowsOf('a')) {
+    for (const part of partsOf('a')) {
       const bucket = Number(part.part.split('/')[1]);
-      for (const alias of part.rows as PackAlias[]) expect(bucketOf(alias.key, layout.aliases)).toBe(bucket);
+      for (const alias of decodePart('a', part)) expect(bucketOf(alias.key, layout.aliases)).toBe(bucket);
     }
-    expect(rowsOf('e').flatMap((p) => p.rows)).toHaveLength(n);
-    expect(rowsOf('a').flatMap((p) => p.rows)).toHaveLength(aliases.length);
-    expect(rowsOf('f').flatMap((p) => p.rows)).toHaveLength(n);
-    expect(rowsOf('t').flatMap((p) => p.rows)).toHaveLength(n);
-    expect(rowsOf('c').flatMap((p) => p.rows)).toHaveLength(n);
+    for (const part of partsOf('t')) {
+      const bucket = Number(part.part.split('/')[1]);
+      for (const relation of decodePart('t', part)) expect(bucketOf(relation.to, layout.relations)).toBe(bucket);
+    }
+    expect(rowsOf('e').flat()).toHaveLength(n);
+    expect(rowsOf('a').flat()).toHaveLength(aliases.length);
+    expect(keys).toEqual(new Set(aliases.map((a) => a.key)));
+    expect(rowsOf('f').flat()).toHaveLength(2 * n);
+    expect(rowsOf('t').flat()).toHaveLength(2 * n);
+    expect(rowsOf('c').flat().map((c) => c.id).sort()).toEqual(entities.map((e) => e.id).sort());
+  });
+
+  it('keeps the catalog sorted by name across its slices, as the editor lists it', () => {
+    const names = partsOf('c')
+      .sort((a, b) => Number(a.part.split('/')[1]) - Number(b.part.split('/')[1]))
+      .flatMap((p) => decodePart('c', p).map((c) => c.name));
+    expect(names).toHaveLength(n);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(partsOf('c').length).toBeGreaterThan(1);
   });
 
   it('keeps parts small whatever the size of the pack, so a lookup reads little', () => {
-    const largest = Math.max(...rowsOf('a').map((p) => p.rows.length));
-    // 32 aliases a bucket on average; a good hash keeps the fullest within a small multiple of that.
-    expect(largest).toBeLessThan(32 * 3);
+    const largest = Math.max(...rowsOf('a').map((rows) => rows.length));
+    // 64 aliases a bucket on average; a good hash keeps the fullest within a small multiple of that.
+    expect(largest).toBeLessThan(64 * 3);
     expect(parts.length).toBeLessThan((entities.length + aliases.length + 2 * relations.length) / 20);
   });
 
-  it('gives each alias its entity’s kind and name, all a page needs of the entity', () => {
-    const alias = rowsOf('a').flatMap((p) => p.rows as PackAlias[]).find((a) => a.text === 'Surname42');
+  it('gives back every row as it was given, aliases with their entity’s kind and name (all a page needs of the entity)', () => {
+    expect(rowsOf('e').flat().find((e) => e.id === 'p-42')).toEqual(JSON.parse(JSON.stringify(entities[42])));
+    expect(rowsOf('c').flat().find((c) => c.id === 'p-42')).toEqual({ id: 'p-42', name: 'Given42 Surname42', kind: 'person', terms: entityRow(entities[42]!, 'big').terms.join(' ') });
+    expect(rowsOf('f').flat().filter((r) => r.from === 'p-3')).toEqual(relations.filter((r) => r.from === 'p-3'));
+    const alias = rowsOf('a').flat().find((a) => a.text === 'Surname42');
     expect(alias).toMatchObject({ entityId: 'p-42', kind: 'person', name: 'Given42 Surname42', key: 'surname42' });
   });
 });
