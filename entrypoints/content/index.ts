@@ -31,7 +31,7 @@ export default defineContentScript({
 
     const marker = new PageMarker(document, {
       lookup: (keys) => ask({ type: 'lookup', keys }),
-      onMarksChanged: (m) => void ask({ type: 'found', entities: m.counts().length }).catch(() => undefined),
+      onMarksChanged: (m) => void ask({ type: 'found', entities: m.entityCount }).catch(() => undefined),
       // In a page's own shadow roots only an adopted sheet will do: a <style> node would change the page.
       onShadowRoot: (root) => void adoptStylesheet(root, highlightsCss),
       paintNearScreenOnly: true,

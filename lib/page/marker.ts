@@ -98,8 +98,14 @@ export class PageMarker {
       const iterator = walkBlocks(root);
       if (!(await eachSliced(iterator, (block) => blocks.push(block), () => generation !== this.generation))) return;
       const { visible, rest } = this.splitVisible(blocks);
-      await this.markBlocks(visible, generation);
-      await this.markBlocks(rest, generation);
+      await this.markBlocks(visible, generation, true);
+      // The marks found off screen reach the browser together (see HighlightPainter.hold).
+      this.painter.hold();
+      try {
+        await this.markBlocks(rest, generation);
+      } finally {
+        if (generation === this.generation) this.painter.release();
+      }
       if (generation === this.generation) this.timings.allMarks = performance.now();
     });
   }
@@ -128,6 +134,15 @@ export class PageMarker {
 
   entity(id: string): EntityMeta | undefined {
     return this.entities.get(id);
+  }
+
+  /**
+   * How many distinct entities are marked on the page (the badge's number). Cheaper than
+   * counts().length: that sorts names with localeCompare, and the first localeCompare in a page's
+   * content script loads the ICU collator, a task of 50 ms or more here.
+   */
+  get entityCount(): number {
+    return this.markCounts.size;
   }
 
   /** Every entity marked on the page with its number of occurrences, most frequent first. */
@@ -181,7 +196,8 @@ export class PageMarker {
     return { visible, rest };
   }
 
-  private async markBlocks(blocks: TextBlock[], generation: number): Promise<void> {
+  /** `onScreen`: the blocks were measured on screen, so their marks are painted without waiting for the observer. */
+  private async markBlocks(blocks: TextBlock[], generation: number, onScreen = false): Promise<void> {
     if (!blocks.length || generation !== this.generation) return;
     const cancelled = () => generation !== this.generation;
     const keys = new Set<string>();
@@ -217,18 +233,18 @@ export class PageMarker {
       for (const [id, meta] of Object.entries(answer.entities)) this.entities.set(id, meta);
       if (added) this.matcher = new Matcher([...this.aliases.values()]);
     }
-    await eachSliced(blocks, (block) => this.markBlock(block), cancelled);
+    await eachSliced(blocks, (block) => this.markBlock(block, onScreen), cancelled);
     this.notify();
   }
 
-  private markBlock(block: TextBlock): void {
+  private markBlock(block: TextBlock, onScreen = false): void {
     if (isBlockStale(block)) return;
     if (this.blocks.has(block)) this.unmarkBlock(block);
     const marks: Mark[] = [];
     for (const match of this.matcher.findAll(block.text)) {
       const kind = this.entities.get(match.entityIds[0])?.kind ?? 'unknown';
       const mark: Mark = { range: rangeFor(block, match.start, match.end), entityIds: match.entityIds, kind };
-      this.painter.add(mark);
+      this.painter.add(mark, onScreen);
       marks.push(mark);
       this.countMark(mark, 1);
     }

@@ -144,6 +144,25 @@ describe('bad input', () => {
     await expect.poll(lastParagraphPainted, { timeout: 10_000, interval: 200 }).toBe(true);
     expect(await registered()).toBeLessThan(2_000);
 
+    // Half-way down, every paragraph on screen has its name painted (each paragraph names someone).
+    const unpaintedOnScreen = () =>
+      page.evaluate(() => {
+        const painted = new Set<Node>();
+        for (const [name, highlight] of CSS.highlights) {
+          if (!name.startsWith('backstory-')) continue;
+          for (const range of highlight) painted.add((range as Range).startContainer.parentNode!);
+        }
+        const onScreen = [...document.querySelectorAll('main > p')].filter((p) => {
+          const rect = p.getBoundingClientRect();
+          return rect.bottom > 0 && rect.top < innerHeight;
+        });
+        return { onScreen: onScreen.length, unpainted: onScreen.filter((p) => !painted.has(p)).length };
+      });
+    await page.evaluate(() => document.querySelectorAll('main > p')[Math.floor(document.querySelectorAll('main > p').length / 2)].scrollIntoView());
+    await expect.poll(async () => (await unpaintedOnScreen()).unpainted, { timeout: 10_000, interval: 200 }).toBe(0);
+    expect((await unpaintedOnScreen()).onScreen).toBeGreaterThan(0);
+    expect(await registered()).toBeLessThan(2_000);
+
     expect(errors).toEqual([]);
     await page.close();
   });
