@@ -8,11 +8,11 @@ import { fromWebAnnotations, toAnnotationCollection } from '../lib/annotations/w
 import { yieldToPage } from '../lib/page/scheduler';
 import { deleteAnnotation, importAnnotations, restoreAnnotation, updateAnnotation, type RemovedAnnotation } from '../lib/store/annotations';
 import type { AnnotationRow, BackstoryDatabase } from '../lib/store/db';
-import { entityCatalog, getEntities } from '../lib/store/knowledge';
+import { getEntities } from '../lib/store/knowledge';
+import { EntityPicker } from './EntityPicker';
 import { LibraryFilters, type LibraryQuery } from './LibraryFilters';
 import { formatDate } from './format';
 import { parseTags } from './SaveForm';
-import { useLive } from './use-live';
 
 export interface LibraryAppProps {
   db: BackstoryDatabase;
@@ -563,7 +563,6 @@ function Passage({ annotation: a, onOpen, onEdit, onDelete }: { annotation: List
 }
 
 function EditPassage({ db, annotation, onDone }: { db: BackstoryDatabase; annotation: ListedPassage; onDone(changed: boolean): void }) {
-  const people = useLive(() => entityCatalog(db), [db]);
   const [entityId, setEntityId] = useState(annotation.entityId ?? '');
   const [tags, setTags] = useState(annotation.tags.join(', '));
   const [comment, setComment] = useState(annotation.comment ?? '');
@@ -582,17 +581,18 @@ function EditPassage({ db, annotation, onDone }: { db: BackstoryDatabase; annota
         }}
       >
         <blockquote>{annotation.quote}</blockquote>
-        <label>
-          Statement by
-          <select value={entityId} onChange={(e) => setEntityId((e.currentTarget as HTMLSelectElement).value)}>
-            <option value="">Note only (nobody’s statement)</option>
-            {(people ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <label for={`speaker-${annotation.id}`}>Statement by</label>
+        {/* A text box that suggests entities as the reader types: a list of every entity would hold
+            a hundred thousand options with a large knowledge base. Empty: a note, nobody's statement. */}
+        <EntityPicker
+          db={db}
+          value={entityId}
+          onInput={setEntityId}
+          control={{ id: `speaker-${annotation.id}`, name: 'speaker', 'aria-describedby': `speaker-${annotation.id}-hint` }}
+        />
+        <span id={`speaker-${annotation.id}-hint`} class="hint">
+          Leave empty to keep the passage as a note, nobody’s statement.
+        </span>
         <label>
           Tags
           <input type="text" value={tags} onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)} />

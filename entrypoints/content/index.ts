@@ -10,6 +10,7 @@ import { HighlightPainter, isHighlightSupported } from '~/lib/page/highlights';
 import { markAtPoint } from '~/lib/page/hit-test';
 import { attachHoverIntent } from '~/lib/page/hover-intent';
 import { PageMarker } from '~/lib/page/marker';
+import { useTintForLargePage } from '~/lib/page/large-page';
 import { nextMark } from '~/lib/page/navigation';
 import { SavedPassages } from '~/lib/page/saved-passages';
 import { proposedEntities, savableRange } from '~/lib/page/selection';
@@ -28,6 +29,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     if (!isMarkableDocument(document) || !isHighlightSupported()) return;
+    // Before the first mark is painted, so that the style changes once, not under thousands of marks.
+    const tinted = useTintForLargePage(document);
 
     const marker = new PageMarker(document, {
       lookup: (keys) => ask({ type: 'lookup', keys }),
@@ -164,6 +167,8 @@ export default defineContentScript({
         /** How many ranges are registered with CSS.highlights now. */
         painted: () => marker.painter.painted,
         saved: () => saved.status(),
+        /** Whether marks are tinted instead of underlined, as on very large pages (lib/page/large-page.ts). */
+        tinted,
       }),
       configurable: true,
     });

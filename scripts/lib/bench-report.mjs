@@ -107,12 +107,17 @@ export function markdownReport(results) {
       const label = [page.key, `${int(kb.size)}`];
       if (!r || !r.timings || r.timedOut) {
         const why = c.skipped ?? (r?.timedOut ? 'no allMarks within the timeout' : 'not measured');
-        rows.push([...label, `n/a (${why})`, '', '', '', '', ...markJsCells(c)]);
+        rows.push([...label, `n/a (${why})`, '', '', '', '', '', ...markJsCells(c)]);
         continue;
       }
       const t = r.timings;
       const known = page.mentions.slice(0, kb.size).reduce((a, b) => a + b, 0);
       const block = longestWithin(r.blocks, t.start, t.allMarks);
+      const next = longestWithin(
+        r.blocks.filter((b) => b !== block),
+        t.start,
+        t.allMarks,
+      );
       const longTask = longestWithin(r.longTasks, t.start, t.allMarks);
       const starved = longestWithin(r.starved, t.start, t.allMarks);
       const frame = longestWithin(r.frames, t.start, t.allMarks);
@@ -122,6 +127,7 @@ export function markdownReport(results) {
         int(t.firstMark),
         int(t.allMarks),
         int(block?.duration ?? 0),
+        int(next?.duration ?? 0),
         mb(delta(r, page, 'js')),
         ...markJsCells(c),
       ]);
@@ -142,7 +148,7 @@ export function markdownReport(results) {
       ]);
     }
   }
-  out.push(table(['page', 'KB entities', 'marks', 'first mark ms', 'all marks ms', 'longest task ms', 'heap Δ MB', 'mark.js ms', '× faster'], rows), '');
+  out.push(table(['page', 'KB entities', 'marks', 'first mark ms', 'all marks ms', 'longest task ms', 'next longest ms', 'heap Δ MB', 'mark.js ms', '× faster'], rows), '');
   out.push('Details:', '');
   out.push(
     table(
@@ -238,8 +244,8 @@ export function markdownReport(results) {
       `- Pages: generated news prose of 100 KB, 1 MB and 5 MB naming the same ${settings.pagePeople} people (the first ${settings.pagePeople} entities of every KB: a KB of 10 knows 10 of them), in full, by surname, possessive, in other spellings, in links and bold, some split across elements; served from 127.0.0.1. "marks" counts Backstory’s marks against the mentions of names the KB knows.`,
       '- Import: from the "Import pack" input’s change event to the status that starts "Imported", timed in the options page; sizes from `navigator.storage.estimate()` in the options page and from the profile’s IndexedDB folder.',
       '- first mark / all marks: `globalThis.backstory.timings` read over CDP in the content script’s isolated world, in ms since navigation start; "marking ms" = all marks − the marker’s start (the content script runs at document_idle).',
-      '- longest task: the longest stretch, overlapping the marking window, in which the main thread could not run a `user-blocking` task the page posts every 10 ms (0 when none reached 50 ms): Backstory’s script, the garbage collection it causes, and the style, layout and paint its highlights cause. Work that yields with `scheduler.yield()` does not count. Chrome’s Long Tasks API ("Long Tasks API ms") is shown beside it but leaves out a task that runs only extension code, such as the content script’s work after a `runtime.sendMessage` reply. "page timers held up" is the same probe with an ordinary timer, which `scheduler.yield()` continuations go before. "longest frame" is the longest `long-animation-frame` in the window, with its blocking duration. `npm run bench -- --profile` shows what ran in the longest blocks.',
-      '- longest task ms after an empty content script: the same probe, on the same page in a browser with an extension whose content script does nothing but note when it ran (injected at document_idle, as Backstory’s is), from that moment on: what the browser itself costs the page for injecting any content script. Backstory’s longest task cannot be shorter than this on the same page.',
+      '- longest task: the longest stretch, overlapping the marking window, in which the main thread could not run a `user-blocking` task the page posts every 10 ms (0 when none reached 50 ms): Backstory’s script, the garbage collection it causes, and the style, layout and paint its highlights cause. Work that yields with `scheduler.yield()` does not count. Chrome’s Long Tasks API ("Long Tasks API ms") is shown beside it but leaves out a task that runs only extension code, such as the content script’s work after a `runtime.sendMessage` reply. "page timers held up" is the same probe with an ordinary timer, which `scheduler.yield()` continuations go before. "longest frame" is the longest `long-animation-frame` in the window, with its blocking duration. `npm run bench -- --profile` shows what ran in the longest blocks. "next longest": the longest stretch after that one, which tells a single stretch such as Chromium’s page-text capture (see the control column below) from repeated ones.',
+      '- longest task ms after an empty content script: the same probe, on the same page in a browser with an extension whose content script does nothing but note when it ran and ask for one frame after the load event (injected at document_idle, as Backstory’s is), from that moment on: what the browser itself costs the page for injecting any content script that draws anything. The frame matters: at the first frame after load Chromium reads the whole page’s text for its language detection (ChromeRenderFrameObserver::CapturePageText, 130–250 ms on the 5 MB page in a trace here), which any extension that paints a mark, and any reader’s first scroll, sets off. Backstory’s longest task cannot be shorter than this on the same page.',
       '- heap Δ: `Runtime.getHeapUsage().usedSize` (V8) after `HeapProfiler.collectGarbage`, with the extension minus the same page without it; "DOM heap Δ" is the same for the embedder (Blink) heap, where Ranges and highlights live.',
       `- mark.js ${settings.markJsVersion}: in Chromium without the extension, on the loaded page, \`new Mark(document.body).mark(terms, { accuracy: { value: 'exactly', limiters: punctuation }, separateWordSearch: false, exclude: ['mark'] })\` with every name and alias of the KB as terms, longest first, in calls of ${settings.markJsBatch} terms one after the other (mark.js recurses once per term: thousands in one call overflow the stack), timed with performance.now() in the page; stopped after ${settings.markJsTimeoutS} s, and not run when the smaller page’s time says it would take longer. Without the punctuation limiters mark.js misses names followed by a comma or full stop; without the exclusion it marks a surname again inside a marked full name. "× faster" = mark.js ms ÷ Backstory’s marking ms.`,
       '- aliases under the page’s keys (est.): aliases of the KB whose every word (lower-cased, without diacritics) occurs on the page — about what the background sends the content script (inflected forms aside).',

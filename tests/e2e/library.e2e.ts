@@ -54,12 +54,17 @@ describe('the library', () => {
     await expect.poll(quotes).toHaveLength(2);
   });
 
-  it('edits a passage’s tags, and deletes one with undo', async () => {
+  it('edits a passage’s tags and speaker, and deletes one with undo', async () => {
     const item = library.locator('.passage', { hasText: BABAJANYAN });
     await item.getByRole('button', { name: 'Edit' }).click();
-    await library.locator('.passage.editing').getByLabel('Tags').fill('armenia, embassy');
-    await library.locator('.passage.editing').getByRole('button', { name: 'Save' }).click();
+    const editing = library.locator('.passage.editing');
+    await editing.getByLabel('Tags').fill('armenia, embassy');
+    // The speaker box suggests entities as one types, and names the one an id picks.
+    await editing.getByLabel('Statement by').fill('alexander-lukashenka');
+    await expect.poll(() => editing.locator('.picked').textContent()).toBe('Alexander Lukashenka · Person');
+    await editing.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => library.locator('.passage', { hasText: BABAJANYAN }).locator('.tag').allTextContents()).toEqual(['#armenia', '#embassy']);
+    await expect.poll(() => library.locator('.passage', { hasText: BABAJANYAN }).locator('.attribution').textContent()).toContain('Alexander Lukashenka');
 
     await library.locator('.passage', { hasText: BABAJANYAN }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(quotes).toEqual([NURTLEU]);

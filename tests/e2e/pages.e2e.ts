@@ -163,6 +163,14 @@ describe('bad input', () => {
     expect((await unpaintedOnScreen()).onScreen).toBeGreaterThan(0);
     expect(await registered()).toBeLessThan(2_000);
 
+    // On a page this large, marks are a tint without the underline (lib/page/large-page.ts).
+    const tinted = await page.evaluate(() =>
+      document.adoptedStyleSheets.some((sheet) =>
+        [...sheet.cssRules].some((rule) => rule.cssText.includes('backstory-person') && /text-decoration-line: none/.test(rule.cssText)),
+      ),
+    );
+    expect(tinted).toBe(true);
+
     expect(errors).toEqual([]);
     await page.close();
   });
