@@ -1,3 +1,5 @@
+import { adoptStylesheet } from './ui-host';
+
 /**
  * Marks on very large pages: a tint instead of the dotted underline.
  *
@@ -35,13 +37,5 @@ export function isLargePage(doc: Document): boolean {
  * false where the browser refuses a sheet built by a content script; the underline then stays.
  */
 export function useTintForLargePage(doc: Document): boolean {
-  if (!isLargePage(doc)) return false;
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(TINT_CSS);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    return true;
-  } catch {
-    return false;
-  }
+  return isLargePage(doc) && adoptStylesheet(doc, TINT_CSS);
 }

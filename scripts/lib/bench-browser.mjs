@@ -2,6 +2,7 @@
 // read Backstory's own timings from its content script's isolated world, run mark.js for comparison.
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { countStoredRows } from './stored-rows.mjs';
 
 const STARTER_PACK_ID = 'post-soviet-politics';
 const IMPORT_INPUT = 'input[type=file][aria-label="Import pack"]';
@@ -105,45 +106,9 @@ export function emptyExtension(dir) {
   return dir;
 }
 
-/**
- * Rows in the extension's database, counted with plain IndexedDB from an extension page: the reader's
- * rows in their tables, and a pack's rows in its parts (lib/store/pack-parts.ts), where an entity's
- * aliases are the a/ parts' rows and its relations the f/ parts'.
- */
+/** Rows in the extension's knowledge base, counted with plain IndexedDB from an extension page. */
 export function countRows(options) {
-  return options.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const request = indexedDB.open('backstory');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const stores = ['entities', 'aliases', 'relations', 'statements', 'packs'];
-          const tx = db.transaction([...stores, 'packParts'], 'readonly');
-          const out = {};
-          for (const store of stores) {
-            const count = tx.objectStore(store).count();
-            count.onsuccess = () => (out[store] = (out[store] ?? 0) + count.result);
-          }
-          const inParts = { e: 'entities', a: 'aliases', f: 'relations', s: 'statements' };
-          const decoder = new TextDecoder();
-          const cursor = tx.objectStore('packParts').openCursor();
-          cursor.onsuccess = () => {
-            const at = cursor.result;
-            if (!at) return;
-            const store = inParts[at.value.part.split('/')[0]];
-            // A part's rows are UTF-8 JSON.
-            if (store) out[store] = (out[store] ?? 0) + JSON.parse(decoder.decode(at.value.rows)).length;
-            at.continue();
-          };
-          tx.oncomplete = () => {
-            db.close();
-            resolve(out);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  return options.evaluate(countStoredRows);
 }
 
 /** What the browser says the extension's origin stores (navigator.storage.estimate), in bytes. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { countStoredRows } from './stored-rows';
+import { countStoredRows } from '../../scripts/lib/stored-rows.mjs';
 import {
   allMarked,
   backstoryUiHtml,

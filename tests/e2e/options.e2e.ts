@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allMarked, launch, serve, settledMarks, type Server, type Session } from './harness';
-import { countStoredRows } from './stored-rows';
+import { countStoredRows } from '../../scripts/lib/stored-rows.mjs';
 
 let server: Server;
 let session: Session;

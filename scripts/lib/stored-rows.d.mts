@@ -1,0 +1,2 @@
+/** See stored-rows.mjs. */
+export function countStoredRows(): Promise<Record<string, number>>;
