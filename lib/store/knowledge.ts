@@ -76,8 +76,9 @@ function merge<T>(own: T[], fromPacks: T[], key: (row: T) => string): T[] {
 }
 
 /**
- * The relations from and to an entity. A pack's relation shows while neither end is the reader's to
- * decide (made, edited or deleted by them): those ends' relations are the reader's rows alone.
+ * The relations from or to an entity. A pack's relation shows while its `from` entity is still the
+ * pack's (the relations of an entity the reader made, edited or deleted are the reader's rows alone)
+ * and its `to` entity was not deleted from that pack.
  */
 export async function relationsOf(db: BackstoryDatabase, id: string, end: 'from' | 'to', packs?: PackRow[]): Promise<RelationRow[]> {
   const own = await db.relations.where(end).equals(id).toArray();
