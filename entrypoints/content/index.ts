@@ -10,7 +10,7 @@ import { HighlightPainter, isHighlightSupported } from '~/lib/page/highlights';
 import { markAtPoint } from '~/lib/page/hit-test';
 import { attachHoverIntent } from '~/lib/page/hover-intent';
 import { PageMarker } from '~/lib/page/marker';
-import { useTintForLargePage } from '~/lib/page/large-page';
+import { isLargePage } from '~/lib/page/large-page';
 import { nextMark } from '~/lib/page/navigation';
 import { SavedPassages } from '~/lib/page/saved-passages';
 import { proposedEntities, savableRange } from '~/lib/page/selection';
@@ -29,8 +29,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     if (!isMarkableDocument(document) || !isHighlightSupported()) return;
-    // Before the first mark is painted, so that the style changes once, not under thousands of marks.
-    const tinted = useTintForLargePage(document);
+    // Chosen before the first mark is painted (see large-page.ts).
+    const tinted = isLargePage(document);
 
     const marker = new PageMarker(document, {
       lookup: (keys) => ask({ type: 'lookup', keys }),
@@ -38,6 +38,7 @@ export default defineContentScript({
       // In a page's own shadow roots only an adopted sheet will do: a <style> node would change the page.
       onShadowRoot: (root) => void adoptStylesheet(root, highlightsCss),
       paintNearScreenOnly: true,
+      tint: tinted,
     });
     const saved = new SavedPassages(document, new HighlightPainter(), {
       load: (url) => ask({ type: 'page-annotations', url }),

@@ -53,6 +53,11 @@ function anchorElement(range: Range): Element | null {
 export interface PainterOptions {
   /** Register only ranges near the viewport (see above); otherwise every range at once. */
   nearScreenOnly?: boolean;
+  /**
+   * Paint under the `-tint` names (`backstory-person-tint`…), which assets/highlights.css styles
+   * with a background only: for very large pages, see lib/page/large-page.ts.
+   */
+  tint?: boolean;
 }
 
 /**
@@ -177,10 +182,14 @@ export class HighlightPainter {
     this.pending = null;
     for (const [kind, highlight] of this.highlights) {
       highlight.clear();
-      CSS.highlights.delete(HIGHLIGHT_PREFIX + kind);
+      CSS.highlights.delete(this.nameOf(kind));
     }
     this.highlights.clear();
     this.marks.clear();
+  }
+
+  private nameOf(kind: string): string {
+    return `${HIGHLIGHT_PREFIX}${kind}${this.options.tint ? '-tint' : ''}`;
   }
 
   /** How many marks the painter holds, painted or waiting for the reader to scroll near them. */
@@ -210,7 +219,7 @@ export class HighlightPainter {
     if (!highlight) {
       highlight = new Highlight();
       this.highlights.set(mark.kind, highlight);
-      CSS.highlights.set(HIGHLIGHT_PREFIX + mark.kind, highlight);
+      CSS.highlights.set(this.nameOf(mark.kind), highlight);
     }
     highlight.add(mark.range);
   }

@@ -25,6 +25,8 @@ export interface MarkerOptions {
   onShadowRoot?(root: ShadowRoot): void;
   /** Register only the marks near the screen with the browser (see HighlightPainter). */
   paintNearScreenOnly?: boolean;
+  /** Paint marks as a tint without the underline (very large pages: see large-page.ts). */
+  tint?: boolean;
 }
 
 export interface EntityCount {
@@ -76,7 +78,7 @@ export class PageMarker {
     private readonly doc: Document,
     private readonly options: MarkerOptions,
   ) {
-    this.painter = new HighlightPainter({ nearScreenOnly: options.paintNearScreenOnly });
+    this.painter = new HighlightPainter({ nearScreenOnly: options.paintNearScreenOnly, tint: options.tint });
   }
 
   get running(): boolean {

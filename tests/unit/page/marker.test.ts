@@ -63,6 +63,15 @@ describe('the page marker', () => {
     expect(marked()).toEqual({});
   });
 
+  it('paints under the tint names when told to, as on very large pages, and clears them on stop', async () => {
+    document.body.innerHTML = '<p>Lukashenka met the CSTO.</p>';
+    const marker = new PageMarker(document, { lookup: lookupFrom(ALIASES), tint: true });
+    await marker.start();
+    expect(marked()).toEqual({ 'backstory-person-tint': ['Lukashenka'], 'backstory-organization-tint': ['CSTO'] });
+    marker.stop();
+    expect(marked()).toEqual({});
+  });
+
   it('asks the knowledge base about the words of new text only, and finds names whose words it saw before', async () => {
     document.body.innerHTML = '<p>Lukashenka met Tokayev.</p>';
     const asked: string[][] = [];
