@@ -30,9 +30,9 @@ for (let run = 0; run < runs; run++) {
   const tasks = top.filter((e) => /RunTask/.test(e.name) && e.dur > 50000);
   console.log(`run ${run}: ${tasks.length} tasks >= 50 ms`);
   for (const t of tasks) {
-    const inside = events.filter((e) => e.ph === 'X' && e.pid === t.pid && e.tid === t.tid && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e !== t && (e.dur ?? 0) > 5000);
+    const inside = events.filter((e) => e.ph === 'X' && e.pid === t.pid && e.tid === t.tid && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e !== t && (e.dur ?? 0) > 3000);
     inside.sort((a, b) => b.dur - a.dur);
-    console.log(`  ${(t.dur / 1000).toFixed(0)} ms:`, inside.slice(0, 6).map((e) => `${e.name}${e.args?.data?.url ? '(' + String(e.args.data.url).split('/').pop().slice(0, 30) + ')' : ''} ${(e.dur / 1000).toFixed(0)}`).join(' | '));
+    console.log(`  ${(t.dur / 1000).toFixed(0)} ms:`, inside.slice(0, 9).map((e) => `${e.name}${e.args?.data?.url ? '(' + String(e.args.data.url).split('/').pop().slice(0, 30) + ')' : ''} ${(e.dur / 1000).toFixed(0)}`).join(' | '));
   }
   await page.close();
 }
