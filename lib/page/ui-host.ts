@@ -22,15 +22,15 @@ const HOST_STYLE: Record<string, string> = {
 };
 
 /**
- * Adds a stylesheet to a shadow root or a document without adding a node to it (its own sheets stay
- * first). Returns false where the browser refuses (Firefox 140 ESR content scripts cannot adopt sheets
- * built in their own compartment; 153 can).
+ * Adds a stylesheet to a shadow root without adding a node to it (the root's own sheets stay first).
+ * Returns false where the browser refuses (Firefox 140 ESR content scripts cannot adopt sheets built
+ * in their own compartment; 153 can).
  */
-export function adoptStylesheet(root: DocumentOrShadowRoot, css: string): boolean {
+export function adoptStylesheet(shadow: ShadowRoot, css: string): boolean {
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
     return true;
   } catch {
     return false;

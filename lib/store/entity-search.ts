@@ -1,4 +1,4 @@
-import { USER_ORIGIN, type BackstoryDatabase, type EntityKind, type EntityRow } from './db';
+import type { BackstoryDatabase, EntityKind, EntityRow } from './db';
 import type { ExportScope } from './export';
 import { entityCatalog, getEntities, type CatalogItem } from './knowledge';
 import { foldedWords } from './search-terms';
@@ -20,8 +20,6 @@ export interface EntityPage {
   /** How many entities the query finds. */
   total?: number;
 }
-
-export const isReaders = (e: Pick<EntityRow, 'origin' | 'editedAt'>) => e.origin === USER_ORIGIN || e.editedAt !== undefined;
 
 function inScope(scope: ExportScope | undefined): (e: CatalogItem) => boolean {
   if (!scope || scope === 'all') return () => true;

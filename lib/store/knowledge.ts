@@ -178,12 +178,13 @@ export interface CatalogItem extends CatalogEntry {
  */
 const packCatalogs = new Map<string, { layoutId: string; items: CatalogItem[] }>();
 
-function cachedCatalog(db: BackstoryDatabase, pack: PackRow): CatalogItem[] | undefined {
+/** A pack's catalog if read already for these parts (callers in a transaction await only a read: see readBuckets). */
+export function cachedCatalog(db: BackstoryDatabase, pack: PackRow): CatalogItem[] | undefined {
   const cached = packCatalogs.get(`${db.name}\u0000${pack.id}`);
   return cached?.layoutId === pack.layout!.id ? cached.items : undefined;
 }
 
-async function readPackCatalog(db: BackstoryDatabase, pack: PackRow): Promise<CatalogItem[]> {
+export async function readPackCatalog(db: BackstoryDatabase, pack: PackRow): Promise<CatalogItem[]> {
   const layout = pack.layout!;
   const items: CatalogItem[] = [];
   // Each pack's catalog is sorted already (pack-parts.ts).

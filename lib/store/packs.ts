@@ -1,8 +1,8 @@
 import { fileKeys, forgetKeys } from './alias-keys';
 import { USER_ORIGIN, type BackstoryDatabase, type PackRow } from './db';
 import { parsePack, type Pack, type PackProblem } from './pack-validation';
-import { entityCatalog, storedPacks } from './knowledge';
-import { packParts, packRange, readAll } from './pack-parts';
+import { cachedCatalog, entityCatalog, readPackCatalog, storedPacks } from './knowledge';
+import { packParts, packRange } from './pack-parts';
 import type { Relation, Statement } from './generated/pack';
 
 export interface ImportResult {
@@ -54,7 +54,8 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, options: Imp
   return db.transaction('rw', tables, async () => {
     const others = (await storedPacks(db)).filter((p) => p.id !== pack.id);
     const otherIds = new Set<string>();
-    for (const other of others) for (const entry of await readAll(db.packParts, other.id, 'c')) otherIds.add(entry.id);
+    // The other packs' catalogs, as importPackText's check has just read them (knowledge.ts keeps them).
+    for (const other of others) for (const item of cachedCatalog(db, other) ?? (await readPackCatalog(db, other))) otherIds.add(item.id);
     const ownIds = new Set(await db.entities.toCollection().primaryKeys());
     const deletedRows = await db.trash.toArray();
     const deleted = new Set(deletedRows.filter((t) => t.entity.origin === pack.id).map((t) => t.entity.id));

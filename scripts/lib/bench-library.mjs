@@ -55,32 +55,34 @@ function describePassages(page, url) {
   );
 }
 
-/** Writes rows straight into the extension's IndexedDB, from its service worker (the extension's origin). */
-function putAnnotations(worker, rows) {
-  return worker.evaluate(async (rows) => {
-    const db = await new Promise((resolve, reject) => {
-      const open = indexedDB.open('backstory');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    await new Promise((resolve, reject) => {
-      const tx = db.transaction('annotations', 'readwrite');
-      for (const row of rows) tx.objectStore('annotations').put(row);
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, rows);
-}
-
-/** A library of synthetic passages, generated inside the worker so 50,000 rows need not cross the protocol. */
-function fillLibrary(worker, count) {
+/**
+ * Writes saved passages straight into the extension's IndexedDB, from its service worker (the
+ * extension's origin): the `rows` given, or `count` synthetic passages generated inside the worker, so
+ * that a library of 50,000 rows need not cross the protocol.
+ */
+function putAnnotations(worker, { rows = null, count = 0 }) {
   return worker.evaluate(
-    async ({ count, words }) => {
+    async ({ rows, count, words }) => {
       let seed = 0x11b;
       const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
       const pick = () => words[Math.floor(next() * words.length)];
       const speakers = ['alexander-lukashenka', 'kassym-jomart-tokayev', 'nikol-pashinyan', 'vladimir-putin', undefined];
+      const synthetic = (i) => {
+        const quote = Array.from({ length: 18 }, pick).join(' ');
+        return {
+          id: `lib-${i}`,
+          url: `https://news.example/${i % 2000}`,
+          title: `Report ${i % 2000}`,
+          site: `site${i % 40}.example`,
+          quote,
+          selectors: [{ type: 'TextQuoteSelector', exact: quote }],
+          entityId: speakers[i % speakers.length],
+          tags: [pick(), pick()],
+          comment: i % 3 ? undefined : Array.from({ length: 6 }, pick).join(' '),
+          createdAt: 1_700_000_000_000 + i * 60_000,
+          updatedAt: 1_700_000_000_000 + i * 60_000,
+        };
+      };
       const db = await new Promise((resolve, reject) => {
         const open = indexedDB.open('backstory');
         open.onsuccess = () => resolve(open.result);
@@ -89,28 +91,14 @@ function fillLibrary(worker, count) {
       await new Promise((resolve, reject) => {
         const tx = db.transaction('annotations', 'readwrite');
         const store = tx.objectStore('annotations');
-        for (let i = 0; i < count; i++) {
-          const quote = Array.from({ length: 18 }, pick).join(' ');
-          store.put({
-            id: `lib-${i}`,
-            url: `https://news.example/${i % 2000}`,
-            title: `Report ${i % 2000}`,
-            site: `site${i % 40}.example`,
-            quote,
-            selectors: [{ type: 'TextQuoteSelector', exact: quote }],
-            entityId: speakers[i % speakers.length],
-            tags: [pick(), pick()],
-            comment: i % 3 ? undefined : Array.from({ length: 6 }, pick).join(' '),
-            createdAt: 1_700_000_000_000 + i * 60_000,
-            updatedAt: 1_700_000_000_000 + i * 60_000,
-          });
-        }
+        if (rows) for (const row of rows) store.put(row);
+        else for (let i = 0; i < count; i++) store.put(synthetic(i));
         tx.oncomplete = resolve;
         tx.onerror = () => reject(tx.error);
       });
       db.close();
     },
-    { count, words: [...WORDS, 'dialogue', 'neighbours', 'discipline', 'independence', 'balance', 'region'] },
+    { rows, count, words: [...WORDS, 'dialogue', 'neighbours', 'discipline', 'independence', 'balance', 'region'] },
   );
 }
 
@@ -238,7 +226,7 @@ export async function benchSavedPassages({ extension, log }) {
     const first = await session.context.newPage();
     await first.goto(url);
     await first.waitForTimeout(1500);
-    await putAnnotations(worker, await describePassages(first, url));
+    await putAnnotations(worker, { rows: await describePassages(first, url) });
     await first.close();
 
     log(`re-anchoring ${PASSAGES} passages`);
@@ -248,7 +236,7 @@ export async function benchSavedPassages({ extension, log }) {
 
     log(`filling a library of ${LIBRARY.toLocaleString('en')} passages`);
     const filled = performance.now();
-    await fillLibrary(worker, LIBRARY);
+    await putAnnotations(worker, { count: LIBRARY });
     const fillMs = performance.now() - filled;
     const library = await session.context.newPage();
     await library.addInitScript(recordLongTasks, MIN_BLOCK_MS);
