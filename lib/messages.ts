@@ -32,9 +32,12 @@ export const AnnotationInput = v.object({
   comment: v.optional(text(10_000)),
 });
 
+/** A page's distinct folded words (see lib/text pageWordsOf). */
+const pageWordList = v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(2_000_000));
+
 /** Requests answered by the background. */
 export const BackgroundRequest = v.variant('type', [
-  v.object({ type: v.literal('lookup'), keys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(2_000_000)) }),
+  v.object({ type: v.literal('lookup'), words: pageWordList, beforeApostrophe: pageWordList }),
   v.object({ type: v.literal('dossier'), id }),
   v.object({ type: v.literal('site-status'), host }),
   v.object({ type: v.literal('set-switch'), scope: v.picklist(['site', 'everywhere']), host, on: v.boolean() }),

@@ -1,9 +1,6 @@
 import { browser } from 'wxt/browser';
 import '~/assets/highlights.css';
 import highlightsCss from '~/assets/highlights.css?inline';
-import popoverCss from '~/components/popover.css?inline';
-import { ShadowPopoverSurface } from '~/components/popover-surface';
-import { SaveSurface } from '~/components/save-surface';
 import { readPageMetadata } from '~/lib/annotations/page-metadata';
 import { BackgroundRequest, PageRequest, parseRequest, unwrapReply, type BackgroundReplies, type PageReplies, type Reply } from '~/lib/messages';
 import { HighlightPainter, isHighlightSupported } from '~/lib/page/highlights';
@@ -13,9 +10,11 @@ import { PageMarker } from '~/lib/page/marker';
 import { isLargePage } from '~/lib/page/large-page';
 import { nextMark } from '~/lib/page/navigation';
 import { SavedPassages } from '~/lib/page/saved-passages';
+import { yieldToPage } from '~/lib/page/scheduler';
 import { proposedEntities, savableRange } from '~/lib/page/selection';
-import { adoptStylesheet, UiLayer } from '~/lib/page/ui-host';
+import { adoptStylesheet } from '~/lib/page/ui-host';
 import type { Dossier } from '~/lib/store/queries';
+import { LazyPageUi, LazyPopover } from './lazy-ui';
 
 const ask = <T extends BackgroundRequest>(request: T) => unwrapReply<BackgroundReplies[T['type']]>(browser.runtime.sendMessage(request));
 
@@ -29,16 +28,14 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     if (!isMarkableDocument(document) || !isHighlightSupported()) return;
-    // Chosen before the first mark is painted (see large-page.ts).
-    const tinted = isLargePage(document);
 
     const marker = new PageMarker(document, {
-      lookup: (keys) => ask({ type: 'lookup', keys }),
+      lookup: (words) => ask({ type: 'lookup', ...words }),
       onMarksChanged: (m) => void ask({ type: 'found', entities: m.entityCount }).catch(() => undefined),
       // In a page's own shadow roots only an adopted sheet will do: a <style> node would change the page.
       onShadowRoot: (root) => void adoptStylesheet(root, highlightsCss),
       paintNearScreenOnly: true,
-      tint: tinted,
+      tint: () => isLargePage(document),
     });
     const saved = new SavedPassages(document, new HighlightPainter(), {
       load: (url) => ask({ type: 'page-annotations', url }),
@@ -57,24 +54,25 @@ export default defineContentScript({
     };
     const choiceOf = (id: string) => ({ id, name: marker.entity(id)?.name ?? id, kind: marker.entity(id)?.kind ?? 'unknown' });
 
-    const layer = new UiLayer(document, popoverCss);
-    const popover = new ShadowPopoverSurface(document, layer, {
-      getDossier,
-      choicesFor: (mark) => mark.entityIds.map(choiceOf),
-    });
-    const saveUi = new SaveSurface(document, layer, {
-      choices: () => marker.counts().map(({ id }) => choiceOf(id)),
-      propose: (range) => proposedEntities(range, marker.allMarks(), (id) => marker.entity(id)?.kind),
-      save: async (range, input) => {
-        const metadata = readPageMetadata(document, location.href);
-        const annotation = await ask({
-          type: 'save-annotation',
-          annotation: { ...metadata, ...saved.describe(range), entityId: input.entityId ?? undefined, tags: input.tags, comment: input.comment || undefined },
-        });
-        saved.show(annotation, range);
-        if (annotation.entityId) dossiers.delete(annotation.entityId);
-      },
-    });
+    const ui = new LazyPageUi((createPageUi) =>
+      createPageUi(document, {
+        popover: { getDossier, choicesFor: (mark) => mark.entityIds.map(choiceOf) },
+        save: {
+          choices: () => marker.counts().map(({ id }) => choiceOf(id)),
+          propose: (range) => proposedEntities(range, marker.allMarks(), (id) => marker.entity(id)?.kind),
+          save: async (range, input) => {
+            const metadata = readPageMetadata(document, location.href);
+            const annotation = await ask({
+              type: 'save-annotation',
+              annotation: { ...metadata, ...saved.describe(range), entityId: input.entityId ?? undefined, tags: input.tags, comment: input.comment || undefined },
+            });
+            saved.show(annotation, range);
+            if (annotation.entityId) dossiers.delete(annotation.entityId);
+          },
+        },
+      }),
+    );
+    const popover = new LazyPopover(ui);
 
     const detachHover = attachHoverIntent(document, {
       surface: popover,
@@ -83,8 +81,12 @@ export default defineContentScript({
 
     // Offer to save what the reader selects (once the selection gesture is over).
     const onSelectionGesture = (event: Event) => {
-      if (layer.isOwnTarget(event.target)) return;
-      setTimeout(() => saveUi.offer(savableRange(document.getSelection(), document.body)), 0);
+      if (ui.isOwnTarget(event.target)) return;
+      setTimeout(() => {
+        const offered = () => savableRange(document.getSelection(), document.body);
+        if (ui.loaded) ui.loaded.save.offer(offered());
+        else if (offered()) void ui.get().then(({ save }) => save.offer(offered()));
+      }, 0);
     };
     document.addEventListener('mouseup', onSelectionGesture, { capture: true });
     document.addEventListener('keyup', onSelectionGesture, { capture: true });
@@ -118,7 +120,7 @@ export default defineContentScript({
         },
         'save-selection': async () => {
           const range = savableRange(document.getSelection(), document.body);
-          if (range) saveUi.openForm(range);
+          if (range) void ui.get().then(({ save }) => save.openForm(range));
           return range !== null;
         },
         'saved-status': async () => saved.status(),
@@ -149,9 +151,7 @@ export default defineContentScript({
       document.removeEventListener('mouseup', onSelectionGesture, { capture: true });
       document.removeEventListener('keyup', onSelectionGesture, { capture: true });
       detachHover();
-      popover.close();
-      saveUi.close();
-      layer.remove();
+      ui.close();
       marker.stop();
       saved.clear();
     });
@@ -169,11 +169,15 @@ export default defineContentScript({
         painted: () => marker.painter.painted,
         saved: () => saved.status(),
         /** Whether marks are tinted instead of underlined, as on very large pages (lib/page/large-page.ts). */
-        tinted,
+        tinted: () => marker.painter.tint === true,
       }),
       configurable: true,
     });
 
-    applySwitches().catch((error) => console.debug('Backstory is idle on this page:', error));
+    // The first message and everything after it wait for a task of their own: the script's first task
+    // (its evaluation, in which the page cannot run) holds wiring only.
+    void yieldToPage()
+      .then(applySwitches)
+      .catch((error) => console.debug('Backstory is idle on this page:', error));
   },
 });

@@ -2,6 +2,7 @@ import { BackgroundRequest, isOwnSender, parseRequest, type BackgroundReplies, t
 import type { BackstoryDatabase } from '../store/db';
 import { AliasKeySet } from '../store/alias-keys';
 import { findCandidates, loadDossier } from '../store/queries';
+import { lookupKeysOf } from '../text';
 import { readSiteStatus, writeSwitch } from '../store/settings';
 import { annotationsForUrl, saveAnnotation } from '../store/annotations';
 
@@ -28,7 +29,7 @@ export function createRouter(deps: RouterDeps) {
   const warm = () => aliasKeys.current(db).then(() => undefined, () => undefined);
   void warm();
   const handlers: { [K in BackgroundRequest['type']]: (request: Extract<BackgroundRequest, { type: K }>, sender: SenderInfo) => Promise<BackgroundReplies[K]> } = {
-    lookup: (request) => findCandidates(db, request.keys, aliasKeys),
+    lookup: (request) => findCandidates(db, lookupKeysOf(request), aliasKeys),
     dossier: (request) => loadDossier(db, request.id),
     'site-status': (request) => readSiteStatus(db, request.host),
     'set-switch': async (request) => {

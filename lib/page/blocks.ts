@@ -65,11 +65,21 @@ export function isInSkippedSubtree(node: Node): boolean {
   return false;
 }
 
-/**
- * Walks a subtree in document order and yields its blocks; resumable, so callers can slice the work.
- * Open shadow roots are walked as their own subtrees.
- */
+/** Nodes walked between two pause points of walkBlockSteps. */
+const NODES_PER_STEP = 256;
+
+/** A subtree's blocks in document order (see walkBlockSteps). */
 export function* walkBlocks(root: Node): Generator<TextBlock, void, undefined> {
+  for (const step of walkBlockSteps(root)) if (step) yield step;
+}
+
+/**
+ * Walks a subtree in document order and yields its blocks, and `null` every few hundred nodes: a
+ * point where a caller slicing the work may pause even in a long stretch of markup without prose
+ * (menus, tables of links, whitespace between thousands of elements). Open shadow roots are walked
+ * as their own subtrees.
+ */
+export function* walkBlockSteps(root: Node): Generator<TextBlock | null, void, undefined> {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
@@ -88,7 +98,9 @@ export function* walkBlocks(root: Node): Generator<TextBlock, void, undefined> {
   };
   // The root's own shadow root too: a web component added to the page is walked from its host.
   const shadowRoots: ShadowRoot[] = root.nodeType === Node.ELEMENT_NODE && (root as Element).shadowRoot ? [(root as Element).shadowRoot!] : [];
+  let walked = 0;
   for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
+    if (++walked % NODES_PER_STEP === 0) yield null;
     if (node.nodeType === Node.TEXT_NODE) {
       const text = node as Text;
       if (!text.data) continue;
@@ -114,7 +126,7 @@ export function* walkBlocks(root: Node): Generator<TextBlock, void, undefined> {
   }
   const last = finish();
   if (last) yield last;
-  for (const shadow of shadowRoots) yield* walkBlocks(shadow);
+  for (const shadow of shadowRoots) yield* walkBlockSteps(shadow);
 }
 
 /** The DOM position of a text offset within a block; an offset at a node boundary is placed at the end of the earlier node for ends. */

@@ -5,17 +5,20 @@
  * Chromium recomputes every registered range of every highlight each time any highlight changes, at a
  * cost that grows with their number (about 10 µs a range here: 175 ms a frame for the 17,000 marks of
  * a 5 MB page). A painter made with `nearScreenOnly` therefore registers only the ranges near the
- * viewport and keeps the rest until the reader scrolls near them: what is registered stays in the
- * hundreds whatever the page's size.
+ * viewport, and the rest when the reader comes near them.
  *
- * What is near is told by an IntersectionObserver, but not one target per marked element: Chromium
- * computes every observed target in every frame after a layout, scroll or paint change, about 2 µs
- * each, so the thousands of marked elements of a 5 MB page added some 40 ms to the frames drawn while
- * the page was being marked, and 20–40 ms to every scrolled frame. Marked elements are instead filed in
- * sections: runs of elements, in the order they were marked, that lie within a few screens of one
- * another. Only a section's first and last elements are observed, with a margin wider by the
- * section's span, so that a section is near whenever any of its elements is within the painting
- * margin; the whole section is painted then. A 5 MB page needs a few hundred targets, not thousands.
+ * Where the marks lie is measured, not predicted. Marked elements are filed in *sections*: runs of
+ * elements, in document order, whose tops go down the page and that span a few screens at most when
+ * they join. Whenever what is on screen may have changed — any scroll (the page's or a nested
+ * scroller's), a resize, a change of the document's size, a layout shift, new marks — the painter
+ * reads, in the next animation frame, the boxes of each section's first and last elements and paints
+ * the sections that reach within a screen of the viewport. Reading the ends' current boxes makes it
+ * right whatever happened in between: a jump into the middle of a long run of marked paragraphs, a
+ * section grown ten screens tall by images that loaded after it was filed, sticky and fixed elements,
+ * text inside a nested scroller. A scroll is handled in the same frame that draws it (scroll events
+ * come before animation frame callbacks), so a jump shows its marks in its first frame. A section of
+ * a few hundred elements costs two box reads a frame, which stay cheap on the largest pages (a few
+ * hundred sections on 5 MB) where one observed target per element had cost 20–40 ms a frame.
  */
 
 export interface Mark {
@@ -26,19 +29,18 @@ export interface Mark {
 
 export const HIGHLIGHT_PREFIX = 'backstory-';
 
-/** How far beyond the viewport, above and below, marks are painted ahead of the reader's scrolling, in screens. */
+/** Sections that reach within this many screens of the viewport are painted: an article of ordinary length is painted whole. */
 const PAINT_MARGIN_SCREENS = 3;
-/**
- * How tall a section may be when an element joins it, in screens. Taller sections mean fewer observed
- * targets but more marks painted at once: at 4 screens, a section of prose holds some tens of marks.
- */
-const SECTION_SPAN_SCREENS = 4;
+/** Painted sections are taken back only beyond this many screens, so a reader scrolling to and fro does not repaint. */
+const KEEP_MARGIN_SCREENS = 5;
+/** How tall a section may be when an element joins it, in screens: taller sections mean fewer boxes to read, more marks painted at once. */
+const SECTION_SPAN_SCREENS = 2;
+/** Elements in one section at most, so that a section of many tiny elements is not painted as one. */
+const SECTION_MAX_ELEMENTS = 128;
+/** How far (px) a joining element may start above the section's last one: lines of one paragraph, rounding. */
+const TOP_TOLERANCE_PX = 2;
 /** Longest that held changes wait before they are handed to the browser (see hold()). */
 const HOLD_MAX_MS = 1000;
-/** Elements in one section at most, so that a section of many tiny elements is not painted as one. */
-const SECTION_MAX_ELEMENTS = 256;
-/** A section's ends are watched this far out, so that it is near whenever any of its elements is within the painting margin. */
-const SENTINEL_MARGIN = `${(PAINT_MARGIN_SCREENS + SECTION_SPAN_SCREENS) * 100}% 0px`;
 
 export function isHighlightSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
@@ -50,27 +52,21 @@ function anchorElement(range: Range): Element | null {
   return node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
 }
 
+const hasBox = (rect: DOMRect) => rect.width > 0 || rect.height > 0;
+
 export interface PainterOptions {
   /** Register only ranges near the viewport (see above); otherwise every range at once. */
   nearScreenOnly?: boolean;
-  /**
-   * Paint under the `-tint` names (`backstory-person-tint`…), which assets/highlights.css styles
-   * with a background only: for very large pages, see lib/page/large-page.ts.
-   */
-  tint?: boolean;
 }
 
-/**
- * A run of marked elements painted together. Its first and last elements are observed: an element
- * moved away from the others later (content inserted between them) stays as near one of the two ends
- * as it was, so the section is still found near when that element is.
- */
+/** A run of marked elements painted together, placed by the boxes of its first and last elements. */
 interface Section {
   elements: Element[];
-  /** Where the elements lay (document coordinates) when they joined, for the span of the next one. */
+  /** Where the elements lay (document coordinates) when they joined: the span and order of the next one. */
   top: number;
   bottom: number;
-  /** False for an element without a box of its own: it is alone in its section, its own sentinel. */
+  lastTop: number;
+  /** False for an element without a box when it was filed: alone in its section. */
   joinable: boolean;
   /** Whether the section's marks are painted. */
   near: boolean;
@@ -87,22 +83,28 @@ export class HighlightPainter {
   /** The element each such mark was filed under (a range moves when the page edits its text). */
   private readonly elementOf = new Map<Range, Element>();
   private readonly sectionOf = new Map<Element, Section>();
-  /** The observed ends of sections, and which of them the observer last saw near the viewport. */
-  private readonly sentinels = new Map<Element, Section>();
-  private readonly nearSentinels = new Set<Element>();
-  /** The section that the next marked element joins if it lies close enough. */
+  private readonly sections = new Set<Section>();
+  /** The section that the next marked element joins if it lies close enough below it. */
   private openSection: Section | null = null;
-  private observer: IntersectionObserver | null = null;
+  private frame = 0;
+  /** Whether the frame's measure was asked for by the reader (scroll, resize, layout) rather than by new marks. */
+  private readerMoved = false;
+  private detachWatchers: (() => void) | null = null;
+  /**
+   * Paint under the `-tint` names (`backstory-person-tint`…), which assets/highlights.css styles with
+   * a background only: for very large pages, see lib/page/large-page.ts. Settled before the first mark.
+   */
+  tint: boolean | undefined;
 
   constructor(private readonly options: PainterOptions = {}) {}
 
   /**
    * Adds a mark. `onScreen` says the caller knows it is on screen (it measured its block): it is
-   * painted at once, with its section, rather than a frame later when the observer first reports.
+   * painted at once, with its section, rather than in the next frame.
    */
   add(mark: Mark, onScreen = false): void {
     this.marks.set(mark.range, mark);
-    const element = this.options.nearScreenOnly && typeof IntersectionObserver !== 'undefined' ? anchorElement(mark.range) : null;
+    const element = this.options.nearScreenOnly ? anchorElement(mark.range) : null;
     if (!element) {
       this.paint(mark);
       return;
@@ -116,20 +118,16 @@ export class HighlightPainter {
     this.elementOf.set(mark.range, element);
     const section = this.sectionOf.get(element)!;
     if (section.near) this.paint(mark);
-    else if (onScreen) {
-      // Until the observer's first report, the section's ends are taken to be near, as it is.
-      for (const end of [section.elements[0], section.elements[section.elements.length - 1]]) if (end) this.nearSentinels.add(end);
-      this.setNear(section, true);
-    }
+    else if (onScreen) this.setNear(section, true);
   }
 
   /**
-   * Until release(), changes to what is painted are collected rather than handed to the browser.
+   * Until release(), changes that new marks bring are collected rather than handed to the browser.
    * Every change of a highlight costs Chromium a pass over the marked text's whole paint layer (the
    * underline paints outside the text's box, so its overflow is recomputed: 20–150 ms on a 5 MB
    * page here, whatever the number of ranges), so changes made while a page is being marked in the
    * background are better handed over together than in every frame. They are handed over at least
-   * every HOLD_MAX_MS all the same, so a reader who scrolls meanwhile does not wait for the end.
+   * every HOLD_MAX_MS all the same, and at once when the reader scrolls.
    */
   hold(): void {
     this.pending ??= new Map();
@@ -171,13 +169,14 @@ export class HighlightPainter {
   }
 
   clear(): void {
-    this.observer?.disconnect();
-    this.observer = null;
+    this.detachWatchers?.();
+    this.detachWatchers = null;
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
     this.byElement.clear();
     this.elementOf.clear();
     this.sectionOf.clear();
-    this.sentinels.clear();
-    this.nearSentinels.clear();
+    this.sections.clear();
     this.openSection = null;
     this.pending = null;
     for (const [kind, highlight] of this.highlights) {
@@ -188,11 +187,7 @@ export class HighlightPainter {
     this.marks.clear();
   }
 
-  private nameOf(kind: string): string {
-    return `${HIGHLIGHT_PREFIX}${kind}${this.options.tint ? '-tint' : ''}`;
-  }
-
-  /** How many marks the painter holds, painted or waiting for the reader to scroll near them. */
+  /** How many marks the painter holds, painted or waiting for the reader to come near them. */
   get size(): number {
     return this.marks.size;
   }
@@ -204,9 +199,49 @@ export class HighlightPainter {
     return count;
   }
 
-  /** How many elements the IntersectionObserver watches now (a few per section). */
-  get observed(): number {
-    return this.sentinels.size;
+  /** How many sections the marked elements are filed in (two boxes read per section and frame). */
+  get sectionCount(): number {
+    return this.sections.size;
+  }
+
+  /**
+   * Paints the sections near the viewport and takes back those far from it, measured now. Called in
+   * an animation frame after anything that may have moved them; `byReader`: the reader moved (or the
+   * page did), so what was held is handed over too.
+   */
+  measure(byReader = true): void {
+    const view = this.sections.values().next().value?.elements[0]?.ownerDocument.defaultView;
+    if (!view) return;
+    const screen = view.innerHeight;
+    const changed: Section[] = [];
+    for (const section of this.sections) {
+      const near = this.isNear(section, screen);
+      if (near !== section.near) changed.push(section);
+    }
+    if (byReader && this.pending) {
+      this.release();
+      for (const section of changed) this.setNear(section, !section.near);
+      this.hold();
+    } else {
+      for (const section of changed) this.setNear(section, !section.near);
+    }
+  }
+
+  private nameOf(kind: string): string {
+    return `${HIGHLIGHT_PREFIX}${kind}${this.tint ? '-tint' : ''}`;
+  }
+
+  private isNear(section: Section, screen: number): boolean {
+    const first = section.elements[0]!.getBoundingClientRect();
+    const last = section.elements.length > 1 ? section.elements[section.elements.length - 1]!.getBoundingClientRect() : first;
+    // Hidden now (display: none, a closed tab): nothing to see, nothing to paint. An element shown as
+    // `display: contents` has no box of its own but its text is drawn: left as it was filed.
+    if (!hasBox(first) && !hasBox(last)) return section.near;
+    const boxes = [first, last].filter(hasBox);
+    const top = Math.min(...boxes.map((box) => box.top));
+    const bottom = Math.max(...boxes.map((box) => box.bottom));
+    const margin = screen * (section.near ? KEEP_MARGIN_SCREENS : PAINT_MARGIN_SCREENS);
+    return bottom >= -margin && top <= screen + margin;
   }
 
   private paint(mark: Mark): void {
@@ -249,7 +284,7 @@ export class HighlightPainter {
     }
   }
 
-  /** Files a newly marked element in the open section, or in a new one when it lies too far from it. */
+  /** Files a newly marked element in the open section, or in a new one when it does not fit there. */
   private file(element: Element): void {
     // Layout is clean while marks are added (painting highlights does not change it), so this is a
     // cheap read, not a forced layout; after the page changed, the first read lays out what the next
@@ -258,78 +293,83 @@ export class HighlightPainter {
     const view = element.ownerDocument.defaultView;
     const top = rect.top + (view?.scrollY ?? 0);
     const bottom = rect.bottom + (view?.scrollY ?? 0);
-    const hasBox = rect.width > 0 || rect.height > 0;
+    const boxed = hasBox(rect);
     const span = (view?.innerHeight ?? 0) * SECTION_SPAN_SCREENS;
     const open = this.openSection;
+    // Tops that only go down keep every element between its section's two ends, wherever layout
+    // later moves the section as a whole (or stretches it): the ends' boxes bound it.
     if (
-      hasBox &&
+      boxed &&
       open?.joinable &&
       open.elements.length < SECTION_MAX_ELEMENTS &&
-      Math.max(bottom, open.bottom) - Math.min(top, open.top) <= span
+      top >= open.lastTop - TOP_TOLERANCE_PX &&
+      Math.max(bottom, open.bottom) - open.top <= span
     ) {
-      open.top = Math.min(top, open.top);
       open.bottom = Math.max(bottom, open.bottom);
-      const previousLast = open.elements[open.elements.length - 1];
+      open.lastTop = Math.max(top, open.lastTop);
       open.elements.push(element);
       this.sectionOf.set(element, open);
-      if (open.elements.length > 2) this.unwatch(previousLast);
-      this.watch(element, open);
+      this.measureSoon(false);
       return;
     }
-    const section: Section = { elements: [element], top, bottom, joinable: hasBox, near: false };
+    // An element without a box is not on screen, unless it is `display: contents`, whose text its
+    // parent draws: then it is painted, as its place cannot be read.
+    const contents = !boxed && view?.getComputedStyle(element).display === 'contents';
+    const section: Section = { elements: [element], top, bottom, lastTop: top, joinable: boxed, near: false };
     this.sectionOf.set(element, section);
+    this.sections.add(section);
     this.openSection = section;
-    this.watch(element, section);
+    if (contents) this.setNear(section, true);
+    this.watch();
+    this.measureSoon(false);
   }
 
   private unfile(element: Element): void {
     const section = this.sectionOf.get(element);
     if (!section) return;
     this.sectionOf.delete(element);
-    const index = section.elements.indexOf(element);
-    const wasEnd = index === 0 || index === section.elements.length - 1;
-    section.elements.splice(index, 1);
-    if (wasEnd) this.unwatch(element);
-    if (!section.elements.length) {
-      if (this.openSection === section) this.openSection = null;
-      return;
-    }
-    const ends = [section.elements[0], section.elements[section.elements.length - 1]];
-    for (const end of ends) if (!this.sentinels.has(end)) this.watch(end, section);
+    section.elements.splice(section.elements.indexOf(element), 1);
+    if (section.elements.length) return;
+    this.sections.delete(section);
+    if (this.openSection === section) this.openSection = null;
   }
 
-  private watch(element: Element, section: Section): void {
-    this.sentinels.set(element, section);
-    // Until the observer's first report on it, a new end is taken to be where its section is, so a
-    // painted section is not unpainted (and painted again) when its end moves.
-    if (section.near) this.nearSentinels.add(element);
-    this.observer ??= new IntersectionObserver((entries) => this.onIntersections(entries), { rootMargin: SENTINEL_MARGIN });
-    this.observer.observe(element);
+  /** Measures in the next animation frame: the frame that draws a scroll runs its callbacks after the scroll event. */
+  private measureSoon(byReader: boolean): void {
+    this.readerMoved ||= byReader;
+    if (this.frame || typeof requestAnimationFrame === 'undefined') return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const byReaderNow = this.readerMoved;
+      this.readerMoved = false;
+      this.measure(byReaderNow);
+    });
   }
 
-  private unwatch(element: Element): void {
-    this.sentinels.delete(element);
-    this.nearSentinels.delete(element);
-    this.observer?.unobserve(element);
-  }
-
-  private onIntersections(entries: IntersectionObserverEntry[]): void {
-    const changed = new Set<Section>();
-    for (const entry of entries) {
-      const section = this.sentinels.get(entry.target);
-      if (!section) continue;
-      // An element without a box of its own (display: contents) never intersects: paint it anyway.
-      const near =
-        entry.isIntersecting ||
-        (!section.joinable && entry.boundingClientRect.width === 0 && getComputedStyle(entry.target).display === 'contents');
-      if (near) this.nearSentinels.add(entry.target);
-      else this.nearSentinels.delete(entry.target);
-      changed.add(section);
+  /** Follows everything that can bring marks onto the screen, from the first section on. */
+  private watch(): void {
+    const doc = this.sections.values().next().value?.elements[0]?.ownerDocument;
+    const view = doc?.defaultView;
+    if (this.detachWatchers || !doc || !view) return;
+    const moved = () => this.measureSoon(true);
+    // Scroll events do not bubble, but a capturing listener sees every scroller's, the page's included.
+    doc.addEventListener('scroll', moved, { capture: true, passive: true });
+    view.addEventListener('resize', moved, { passive: true });
+    const resizes = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(moved);
+    for (const element of [doc.documentElement, doc.body]) if (element) resizes?.observe(element);
+    let shifts: PerformanceObserver | null = null;
+    try {
+      // Chromium reports layout shifts of what is on screen (an image or an ad that loaded above it).
+      shifts = new PerformanceObserver(moved);
+      shifts.observe({ type: 'layout-shift' });
+    } catch {
+      shifts = null;
     }
-    for (const section of changed) {
-      const ends = [section.elements[0], section.elements[section.elements.length - 1]];
-      const near = ends.some((end) => end !== undefined && this.nearSentinels.has(end));
-      if (near !== section.near) this.setNear(section, near);
-    }
+    this.detachWatchers = () => {
+      doc.removeEventListener('scroll', moved, { capture: true });
+      view.removeEventListener('resize', moved);
+      resizes?.disconnect();
+      shifts?.disconnect();
+    };
   }
 }

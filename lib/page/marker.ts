@@ -1,5 +1,5 @@
-import { lookupKeys, Matcher, type AliasSpec } from '../text';
-import { blockContainerOf, isBlockStale, isInlineElement, isInSkippedSubtree, rangeFor, UI_HOST_TAG, walkBlocks, type TextBlock } from './blocks';
+import { Matcher, pageWordsOf, type AliasSpec, type PageWords } from '../text';
+import { blockContainerOf, isBlockStale, isInlineElement, isInSkippedSubtree, rangeFor, UI_HOST_TAG, walkBlockSteps, type TextBlock } from './blocks';
 import { HighlightPainter, type Mark } from './highlights';
 import { eachSliced } from './scheduler';
 
@@ -14,8 +14,8 @@ export interface Candidates {
 }
 
 export interface MarkerOptions {
-  /** Asks the knowledge base for the aliases filed under these keys. */
-  lookup(keys: string[]): Promise<Candidates>;
+  /** Asks the knowledge base for the aliases these words (and their base forms) may be. */
+  lookup(words: PageWords): Promise<Candidates>;
   /** Called (at most every few hundred ms) when the set of marks changed. */
   onMarksChanged?(marker: PageMarker): void;
   /**
@@ -25,8 +25,11 @@ export interface MarkerOptions {
   onShadowRoot?(root: ShadowRoot): void;
   /** Register only the marks near the screen with the browser (see HighlightPainter). */
   paintNearScreenOnly?: boolean;
-  /** Paint marks as a tint without the underline (very large pages: see large-page.ts). */
-  tint?: boolean;
+  /**
+   * Whether to paint marks as a tint without the underline (very large pages: see large-page.ts).
+   * Asked once, when marking first starts: a task after the content script's first, before any mark.
+   */
+  tint?(): boolean;
 }
 
 export interface EntityCount {
@@ -36,8 +39,8 @@ export interface EntityCount {
   count: number;
 }
 
-/** Text handed to lookupKeys in one go: small enough to stay far below a 50 ms task. */
-const KEY_CHUNK_CHARS = 64 * 1024;
+/** Text handed to pageWordsOf in one go: a few milliseconds' work, within a slice. */
+const KEY_CHUNK_CHARS = 16 * 1024;
 const MUTATION_DELAY_MS = 60;
 
 function enclosingBlock(node: Node): Element | ShadowRoot | null {
@@ -78,7 +81,7 @@ export class PageMarker {
     private readonly doc: Document,
     private readonly options: MarkerOptions,
   ) {
-    this.painter = new HighlightPainter({ nearScreenOnly: options.paintNearScreenOnly, tint: options.tint });
+    this.painter = new HighlightPainter({ nearScreenOnly: options.paintNearScreenOnly });
   }
 
   get running(): boolean {
@@ -90,6 +93,7 @@ export class PageMarker {
     if (this.observer) return this.queue;
     const generation = ++this.generation;
     this.timings.start = performance.now();
+    this.painter.tint ??= this.options.tint?.() ?? false;
     this.timings.firstMark = this.timings.allMarks = undefined;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observe(this.doc);
@@ -97,8 +101,7 @@ export class PageMarker {
       const root = this.doc.body ?? this.doc.documentElement;
       if (!root) return;
       const blocks: TextBlock[] = [];
-      const iterator = walkBlocks(root);
-      if (!(await eachSliced(iterator, (block) => blocks.push(block), () => generation !== this.generation))) return;
+      if (!(await eachSliced(walkBlockSteps(root), (block) => block && blocks.push(block), () => generation !== this.generation))) return;
       const { visible, rest } = this.splitVisible(blocks);
       await this.markBlocks(visible, generation, true);
       // The marks found off screen reach the browser together (see HighlightPainter.hold).
@@ -202,11 +205,14 @@ export class PageMarker {
   private async markBlocks(blocks: TextBlock[], generation: number, onScreen = false): Promise<void> {
     if (!blocks.length || generation !== this.generation) return;
     const cancelled = () => generation !== this.generation;
-    const keys = new Set<string>();
+    const words = new Set<string>();
+    const beforeApostrophe = new Set<string>();
     let chunk: string[] = [];
     let chunkChars = 0;
     const flushKeys = () => {
-      for (const key of lookupKeys(chunk)) keys.add(key);
+      const found = pageWordsOf(chunk);
+      for (const word of found.words) words.add(word);
+      for (const word of found.beforeApostrophe) beforeApostrophe.add(word);
       chunk = [];
       chunkChars = 0;
     };
@@ -221,8 +227,8 @@ export class PageMarker {
     );
     if (!collected) return;
     flushKeys();
-    if (keys.size) {
-      const answer = await this.options.lookup([...keys]);
+    if (words.size) {
+      const answer = await this.options.lookup({ words: [...words], beforeApostrophe: [...beforeApostrophe] });
       if (cancelled()) return;
       let added = false;
       for (const alias of answer.aliases) {
@@ -312,7 +318,7 @@ export class PageMarker {
     if (!(await eachSliced([...this.blocks.keys()], (block) => isReplaced(block) && this.unmarkBlock(block), cancelled))) return;
     const blocks: TextBlock[] = [];
     for (const root of topRoots) {
-      if (!(await eachSliced(walkBlocks(root), (block) => blocks.push(block), cancelled))) return;
+      if (!(await eachSliced(walkBlockSteps(root), (block) => block && blocks.push(block), cancelled))) return;
     }
     await this.markBlocks(blocks, generation);
     this.notify();

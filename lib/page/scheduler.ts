@@ -2,13 +2,19 @@
 
 export const SLICE_MS = 8;
 
-interface SchedulerWithYield {
-  yield?: () => Promise<void>;
+interface TaskScheduler {
+  postTask?: (callback: () => void, options: { priority: 'user-visible' }) => Promise<void>;
 }
 
+/**
+ * Gives the page's main thread back until a task of ordinary priority: the page's own timers, input
+ * and messages that are due run first. Not `scheduler.yield()`: its continuations go before every
+ * ordinary task, so a page's timers (its animations, its players, its own scheduling) would wait
+ * for all of Backstory's slices in a row, as if they were one long task.
+ */
 export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: SchedulerWithYield }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
+  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
+  if (scheduler?.postTask) return scheduler.postTask(() => undefined, { priority: 'user-visible' });
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => resolve();

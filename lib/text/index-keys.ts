@@ -30,29 +30,51 @@ export function mayOccurIn(alias: Pick<AliasSpec, 'text'>, keys: ReadonlySet<str
   return all;
 }
 
-// The page cannot know which languages its candidate aliases are in, so it asks for the base forms
-// of every language: a Matcher only ever uses some of these rules, which keeps every alias it can
-// match among the keys asked for.
-let everyLanguage: Deinflector | null = null;
-
 /**
- * The keys a page must ask the background for: every distinct folded token of its text blocks, and
- * every base form the inflection table allows for each (Токаева → токаев). Deduplicated.
+ * What a page tells the background about its text: its distinct folded words, and those of them seen
+ * right before an apostrophe (where English possessives and Ukrainian apostrophes change which
+ * endings a word may have).
  */
-export function lookupKeys(texts: Iterable<string>): string[] {
-  const scripts = new Map<string, number>();
+export interface PageWords {
+  words: string[];
+  beforeApostrophe: string[];
+}
+
+/** The distinct folded words of a page's text blocks. Cheap enough for the page: no inflection table is read. */
+export function pageWordsOf(texts: Iterable<string>): PageWords {
+  const words = new Set<string>();
   const beforeApostrophe = new Set<string>();
   const record = (folded: string, _start: number, _end: number, flags: number): void => {
-    scripts.set(folded, flags & TokenFlag.ScriptMask);
+    words.add(folded);
     if (flags & TokenFlag.ApostropheAfter) beforeApostrophe.add(folded);
   };
   for (const text of texts) forEachToken(text, record);
+  return { words: [...words], beforeApostrophe: [...beforeApostrophe] };
+}
 
+// The page cannot know which languages its candidate aliases are in, so its words are given the base
+// forms of every language: a Matcher only ever uses some of these rules, which keeps every alias it
+// can match among the keys. Built once per background, not once per page.
+let everyLanguage: Deinflector | null = null;
+
+/**
+ * The keys to look a page's aliases up by: its words and every base form the inflection table allows
+ * for each (Токаева → токаев). Deduplicated.
+ */
+export function lookupKeysOf(page: PageWords): string[] {
   const deinflector = (everyLanguage ??= new Deinflector());
-  const keys = new Set(scripts.keys());
-  for (const [folded, script] of scripts) {
-    for (const { base } of deinflector.deinflect(folded, script as Script, beforeApostrophe.has(folded)))
-      keys.add(base);
+  const beforeApostrophe = new Set(page.beforeApostrophe);
+  const keys = new Set(page.words);
+  for (const word of page.words) {
+    // A folded word reads as itself, with the script the page's text gave it.
+    forEachToken(word, (folded, _start, _end, flags) => {
+      for (const { base } of deinflector.deinflect(folded, (flags & TokenFlag.ScriptMask) as Script, beforeApostrophe.has(word))) keys.add(base);
+    });
   }
   return [...keys];
+}
+
+/** The keys a page must ask the background for (see pageWordsOf and lookupKeysOf). */
+export function lookupKeys(texts: Iterable<string>): string[] {
+  return lookupKeysOf(pageWordsOf(texts));
 }

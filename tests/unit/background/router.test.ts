@@ -3,6 +3,8 @@ import { createRouter } from '../../../lib/background/router';
 import { BackstoryDatabase } from '../../../lib/store/db';
 import { importPack } from '../../../lib/store/packs';
 import { smallPack } from '../store/fixture-pack';
+import { pageWordsOf } from '../../../lib/text';
+import type { Candidates } from '../../../lib/store/queries';
 
 const OWN_ID = 'backstory-id';
 const BASE = 'chrome-extension://backstory-id/';
@@ -25,6 +27,7 @@ describe('the background’s message protocol', () => {
     ['an unknown type', { type: 'drop-database' }, fromTab, /malformed/],
     ['a wrong field', { type: 'dossier', id: 42 }, fromTab, /malformed message \(id/],
     ['not an object', 'lookup', fromTab, /malformed/],
+    ['words that are not strings', { type: 'lookup', words: [1], beforeApostrophe: [] }, fromTab, /malformed/],
     ['a negative count', { type: 'found', entities: -1 }, fromTab, /malformed/],
   ];
 
@@ -41,6 +44,16 @@ describe('the background’s message protocol', () => {
     const { route } = await setup();
     const reply = await route({ type: 'dossier', id: 'csto' }, fromTab);
     expect(reply).toMatchObject({ ok: true, value: { entity: { name: 'Collective Security Treaty Organization' } } });
+  });
+
+  it('answers a page’s words with the aliases they may be', async () => {
+    const { route } = await setup();
+    const reply = await route({ type: 'lookup', ...pageWordsOf(['Визит Лукашенко в ОДКБ; Lukashenka’s speech to the CSTO.']) }, fromTab);
+    expect(reply.ok).toBe(true);
+    const texts = reply.ok ? (reply.value as Candidates).aliases.map((alias) => alias.text).sort() : [];
+    // "Lukashenko" comes too: the inflection table allows it as a base form of "Lukashenka".
+    expect(texts).toEqual(['CSTO', 'Lukashenka', 'Lukashenko', 'Лукашенко', 'ОДКБ']);
+    expect(await route({ type: 'lookup', ...pageWordsOf(['Nothing known here.']) }, fromTab)).toEqual({ ok: true, value: { aliases: [], entities: {} } });
   });
 
   it('sets the badge of the tab that reports what it found', async () => {

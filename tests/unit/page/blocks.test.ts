@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBlockStale, rangeFor, walkBlocks } from '../../../lib/page/blocks';
+import { isBlockStale, rangeFor, walkBlocks, walkBlockSteps } from '../../../lib/page/blocks';
 
 function blocksOf(html: string): string[] {
   document.body.innerHTML = html;
@@ -60,5 +60,15 @@ describe('text blocks', () => {
     const [fresh] = walkBlocks(document.body);
     document.getElementById('p')!.remove();
     expect(isBlockStale(fresh)).toBe(true);
+  });
+});
+
+describe('walking in steps', () => {
+  it('pauses every few hundred nodes in markup without prose, so a slicer can give the page its thread back', () => {
+    document.body.innerHTML = `${'<div><span></span></div>'.repeat(2000)}<p>Lukashenka spoke.</p>`;
+    const steps = [...walkBlockSteps(document.body)];
+    expect(steps.filter((step) => step === null).length).toBeGreaterThan(10);
+    expect(steps.filter((step) => step !== null).map((block) => block!.text)).toEqual(['Lukashenka spoke.']);
+    expect([...walkBlocks(document.body)].map((block) => block.text)).toEqual(['Lukashenka spoke.']);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PageMarker, type Candidates } from '../../../lib/page/marker';
-import type { AliasSpec } from '../../../lib/text';
+import type { AliasSpec, PageWords } from '../../../lib/text';
 import { installHighlightRegistry } from './highlight-registry';
 
 let registry: Map<string, Set<Range>>;
@@ -19,14 +19,14 @@ const ALIASES: (AliasSpec & { kind: string })[] = [
 ];
 
 /**
- * A knowledge base that answers like the background does: the aliases filed under the asked keys
- * whose every word is among them.
+ * A knowledge base that answers like the background does: the aliases filed under the page's words
+ * or their base forms, whose every word is among them. `asked` collects the words each lookup sent.
  */
 function lookupFrom(aliases: typeof ALIASES, asked: string[][] = []) {
-  return async (keys: string[]): Promise<Candidates> => {
-    asked.push(keys);
-    const { indexKey, mayOccurIn } = await import('../../../lib/text');
-    const wanted = new Set(keys);
+  return async (page: PageWords): Promise<Candidates> => {
+    asked.push(page.words);
+    const { indexKey, lookupKeysOf, mayOccurIn } = await import('../../../lib/text');
+    const wanted = new Set(lookupKeysOf(page));
     const found = aliases.filter((a) => wanted.has(indexKey(a)) && mayOccurIn(a, wanted));
     return {
       aliases: found.map(({ entityId, text }) => ({ entityId, text })),
@@ -65,7 +65,7 @@ describe('the page marker', () => {
 
   it('paints under the tint names when told to, as on very large pages, and clears them on stop', async () => {
     document.body.innerHTML = '<p>Lukashenka met the CSTO.</p>';
-    const marker = new PageMarker(document, { lookup: lookupFrom(ALIASES), tint: true });
+    const marker = new PageMarker(document, { lookup: lookupFrom(ALIASES), tint: () => true });
     await marker.start();
     expect(marked()).toEqual({ 'backstory-person-tint': ['Lukashenka'], 'backstory-organization-tint': ['CSTO'] });
     marker.stop();
