@@ -56,6 +56,8 @@ const profile = flag('profile');
 const importTimeout = Number(option('import-timeout', '180')) * 1000 || 0;
 const markJsTimeout = Number(option('markjs-timeout', '60')) * 1000;
 const withMarkJs = !flag('no-markjs');
+/** What the reader sees: jumps to places over the page, then a screen at a time (see lib/on-screen.mjs). */
+const ON_SCREEN = { places: 8, scrollSteps: 20, limitMs: 3000 };
 /** mark.js walks the whole page once per term: beyond this many terms it is not run at all. */
 const MARKJS_MAX_TERMS = 20_000;
 
@@ -257,7 +259,7 @@ async function measureKb(kb, file) {
       const c = kb.cases.find((x) => x.page === page.key);
       log(`  ${page.key} page with ${kb.size.toLocaleString('en')} entities`);
       try {
-        for (let i = 0; i < runs; i++) c.runs.push(await measurePage(session.context, urlOf(page), { backstory: true }));
+        for (let i = 0; i < runs; i++) c.runs.push(await measurePage(session.context, urlOf(page), { backstory: true, onScreen: ON_SCREEN }));
       } catch (error) {
         c.skipped = `failed: ${firstLine(error)}`;
         log(`  ${c.skipped}`);

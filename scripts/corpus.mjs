@@ -11,8 +11,13 @@
 //   --modes blocked,scripts
 //   --timeout S         per page and mode (default 15); a page that does not settle is reported, not failed
 //   --no-build          use the corpus run's last build (.output/corpus/chrome-mv3)
+//   --extension DIR     use this built extension instead (e.g. an earlier build, for a before/after)
+//   --places N          jumps per page for the on-screen figures (default 8); --scroll-steps N (default 20)
+//   --no-on-screen      leave out the on-screen figures (jumps and screen-by-screen scrolling)
+//   --no-cost           leave out the main-thread cost against a do-nothing control extension
+//   --cost-runs N       loads per page with Backstory and with the control for the cost (default 2)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumPath, launchWithExtension, MISSING_CHROMIUM } from './lib/browser.mjs';
@@ -20,15 +25,18 @@ import { importPackThroughOptions, openOptions, Tab, within } from './lib/corpus
 import { backstoryErrors, domVerdict, unmatched } from './lib/corpus-compare.mjs';
 import { listPages } from './lib/corpus-pages.mjs';
 import { markdownReport, MODES, progressLine } from './lib/corpus-report.mjs';
+import { measureCost } from './lib/corpus-cost.mjs';
+import { emptyExtension } from './lib/bench-browser.mjs';
+import { onScreenSummary } from './lib/on-screen.mjs';
 import { Knowledge, readExpected, score } from './lib/corpus-score.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const USAGE =
-  'Usage: npm run corpus -- DIR [--pack FILE] [--expected DIR | --no-expected] [--only a,b] [--modes blocked,scripts] [--timeout S] [--no-build]';
+  'Usage: npm run corpus -- DIR [--pack FILE] [--expected DIR | --no-expected] [--only a,b] [--modes blocked,scripts] [--timeout S] [--no-build | --extension DIR] [--places N] [--scroll-steps N] [--no-on-screen] [--no-cost] [--cost-runs N]';
 
 const argv = process.argv.slice(2);
-const VALUED = new Set(['pack', 'expected', 'only', 'modes', 'timeout']);
+const VALUED = new Set(['pack', 'expected', 'only', 'modes', 'timeout', 'extension', 'places', 'scroll-steps', 'cost-runs']);
 const options = {};
 const positional = [];
 for (let i = 0; i < argv.length; i++) {
@@ -51,6 +59,10 @@ const timeout = Number(options.timeout ?? 15) * 1000;
 if (!(timeout > 0)) fail(`--timeout takes seconds.\n${USAGE}`);
 const expectedDir = options['no-expected'] ? null : resolve(options.expected ?? join(root, 'tests/corpus/expected'));
 if (options.expected && !existsSync(expectedDir)) fail(`No folder of expected mentions at ${expectedDir}.`);
+const onScreen = options['no-on-screen'] ? null : { places: Number(options.places ?? 8), scrollSteps: Number(options['scroll-steps'] ?? 20), limitMs: 3000 };
+if (onScreen && !(onScreen.places >= 1 && onScreen.scrollSteps >= 0)) fail(`--places takes a number of jumps, --scroll-steps a number of screens.\n${USAGE}`);
+const costRuns = options['no-cost'] ? 0 : Number(options['cost-runs'] ?? 2);
+if (!(costRuns >= 0)) fail(`--cost-runs takes a number of loads.\n${USAGE}`);
 if (!chromiumPath()) fail(MISSING_CHROMIUM, 1);
 
 let pages = listPages(dir);
@@ -68,8 +80,10 @@ const log = (message) => console.error(`[corpus ${elapsed()}] ${message}`);
 
 // Its own build (.output/corpus), so a build someone else starts meanwhile cannot swap the extension
 // under a running corpus; only the entrypoints a page run needs.
-const extensionDir = join(root, '.output/corpus/chrome-mv3');
-if (!options['no-build']) {
+const extensionDir = options.extension ? resolve(options.extension) : join(root, '.output/corpus/chrome-mv3');
+if (options.extension) {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) fail(`No built extension in ${extensionDir}.`);
+} else if (!options['no-build']) {
   log('building the extension…');
   const build = spawnSync(
     'npx',
@@ -131,7 +145,7 @@ const tabs = { with: await Tab.open(withExtension.context, { extensionId: withEx
 
 /** One page load, with a last guard for a tab that stops answering: it is replaced and the run goes on. */
 async function run(which, url, opts) {
-  const result = await within(tabs[which].load(url, { timeout, ...opts }), timeout + 30_000, HUNG);
+  const result = await within(tabs[which].load(url, { timeout, ...opts }), timeout + 30_000 + (opts.onScreen ? 180_000 : 0), HUNG);
   if (result === HUNG) await tabs[which].reset();
   return result;
 }
@@ -154,7 +168,7 @@ function errorCounts(withRun, baselines, errors) {
  */
 async function look(url, { scripts, settled }) {
   const [withRun, firstBaseline] = await Promise.all([
-    run('with', url, { backstory: true }),
+    run('with', url, { backstory: true, onScreen }),
     run('without', url, { backstory: false, holdMs: scripts ? settled : 0 }),
   ]);
   const baselines = [firstBaseline];
@@ -208,6 +222,7 @@ for (const page of pages) {
       dom: notReproduced && dom.verdict === 'changed' ? { verdict: 'varies', detail: dom.detail } : dom,
       timings: state?.timings ?? null,
       score: state && expectedFor.has(page.name) ? score(visible, expectedFor.get(page.name), knowledge) : null,
+      onScreen: withRun.onScreen ? onScreenSummary([withRun.onScreen]) : null,
       broke: notReproduced ? [] : seen.broke,
     };
     rows.push(row);
@@ -215,7 +230,24 @@ for (const page of pages) {
   }
 }
 
-await Promise.all([withExtension.close(), without.close()]);
+await without.close();
+
+// The main-thread cost, page by page and one load at a time, against a content script that does nothing.
+const costs = [];
+if (costRuns > 0) {
+  log(`main-thread cost: ${costRuns} loads per page with Backstory and with a do-nothing control, one at a time…`);
+  const control = await launchWithExtension({ extension: emptyExtension(mkdtempSync(join(os.tmpdir(), 'backstory-control-'))) });
+  await control.context.route((url) => !isLocal(url), (route) => route.abort());
+  // One load first, not counted: the figures are of browsers that have run each script before.
+  await within(measureCost({ backstory: withExtension, control }, `${servers.blocked.origin}${pages[0].path}`, { runs: 1 }), 120_000, null).catch(() => null);
+  for (const page of pages) {
+    const cost = await within(measureCost({ backstory: withExtension, control }, `${servers.blocked.origin}${page.path}`, { runs: costRuns }), 120_000, null).catch(() => null);
+    if (cost) costs.push({ page: page.name, ...cost });
+    log(`cost ${page.name}: ${cost ? `${Math.round(cost.backstory.longestTimer)} ms with Backstory, ${Math.round(cost.control.longestTimer)} ms with the control (timer loop)` : 'no figure'}`);
+  }
+  await control.close();
+}
+await withExtension.close();
 await Promise.all(Object.values(servers).map((s) => within(s.close(), 5000)));
 
 const seconds = (performance.now() - began) / 1000;
@@ -223,7 +255,7 @@ const header = [
   `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${dir} · ${pages.length} pages · modes: ${modes.join(', ')} · per-page timeout ${timeout / 1000} s`,
   `Knowledge: ${importStatus} · run time ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s · ${os.cpus().length} cores, load ${os.loadavg().map((n) => n.toFixed(1)).join(' / ')} (shared machine: times are noisy)`,
 ];
-const markdown = markdownReport({ rows, header });
+const markdown = markdownReport({ rows, header, costs });
 console.log(`\n${markdown}`);
 const outDir = join(root, 'bench-output');
 mkdirSync(outDir, { recursive: true });

@@ -20,6 +20,12 @@ export interface AliasPattern {
   readonly cased: readonly string[] | null;
   /** The inflection table entries whose endings the alias's tokens may take. */
   readonly languages: ReadonlySet<InflectionLanguage>;
+  /**
+   * A dotted abbreviation (U.S., U.N., U.S.S.R.): its last token is joined by a period. Its match takes
+   * in the period after its last letter (in "left the U.S." that period also ends the sentence), and it
+   * is not matched where the dotted letters go on (U.S. in "U.S.A.").
+   */
+  readonly dotted: boolean;
 }
 
 /** The alias ready for matching, or null if it has no word in it. */
@@ -46,5 +52,6 @@ export function aliasPatternOf(spec: AliasSpec, order: number): AliasPattern | n
     joiners,
     cased,
     languages: inflectionLanguagesOf({ text, lang: spec.lang }, script),
+    dotted: joiners[joiners.length - 1] === '.' && text.trimEnd().endsWith('.'),
   };
 }

@@ -153,15 +153,26 @@ function accepts(scan: Scan, pattern: AliasPattern, first: number, depth: number
   return true;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Where a match of `pattern` that ends its last token at `end` ends: one further for a dotted
+ * abbreviation whose period follows; -1 when the text goes on with more dotted letters ("U.S.A.").
+ */
+function endOf(pattern: AliasPattern, text: string, end: number): number {
+  if (!pattern.dotted || text[end] !== '.') return end;
+  return LETTER_OR_DIGIT.test(text[end + 1] ?? '') ? -1 : end + 1;
+}
+
 function considerTerminal(scan: Scan, patterns: readonly AliasPattern[], first: number, last: number): void {
   const depth = last - first;
-  let end = -1;
+  let tokenEnd = -1;
   let inflected = 0;
   for (const pattern of patterns) {
     if (!accepts(scan, pattern, first, depth)) continue;
-    if (end < 0) {
+    if (tokenEnd < 0) {
       const lastRule = scan.via[depth];
-      end = lastRule?.outsideName
+      tokenEnd = lastRule?.outsideName
         ? offsetBeforeFoldedEnding(
             scan.tokens.text,
             scan.tokens.start(last),
@@ -171,6 +182,8 @@ function considerTerminal(scan: Scan, patterns: readonly AliasPattern[], first: 
         : scan.tokens.end(last);
       for (let d = 0; d <= depth; d++) if (scan.via[d]) inflected++;
     }
+    const end = endOf(pattern, scan.tokens.text, tokenEnd);
+    if (end < 0) continue;
     const best = scan.best;
     if (!best || end > best.end || (end === best.end && inflected < best.inflected)) {
       scan.best = { last, end, inflected, patterns: [pattern] };

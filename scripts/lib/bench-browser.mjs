@@ -2,6 +2,7 @@
 // read Backstory's own timings from its content script's isolated world, run mark.js for comparison.
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { onScreenProgram } from './on-screen.mjs';
 import { countStoredRows } from './stored-rows.mjs';
 
 const STARTER_PACK_ID = 'post-soviet-politics';
@@ -233,7 +234,7 @@ export async function contentScriptReader(cdp) {
   return async (expression) => {
     for (const id of worlds) {
       try {
-        const { result } = await cdp.send('Runtime.evaluate', { contextId: id, expression, returnByValue: true });
+        const { result } = await cdp.send('Runtime.evaluate', { contextId: id, expression, returnByValue: true, awaitPromise: true });
         if (result.value !== undefined) return result.value;
       } catch {}
     }
@@ -244,9 +245,10 @@ export async function contentScriptReader(cdp) {
 /**
  * Loads `url` in a new tab and measures it. With `backstory: true`, waits for the content script's
  * timings.allMarks (read over CDP in its isolated world) and reads its marks; otherwise measures the
- * page alone. `profile: true` records a CPU profile of the whole load.
+ * page alone. `profile: true` records a CPU profile of the whole load. `onScreen` ({ places,
+ * scrollSteps, limitMs }): last, walks the page as a reader would (see on-screen.mjs).
  */
-export async function measurePage(context, url, { backstory, timeout = 180_000, profile = false, settleMs = 600 }) {
+export async function measurePage(context, url, { backstory, timeout = 180_000, profile = false, settleMs = 600, onScreen = null }) {
   const page = await context.newPage();
   await page.addInitScript(recordLongTasks);
   const cdp = await context.newCDPSession(page);
@@ -294,6 +296,8 @@ export async function measurePage(context, url, { backstory, timeout = 180_000, 
   }
   Object.assign(result, await pageTimings(page));
   result.heap = await heapAfterGc(cdp);
+  // After the figures of the load: the walk scrolls the page and paints what it comes near.
+  if (backstory && onScreen) result.onScreen = JSON.parse((await read(onScreenProgram(onScreen))) ?? 'null');
   await cdp.detach().catch(() => undefined);
   await page.close();
   return result;

@@ -1,10 +1,12 @@
 // The bench's figures as Markdown: one table per question, then how they were measured.
+import { onScreenSummary } from './on-screen.mjs';
 
 const int = (n) => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : Math.round(n).toLocaleString('en'));
 const mb = (bytes, digits = 1) => (bytes === null || bytes === undefined ? 'n/a' : (bytes / 2 ** 20).toFixed(digits));
 /** Bytes more with the extension than without it; n/a when the page alone could not be measured. */
 const delta = (run, page, field) => (page.baseline ? run.heap[field] - page.baseline.heap[field] : null);
 const ratio = (x) => (x >= 10 ? x.toFixed(0) : x.toFixed(1));
+const percent = (x) => (x === null || x === undefined ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 
 /** A Markdown table: the first `labels` columns name the row, the figures after them align right. */
 function table(head, rows, labels = 2) {
@@ -149,6 +151,23 @@ export function markdownReport(results) {
     }
   }
   out.push(table(['page', 'KB entities', 'marks', 'first mark ms', 'all marks ms', 'longest task ms', 'next longest ms', 'heap Δ MB', 'mark.js ms', '× faster'], rows), '');
+  const seen = [];
+  for (const kb of results.kbs) {
+    for (const page of results.pages) {
+      const walks = (kb.cases.find((x) => x.page === page.key)?.runs ?? []).map((run) => run.onScreen).filter(Boolean);
+      if (!walks.length) continue;
+      const o = onScreenSummary(walks);
+      seen.push([page.key, int(kb.size), int(o.visible), percent(o.jumpRecall), percent(o.scrollRecall), int(o.jumpMedianMs), int(o.jumpP95Ms), int(o.placesMissed)]);
+    }
+  }
+  if (seen.length) {
+    out.push(
+      'What the reader sees (every run: 8 jumps spread over the page, then up to 20 screens scrolled one at a time; marks visible on screen and registered with the browser):',
+      '',
+      table(['page', 'KB entities', 'visible mentions', 'on-screen recall after jumps', 'while scrolling', 'jump → all visible marks, median ms', 'p95 ms', 'places unmarked after 3 s'], seen),
+      '',
+    );
+  }
   out.push('Details:', '');
   out.push(
     table(

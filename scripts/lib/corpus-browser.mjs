@@ -3,6 +3,8 @@
 // a snapshot of its DOM and, with the extension, Backstory's marks, counts and timings from the content
 // script's isolated world.
 
+import { onScreenProgram } from './on-screen.mjs';
+
 const CONTENT_SCRIPT_WORLD = 'Backstory';
 const OWN_WORLD = 'backstory-corpus';
 const STARTER_PACK_ID = 'post-soviet-politics';
@@ -184,15 +186,16 @@ export class Tab {
     return 'page';
   }
 
-  async #evaluateIn(contextId, expression) {
-    const reply = await within(this.#cdp.send('Runtime.evaluate', { contextId, expression, returnByValue: true }), 5000, null).catch(() => null);
+  async #evaluateIn(contextId, expression, timeoutMs = 5000) {
+    const evaluation = this.#cdp.send('Runtime.evaluate', { contextId, expression, returnByValue: true, awaitPromise: true });
+    const reply = await within(evaluation, timeoutMs, null).catch(() => null);
     return reply?.result?.value ?? null;
   }
 
-  async #readBackstory(expression) {
+  async #readBackstory(expression, timeoutMs) {
     let id = null;
     for (const c of this.#contexts.values()) if (c.name === CONTENT_SCRIPT_WORLD && this.#worldOf(c.id) === 'backstory') id = c.id;
-    const text = id === null ? null : await this.#evaluateIn(id, expression);
+    const text = id === null ? null : await this.#evaluateIn(id, expression, timeoutMs);
     return text ? JSON.parse(text) : null;
   }
 
@@ -200,10 +203,11 @@ export class Tab {
    * Loads `url` and reads it. With `backstory`, waits until the content script reports its first scan
    * done and its marks have not changed for `quietMs`; without, waits `holdMs` after the load event (the
    * time the run with Backstory took to settle, so both snapshots are taken at about the same moment of
-   * the page's life). Never throws: returns
-   * { outcome: 'ok' | 'failed' | 'timeout', reason?, errors, dom, backstory, settleMs }.
+   * the page's life). With `onScreen` ({ places, scrollSteps, limitMs }), then walks the page as a reader
+   * would (see on-screen.mjs). Never throws: returns
+   * { outcome: 'ok' | 'failed' | 'timeout', reason?, errors, dom, backstory, onScreen?, settleMs }.
    */
-  async load(url, { backstory, timeout, holdMs = 0, quietMs = 300, noScriptGraceMs = 4000 }) {
+  async load(url, { backstory, timeout, holdMs = 0, quietMs = 300, noScriptGraceMs = 4000, onScreen = null }) {
     const result = { outcome: 'ok', errors: [], dom: null, backstory: null, settleMs: 0 };
     try {
       // A blank page between two pages: what the last one logs while it unloads is not this one's.
@@ -265,6 +269,8 @@ export class Tab {
         if ((error.kind === 'console/network' && fetchedByBrowser.has(error.url)) || /^Manifest fetch from /.test(error.text)) error.world = 'browser';
       }
       if (backstory) result.backstory = await this.#readBackstory(BACKSTORY_STATE);
+      // Last, as it scrolls the page: jumps and screen-by-screen scrolling, what the reader sees.
+      if (backstory && onScreen && result.backstory) result.onScreen = await this.#readBackstory(onScreenProgram(onScreen), 180_000);
       return result;
     } catch (error) {
       result.outcome = 'failed';

@@ -22,6 +22,64 @@ function status(row) {
   return 'ok';
 }
 
+function onScreenText(o) {
+  return `on screen: ${o.visible} visible, recall ${percent(o.jumpRecall)} after jumps, ${percent(o.scrollRecall)} scrolling, jump→marks ${ms(o.jumpMedianMs)}/${ms(o.jumpP95Ms)} ms${o.placesMissed ? `, ${o.placesMissed} places unmarked after 3 s` : ''}`;
+}
+
+const percentileOf = (values, p) => {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+/** On-screen figures per page and over the whole run, per mode. */
+function onScreenTables(rows) {
+  const measured = rows.filter((r) => r.onScreen);
+  if (!measured.length) return '';
+  const lines = ['## What the reader sees', ''];
+  for (const mode of Object.keys(MODES)) {
+    const ofMode = measured.filter((r) => r.mode === mode);
+    if (!ofMode.length) continue;
+    const jumps = ofMode.flatMap((r) => r.onScreen.jumpTimes ?? []);
+    const total = (key) => ofMode.reduce((n, r) => n + (r.onScreen[key] ?? 0), 0);
+    const recallOf = (marked, visible) => (total(visible) ? total(marked) / total(visible) : null);
+    const below = ofMode.filter((r) => r.onScreen.visible && Math.min(r.onScreen.jumpRecall ?? 1, r.onScreen.scrollRecall ?? 1) < 0.99);
+    lines.push(`### ${MODES[mode].label}`, '');
+    lines.push(
+      `**Overall**: ${total('visible')} visible mentions; on-screen recall ${percent(recallOf('jumpMarked', 'jumpVisible'))} after jumps, ${percent(recallOf('scrollMarked', 'scrollVisible'))} while scrolling; jump→all visible marks median ${ms(percentileOf(jumps, 50))} ms, p95 ${ms(percentileOf(jumps, 95))} ms over ${jumps.length} jumps; ${below.length} pages below 99 %; ${total('placesMissed')} places unmarked after 3 s.`,
+      '',
+    );
+    lines.push('| Page | Visible mentions | Recall after jumps | Recall scrolling | Jump→marks median ms | p95 ms | Places unmarked |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of ofMode) {
+      const o = r.onScreen;
+      lines.push(`| ${cell(r.page)} | ${o.visible} | ${percent(o.jumpRecall)} | ${percent(o.scrollRecall)} | ${ms(o.jumpMedianMs)} | ${ms(o.jumpP95Ms)} | ${o.placesMissed} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** The main-thread cost against the control, per page and summed up for small article pages and for all. */
+function costTables(costs, smallText) {
+  if (!costs?.length) return '';
+  const diff = (c, key) => c.backstory[key] - c.control[key];
+  const summary = (list, key) => {
+    const d = list.map((c) => diff(c, key));
+    return `median ${ms(percentileOf(d, 50))} ms, p90 ${ms(percentileOf(d, 90))} ms, max ${ms(d.length ? Math.max(...d) : null)} ms`;
+  };
+  const small = costs.filter((c) => c.text < smallText);
+  const lines = ['## Main-thread cost against a do-nothing control (scripts blocked)', ''];
+  for (const [label, key] of [['timer loop (a 10 ms setTimeout chain)', 'longestTimer'], ['user-blocking task every 10 ms', 'longest']]) {
+    lines.push(`- Longest stretch, ${label}, Backstory minus control: small article pages (${small.length}, under ${smallText.toLocaleString('en')} characters of text): ${summary(small, key)}; all ${costs.length} pages: ${summary(costs, key)}.`);
+  }
+  lines.push('', '| Page | Text chars | Timer loop: Backstory ms | control ms | User-blocking: Backstory ms | control ms |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const c of costs) {
+    lines.push(`| ${cell(c.page)} | ${c.text} | ${ms(c.backstory.longestTimer)} | ${ms(c.control.longestTimer)} | ${ms(c.backstory.longest)} | ${ms(c.control.longest)} |`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
 /** One progress line for a page run. */
 export function progressLine(row) {
   const parts = [`${row.page} · ${MODES[row.mode].label}`];
@@ -32,6 +90,7 @@ export function progressLine(row) {
     parts.push(`DOM ${row.dom.verdict}${row.dom.detail && row.dom.verdict !== 'unchanged' ? ` (${row.dom.detail})` : ''}`);
     parts.push(`all marks ${ms(row.timings?.allMarks)} ms (first ${ms(row.timings?.firstMark)} ms)`);
     if (row.score) parts.push(`P ${percent(row.score.precision)} R ${percent(row.score.recall)}`);
+    if (row.onScreen) parts.push(onScreenText(row.onScreen));
   }
   if (row.broke.length) parts.push(`BROKE: ${row.broke.join('; ')}`);
   else if (row.outcome === 'timeout' || row.reason) parts.push(`${row.outcome === 'timeout' ? 'TIMEOUT: ' : ''}${row.reason}`);
@@ -71,6 +130,18 @@ export const LEGEND = `Legend
   apostrophes, a leading "the", a possessive 's and a final period folded) and its entity equal an expected
   mention's. The page exposes a mark's text and kind, not its entity: the entity is the one of that kind whose
   alias has that text (or, inflected, starts it); a shared alias matches any of its entities.
+- **What the reader sees**: after the page settled, the run jumps (an instant scroll) to 8 places spread over the
+  document, visited out of order, then scrolls a screen at a time from the top (at most 20 screens, spread over a
+  longer page). After each move it looks, frame by frame for up to 3 s, at every mark the matcher found
+  (\`globalThis.backstory.markList()\`) that the reader can see — rendered, wholly in the viewport, not under another
+  element (\`elementFromPoint\` at its centre lands on it) — and whether a \`backstory-*\` highlight holds its range.
+  *Recall*: marks visible and registered / marks visible, once the move has settled; *jump→marks*: from the scroll to
+  the first frame in which every mark visible after it is registered (a place still incomplete at 3 s counts as
+  3,000 ms and as *unmarked*).
+- **Main-thread cost**: each page (scripts blocked) loaded alone, alternately with Backstory and with a control
+  extension whose content script does nothing but ask for one frame, 2 loads each (medians); the longest stretch,
+  from DOMContentLoaded until Backstory's first scan is done and a second more (the same window for the control),
+  in which a 10 ms \`setTimeout\` chain (the *timer loop*) or a 10 ms \`user-blocking\` task could not run.
 - **Broke** (exit code 1): the page failed to load with Backstory, Backstory caused an error, or it changed the DOM.
   Unless the error came from Backstory's own world or files, both runs are made again and it must happen again;
   what does not is reported as *not reproduced*. A page that does not settle within the per-page timeout is
@@ -120,7 +191,7 @@ function scoreTables(rows) {
 }
 
 /** The whole report in Markdown. */
-export function markdownReport({ rows, header }) {
+export function markdownReport({ rows, header, costs = [], smallText = 30_000 }) {
   const lines = ['# Backstory on the real-page corpus', '', ...header, ''];
   const broke = rows.filter((r) => r.broke.length);
   const timeouts = rows.filter((r) => !r.broke.length && r.outcome === 'timeout');
@@ -151,6 +222,6 @@ export function markdownReport({ rows, header }) {
       `| ${cell(r.page)} | ${MODES[r.mode].short} | ${r.entities ?? '–'} | ${marks} | ${errors} | ${dom} | ${ms(r.timings?.firstMark)} | ${ms(r.timings?.allMarks)} | ${percent(r.score?.precision)} | ${percent(r.score?.recall)} | ${cell(status(r))} |`,
     );
   }
-  lines.push('', scoreTables(rows), LEGEND, '');
+  lines.push('', onScreenTables(rows), costTables(costs, smallText), scoreTables(rows), LEGEND, '');
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 /**
- * Runs the W3C Web Annotation test suite's assertions (../shared/annotation-model, the JSON Schema
+ * Runs the W3C Web Annotation test suite's assertions (tests/fixtures/annotation-model, the JSON Schema
  * half of web-platform-tests/annotation-model) on a JSON document with the semantics of the suite's
  * own harness (WPT annotation-model/scripts/JSONtest.js): a `.test` file lists assertion schemas; an
  * assertion passes when the document's validity is its `expectedResult` ("valid" by default) and fails
@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv-draft-04';
 
-export const SUITE_ROOT = path.resolve(__dirname, '../../../../shared/annotation-model');
+export const SUITE_ROOT = path.resolve(__dirname, '../../fixtures/annotation-model');
 
 interface AssertionSchema {
   id: string;

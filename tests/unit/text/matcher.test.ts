@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { Matcher, type AliasSpec } from '../../../lib/text';
+import { indexKey, lookupKeys, Matcher, type AliasSpec } from '../../../lib/text';
 import { SAMPLE_ALIASES } from './sample-aliases';
 
 const matcher = new Matcher(SAMPLE_ALIASES);
@@ -155,6 +155,42 @@ describe('Matcher declines names by the endings of the alias’s language', () =
   });
 });
 
+describe('Matcher marks dotted abbreviations with their period', () => {
+  const dotted = new Matcher([
+    { entityId: 'usa', text: 'U.S.' },
+    { entityId: 'usa', text: 'US' },
+    { entityId: 'uk', text: 'U.K.' },
+    { entityId: 'un', text: 'U.N.' },
+    { entityId: 'eu', text: 'E.U.' },
+    { entityId: 'ussr', text: 'U.S.S.R.' },
+    { entityId: 'spb', text: 'St. Petersburg' },
+  ]);
+  it.each([
+    ['U.S. troops', ['U.S.=usa']],
+    ['troops left the U.S.', ['U.S.=usa']],
+    ['the U.S., the U.K. and the E.U.', ['U.S.=usa', 'U.K.=uk', 'E.U.=eu']],
+    ['a U.N.-brokered truce', ['U.N.=un']],
+    ['the U.S.’s allies', ['U.S.=usa']],
+    ['the U.S.S.R. fell in 1991.', ['U.S.S.R.=ussr']],
+    ['in St. Petersburg.', ['St. Petersburg=spb']],
+    ['US troops', ['US=usa']],
+    // The same letters going on are another abbreviation; lower case is another word.
+    ['made in the U.S.A.', []],
+    ['u.s. troops', []],
+    ['U.K.-based', ['U.K.=uk']],
+    ['the e.u. said', []],
+  ])('%s', (text, expected) => {
+    expect(marks(text, dotted)).toEqual(expected);
+  });
+
+  it('asks the knowledge base for the keys a dotted alias is filed under', () => {
+    for (const alias of ['U.S.', 'U.N.', 'E.U.', 'St. Petersburg']) {
+      expect(lookupKeys([`They met in the ${alias}`])).toContain(indexKey({ text: alias }));
+      expect(lookupKeys([`They met in the ${alias}.`])).toContain(indexKey({ text: alias }));
+    }
+  });
+});
+
 describe('Matcher keeps short all-capital aliases to their case', () => {
   it.each([
     ['the CSTO summit', ['CSTO=csto']],
@@ -162,7 +198,7 @@ describe('Matcher keeps short all-capital aliases to their case', () => {
     ['the Csto summit', []],
     ['US troops', ['US=usa']],
     ['he told us', []],
-    ['U.S. troops', ['U.S=usa']],
+    ['U.S. troops', ['U.S.=usa']],
     ['u.s. troops', []],
     ['the CIS countries', ['CIS=cis']],
     ['cisgender', []],
