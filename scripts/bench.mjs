@@ -1,10 +1,12 @@
 // `npm run bench`: prints how fast Backstory imports knowledge bases of 10 to 100,000 entities and
 // marks generated article pages of 100 KB to 5 MB with each, beside the same pages without the
-// extension and marked by mark.js; then how fast saved passages are found again on a page and
+// extension and marked by mark.js, and what the reader sees of the marks after jumps and while
+// scrolling (lib/on-screen.mjs); then how fast saved passages are found again on a page and
 // searched in a library of 50,000. A program that prints figures: it checks nothing, and exits 0
 // whatever they are. The Markdown it prints is also written to bench-output/results.md.
 //
 //   --no-build           use the bench's last build (.output/bench/chrome-mv3)
+//   --extension DIR      use this built extension instead (e.g. an earlier build, for a before/after)
 //   --kb 10,100,1000     KB sizes (default 10,100,1000,100000)
 //   --pages 100k,1m,5m   page sizes (default all three)
 //   --runs N             page loads per case; the median is shown (default 1)
@@ -14,7 +16,7 @@
 //   --no-markjs          leave mark.js out
 //   --only saved         only the saved passages: re-anchoring 200 on a page, searching a library of 50,000
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumPath, launchWithExtension, MISSING_CHROMIUM } from './lib/browser.mjs';
@@ -34,12 +36,12 @@ import {
 import { benchSavedPassages, savedPassagesReport } from './lib/bench-library.mjs';
 import { longestDuringImport, measureEditor, probeOptions } from './lib/bench-editor.mjs';
 import { profileReader } from './lib/bench-profile.mjs';
+import { ON_SCREEN_DEFAULTS, onScreenSummary } from './lib/on-screen.mjs';
 import { longestWithin, markdownReport } from './lib/bench-report.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'bench-output');
-const extensionDir = join(root, '.output/bench/chrome-mv3');
 const markJsPath = join(root, 'node_modules/mark.js/dist/mark.min.js');
 
 function option(name, fallback) {
@@ -56,8 +58,8 @@ const profile = flag('profile');
 const importTimeout = Number(option('import-timeout', '180')) * 1000 || 0;
 const markJsTimeout = Number(option('markjs-timeout', '60')) * 1000;
 const withMarkJs = !flag('no-markjs');
-/** What the reader sees: jumps to places over the page, then a screen at a time (see lib/on-screen.mjs). */
-const ON_SCREEN = { places: 8, scrollSteps: 20, limitMs: 3000 };
+const ownExtension = option('extension', null);
+const extensionDir = ownExtension ? resolve(ownExtension) : join(root, '.output/bench/chrome-mv3');
 /** mark.js walks the whole page once per term: beyond this many terms it is not run at all. */
 const MARKJS_MAX_TERMS = 20_000;
 
@@ -69,13 +71,17 @@ if (!chromiumPath()) {
   process.exit(1);
 }
 if (pageKeys.some((key) => !PAGE_SIZES[key]) || kbSizes.some((n) => !Number.isInteger(n) || n < 1)) {
-  console.error('Usage: npm run bench -- [--kb 10,100,1000,100000] [--pages 100k,1m,5m] [--runs N] [--profile] [--no-build]');
+  console.error('Usage: npm run bench -- [--kb 10,100,1000,100000] [--pages 100k,1m,5m] [--runs N] [--profile] [--no-build | --extension DIR]');
+  process.exit(1);
+}
+if (ownExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
+  console.error(`No built extension in ${extensionDir}.`);
   process.exit(1);
 }
 
 // The bench builds its own copy (.output/bench), so a build started by someone else meanwhile cannot
 // replace the extension under it.
-if (!flag('no-build')) {
+if (!flag('no-build') && !ownExtension) {
   log(`building the extension${profile ? ' (unminified, for readable profiles)' : ''}…`);
   const build = spawnSync('npx', ['wxt', 'build', '-c', 'scripts/lib/bench-wxt-config.mjs'], {
     cwd: root,
@@ -158,6 +164,8 @@ function profileSummary(measured, about) {
   return summary;
 }
 
+const pct = (x) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+const msOf = (x) => (x === null ? 'n/a' : `${Math.round(x)} ms`);
 const firstLine = (error) => String(error?.message ?? error).split('\n')[0].slice(0, 160);
 const median = (list, by) => [...list].sort((a, b) => by(a) - by(b))[Math.floor((list.length - 1) / 2)];
 const allMarksOf = (run) => run.timings?.allMarks ?? Infinity;
@@ -176,6 +184,8 @@ const results = {
     markJsTimeoutS: markJsTimeout / 1000,
     markJsBatch: MARKJS_BATCH,
     pagePeople: PAGE_PEOPLE,
+    onScreen: ON_SCREEN_DEFAULTS,
+    extension: ownExtension ? extensionDir : null,
   },
   pages,
   kbs: [],
@@ -259,13 +269,19 @@ async function measureKb(kb, file) {
       const c = kb.cases.find((x) => x.page === page.key);
       log(`  ${page.key} page with ${kb.size.toLocaleString('en')} entities`);
       try {
-        for (let i = 0; i < runs; i++) c.runs.push(await measurePage(session.context, urlOf(page), { backstory: true, onScreen: ON_SCREEN }));
+        for (let i = 0; i < runs; i++) c.runs.push(await measurePage(session.context, urlOf(page), { backstory: true, onScreen: ON_SCREEN_DEFAULTS }));
       } catch (error) {
         c.skipped = `failed: ${firstLine(error)}`;
         log(`  ${c.skipped}`);
       }
       if (!c.runs.length) continue;
       c.run = median(c.runs, allMarksOf);
+      c.onScreen = onScreenSummary(c.runs.map((run) => run.onScreen));
+      const o = c.onScreen;
+      log(
+        `    on screen: recall ${pct(o.jumpRecall)} after jumps, ${pct(o.scrollRecall)} scrolling; jump→marks median ${msOf(o.jumpMedianMs)}, p95 ${msOf(o.jumpP95Ms)}; ` +
+          `${o.missed.length} places incomplete after ${ON_SCREEN_DEFAULTS.limitMs / 1000} s`,
+      );
       if (profile) {
         try {
           const profiled = await measurePage(session.context, urlOf(page), { backstory: true, profile: true });

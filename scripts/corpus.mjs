@@ -2,8 +2,11 @@
 // with Backstory — once with the page's own scripts blocked, once with them running — and beside the
 // same page without the extension. Prints what Backstory found on each, the console errors it caused,
 // whether the page's DOM stayed as the page made it, and how long the marks took; with expected
-// mentions (tests/corpus/expected/<page>.json) also the precision and recall of the marks. Writes the
-// report to bench-output/corpus.md and exits 1 when a page broke (see the legend in the report).
+// mentions (tests/corpus/expected/<page>.json) also the precision and recall of the marks. Then, as
+// a reader sees it: at places reached by jumps and screen by screen, whether the names visible on
+// screen are painted, and how soon after a jump (lib/on-screen.mjs); and, loading each page alone
+// beside a do-nothing control extension, what Backstory costs its main thread (lib/corpus-cost.mjs).
+// Writes the report to bench-output/corpus.md (or --out) and exits 1 when a page broke (see the legend in the report).
 //
 //   --pack FILE         import this pack through the options page first (exit 2 if it is refused)
 //   --expected DIR      expected mentions (default tests/corpus/expected; --no-expected to skip scoring)
@@ -12,14 +15,17 @@
 //   --timeout S         per page and mode (default 15); a page that does not settle is reported, not failed
 //   --no-build          use the corpus run's last build (.output/corpus/chrome-mv3)
 //   --extension DIR     use this built extension instead (e.g. an earlier build, for a before/after)
-//   --places N          jumps per page for the on-screen figures (default 8); --scroll-steps N (default 20)
+//   --places N          jumps per page for the on-screen figures (default 8)
+//   --scroll-steps N    screens scrolled one at a time at most per page (default 30, spread over a longer page)
 //   --no-on-screen      leave out the on-screen figures (jumps and screen-by-screen scrolling)
 //   --no-cost           leave out the main-thread cost against a do-nothing control extension
 //   --cost-runs N       loads per page with Backstory and with the control for the cost (default 2)
+//   --cost-mode M       the mode the cost is measured in: blocked (default) or scripts
+//   --out FILE          write the report there instead (e.g. the figures of an earlier build beside the last run's)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromiumPath, launchWithExtension, MISSING_CHROMIUM } from './lib/browser.mjs';
 import { importPackThroughOptions, openOptions, Tab, within } from './lib/corpus-browser.mjs';
 import { backstoryErrors, domVerdict, unmatched } from './lib/corpus-compare.mjs';
@@ -27,16 +33,16 @@ import { listPages } from './lib/corpus-pages.mjs';
 import { markdownReport, MODES, progressLine } from './lib/corpus-report.mjs';
 import { measureCost } from './lib/corpus-cost.mjs';
 import { emptyExtension } from './lib/bench-browser.mjs';
-import { onScreenSummary } from './lib/on-screen.mjs';
+import { ON_SCREEN_DEFAULTS, onScreenBudgetMs, onScreenSummary } from './lib/on-screen.mjs';
 import { Knowledge, readExpected, score } from './lib/corpus-score.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const USAGE =
-  'Usage: npm run corpus -- DIR [--pack FILE] [--expected DIR | --no-expected] [--only a,b] [--modes blocked,scripts] [--timeout S] [--no-build | --extension DIR] [--places N] [--scroll-steps N] [--no-on-screen] [--no-cost] [--cost-runs N]';
+  'Usage: npm run corpus -- DIR [--pack FILE] [--expected DIR | --no-expected] [--only a,b] [--modes blocked,scripts] [--timeout S] [--no-build | --extension DIR] [--places N] [--scroll-steps N] [--no-on-screen] [--no-cost] [--cost-runs N] [--cost-mode blocked|scripts] [--out FILE]';
 
 const argv = process.argv.slice(2);
-const VALUED = new Set(['pack', 'expected', 'only', 'modes', 'timeout', 'extension', 'places', 'scroll-steps', 'cost-runs']);
+const VALUED = new Set(['pack', 'expected', 'only', 'modes', 'timeout', 'extension', 'places', 'scroll-steps', 'cost-runs', 'cost-mode', 'out']);
 const options = {};
 const positional = [];
 for (let i = 0; i < argv.length; i++) {
@@ -59,10 +65,16 @@ const timeout = Number(options.timeout ?? 15) * 1000;
 if (!(timeout > 0)) fail(`--timeout takes seconds.\n${USAGE}`);
 const expectedDir = options['no-expected'] ? null : resolve(options.expected ?? join(root, 'tests/corpus/expected'));
 if (options.expected && !existsSync(expectedDir)) fail(`No folder of expected mentions at ${expectedDir}.`);
-const onScreen = options['no-on-screen'] ? null : { places: Number(options.places ?? 8), scrollSteps: Number(options['scroll-steps'] ?? 20), limitMs: 3000 };
-if (onScreen && !(onScreen.places >= 1 && onScreen.scrollSteps >= 0)) fail(`--places takes a number of jumps, --scroll-steps a number of screens.\n${USAGE}`);
+const onScreen = options['no-on-screen']
+  ? null
+  : { ...ON_SCREEN_DEFAULTS, places: Number(options.places ?? ON_SCREEN_DEFAULTS.places), scrollSteps: Number(options['scroll-steps'] ?? ON_SCREEN_DEFAULTS.scrollSteps) };
+if (onScreen && !(Number.isInteger(onScreen.places) && onScreen.places >= 1 && Number.isInteger(onScreen.scrollSteps) && onScreen.scrollSteps >= 0)) {
+  fail(`--places takes a number of jumps, --scroll-steps a number of screens.\n${USAGE}`);
+}
 const costRuns = options['no-cost'] ? 0 : Number(options['cost-runs'] ?? 2);
-if (!(costRuns >= 0)) fail(`--cost-runs takes a number of loads.\n${USAGE}`);
+if (!options['no-cost'] && !(Number.isInteger(costRuns) && costRuns >= 1)) fail(`--cost-runs takes a number of loads.\n${USAGE}`);
+const costMode = options['cost-mode'] ?? 'blocked';
+if (!MODES[costMode]) fail(`--cost-mode takes blocked or scripts.\n${USAGE}`);
 if (!chromiumPath()) fail(MISSING_CHROMIUM, 1);
 
 let pages = listPages(dir);
@@ -145,9 +157,20 @@ const tabs = { with: await Tab.open(withExtension.context, { extensionId: withEx
 
 /** One page load, with a last guard for a tab that stops answering: it is replaced and the run goes on. */
 async function run(which, url, opts) {
-  const result = await within(tabs[which].load(url, { timeout, ...opts }), timeout + 30_000 + (opts.onScreen ? 180_000 : 0), HUNG);
+  const result = await within(tabs[which].load(url, { timeout, ...opts }), timeout + 30_000, HUNG);
   if (result === HUNG) await tabs[which].reset();
   return result;
+}
+
+/**
+ * The reader's walk (jumps, then a screen at a time) over the page the tab with Backstory holds, once
+ * the look is done and nothing else loads; with a last guard, like run()'s.
+ */
+async function walk() {
+  const budget = onScreenBudgetMs(onScreen);
+  const walked = await within(tabs.with.walk(onScreen, budget), budget + 10_000, null);
+  if (!walked) await tabs.with.reset();
+  return walked;
 }
 
 /** N errors with Backstory, M of them seen one for one without it, and which are Backstory's. */
@@ -168,7 +191,7 @@ function errorCounts(withRun, baselines, errors) {
  */
 async function look(url, { scripts, settled }) {
   const [withRun, firstBaseline] = await Promise.all([
-    run('with', url, { backstory: true, onScreen }),
+    run('with', url, { backstory: true }),
     run('without', url, { backstory: false, holdMs: scripts ? settled : 0 }),
   ]);
   const baselines = [firstBaseline];
@@ -210,6 +233,7 @@ for (const page of pages) {
     if (withRun.outcome === 'ok') settled = withRun.settleMs;
     const state = withRun.backstory;
     const visible = state?.marks.filter((m) => m.visible) ?? [];
+    const walked = onScreen && state ? await walk() : null;
     const row = {
       page: page.name,
       mode,
@@ -222,28 +246,36 @@ for (const page of pages) {
       dom: notReproduced && dom.verdict === 'changed' ? { verdict: 'varies', detail: dom.detail } : dom,
       timings: state?.timings ?? null,
       score: state && expectedFor.has(page.name) ? score(visible, expectedFor.get(page.name), knowledge) : null,
-      onScreen: withRun.onScreen ? onScreenSummary([withRun.onScreen]) : null,
+      onScreen: walked?.walk ? onScreenSummary([walked.walk]) : null,
       broke: notReproduced ? [] : seen.broke,
     };
+    if (walked?.errors.length) {
+      row.errors.backstory.push(...walked.errors);
+      row.broke.push(`${walked.errors.length} error${walked.errors.length > 1 ? 's' : ''} in Backstory's world while the page was walked`);
+    }
     rows.push(row);
     console.log(`[corpus ${elapsed()}] ${progressLine(row)}`);
   }
 }
 
-await without.close();
+// Nothing of the last page may run on while the cost is measured.
+await Promise.all([tabs.with.close(), without.close()]);
 
 // The main-thread cost, page by page and one load at a time, against a content script that does nothing.
 const costs = [];
 if (costRuns > 0) {
-  log(`main-thread cost: ${costRuns} loads per page with Backstory and with a do-nothing control, one at a time…`);
+  log(`main-thread cost (${MODES[costMode].label}): ${costRuns} loads per page with Backstory and with a do-nothing control, one at a time…`);
   const control = await launchWithExtension({ extension: emptyExtension(mkdtempSync(join(os.tmpdir(), 'backstory-control-'))) });
   await control.context.route((url) => !isLocal(url), (route) => route.abort());
-  // One load first, not counted: the figures are of browsers that have run each script before.
-  await within(measureCost({ backstory: withExtension, control }, `${servers.blocked.origin}${pages[0].path}`, { runs: 1 }), 120_000, null).catch(() => null);
+  const cost = (page, runs) =>
+    within(measureCost({ backstory: withExtension, control }, `${servers[costMode].origin}${page.path}`, { runs }), runs * 2 * 30_000, null).catch(() => null);
+  // One load of each first, not counted: the figures are of browsers that have run each script before.
+  await cost(pages[0], 1);
   for (const page of pages) {
-    const cost = await within(measureCost({ backstory: withExtension, control }, `${servers.blocked.origin}${page.path}`, { runs: costRuns }), 120_000, null).catch(() => null);
-    if (cost) costs.push({ page: page.name, ...cost });
-    log(`cost ${page.name}: ${cost ? `${Math.round(cost.backstory.longestTimer)} ms with Backstory, ${Math.round(cost.control.longestTimer)} ms with the control (timer loop)` : 'no figure'}`);
+    const measured = await cost(page, costRuns);
+    if (measured) costs.push({ page: page.name, ...measured });
+    const line = (key) => `${Math.round(measured.backstory[key])} ms with Backstory, ${Math.round(measured.control[key])} ms with the control`;
+    log(`cost ${page.name}: ${measured ? `longest stretch ${line('longest')}; timer loop ${line('longestTimer')}` : 'no figure'}`);
   }
   await control.close();
 }
@@ -255,10 +287,10 @@ const header = [
   `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${dir} · ${pages.length} pages · modes: ${modes.join(', ')} · per-page timeout ${timeout / 1000} s`,
   `Knowledge: ${importStatus} · run time ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s · ${os.cpus().length} cores, load ${os.loadavg().map((n) => n.toFixed(1)).join(' / ')} (shared machine: times are noisy)`,
 ];
-const markdown = markdownReport({ rows, header, costs });
+const markdown = markdownReport({ rows, header, costs, settings: { onScreen, costRuns, costMode } });
 console.log(`\n${markdown}`);
-const outDir = join(root, 'bench-output');
-mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'corpus.md'), markdown);
-log(`written to ${join(outDir, 'corpus.md')}`);
+const outFile = options.out ? resolve(options.out) : join(root, 'bench-output/corpus.md');
+mkdirSync(dirname(outFile), { recursive: true });
+writeFileSync(outFile, markdown);
+log(`written to ${outFile}`);
 process.exit(rows.some((r) => r.broke.length) ? 1 : 0);

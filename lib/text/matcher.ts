@@ -1,4 +1,4 @@
-import { aliasPatternOf, type AliasPattern } from './alias-pattern';
+import { OPTIONAL_PERIOD, aliasPatternOf, type AliasPattern } from './alias-pattern';
 import { Deinflector, type DeinflectionRule } from './deinflect';
 import type { InflectionLanguage } from './inflections';
 import { TokenWindow } from './token-window';
@@ -9,12 +9,14 @@ import type { AliasSpec, TextMatch } from './types';
 interface TrieNode {
   spaced: Map<string, TrieNode> | null;
   joined: Map<string, Map<string, TrieNode>> | null;
+  /** Children after an abbreviated word's period, which the text may leave out (see OPTIONAL_PERIOD). */
+  afterOptionalPeriod: Map<string, TrieNode> | null;
   /** The aliases that end here. */
   patterns: AliasPattern[] | null;
 }
 
 function newNode(): TrieNode {
-  return { spaced: null, joined: null, patterns: null };
+  return { spaced: null, joined: null, afterOptionalPeriod: null, patterns: null };
 }
 
 /** The best match found so far from one start token. */
@@ -86,6 +88,7 @@ export class Matcher {
       const joiner = pattern.joiners[i];
       let children: Map<string, TrieNode>;
       if (joiner === null || joiner === undefined) children = node.spaced ??= new Map();
+      else if (joiner === OPTIONAL_PERIOD) children = node.afterOptionalPeriod ??= new Map();
       else {
         node.joined ??= new Map();
         let byJoiner = node.joined.get(joiner);
@@ -101,10 +104,13 @@ export class Matcher {
   }
 
   #walk(scan: Scan, node: TrieNode, first: number, index: number): void {
-    const children =
-      index === first || !scan.tokens.joinedBefore(index)
-        ? node.spaced
-        : node.joined?.get(scan.tokens.joinerBefore(index));
+    const joiner = index === first || !scan.tokens.joinedBefore(index) ? null : scan.tokens.joinerBefore(index);
+    this.#walkInto(scan, joiner === null ? node.spaced : node.joined?.get(joiner), first, index);
+    if (node.afterOptionalPeriod && (joiner === null || joiner === '.'))
+      this.#walkInto(scan, node.afterOptionalPeriod, first, index);
+  }
+
+  #walkInto(scan: Scan, children: Map<string, TrieNode> | null | undefined, first: number, index: number): void {
     if (!children) return;
     this.#step(scan, children, first, index, scan.tokens.folded(index), null);
     const deinflections = scan.tokens.deinflectionsOf(index);
@@ -123,7 +129,8 @@ export class Matcher {
     if (!child) return;
     scan.via[index - first] = rule;
     if (child.patterns) considerTerminal(scan, child.patterns, first, index);
-    if ((child.spaced || child.joined) && index + 1 < scan.tokens.count) this.#walk(scan, child, first, index + 1);
+    if ((child.spaced || child.joined || child.afterOptionalPeriod) && index + 1 < scan.tokens.count)
+      this.#walk(scan, child, first, index + 1);
   }
 }
 
@@ -155,12 +162,20 @@ function accepts(scan: Scan, pattern: AliasPattern, first: number, depth: number
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
+/** A full stop, also in its full-width and small forms, as joinerBetween folds them. */
+function isPeriod(ch: string | undefined): boolean {
+  return ch !== undefined && ch.normalize('NFKC') === '.';
+}
+
 /**
- * Where a match of `pattern` that ends its last token at `end` ends: one further for a dotted
- * abbreviation whose period follows; -1 when the text goes on with more dotted letters ("U.S.A.").
+ * Where a match of `pattern` from `start` that ends its last token at `end` ends: one further for a
+ * dotted abbreviation whose period follows; -1 when its dotted letters are part of a longer
+ * abbreviation (U.S. in "U.S.A." or "A.U.S.").
  */
-function endOf(pattern: AliasPattern, text: string, end: number): number {
-  if (!pattern.dotted || text[end] !== '.') return end;
+function endOf(pattern: AliasPattern, text: string, start: number, end: number): number {
+  if (!pattern.dotted) return end;
+  if (isPeriod(text[start - 1]) && LETTER_OR_DIGIT.test(text[start - 2] ?? '')) return -1;
+  if (!isPeriod(text[end])) return end;
   return LETTER_OR_DIGIT.test(text[end + 1] ?? '') ? -1 : end + 1;
 }
 
@@ -182,7 +197,7 @@ function considerTerminal(scan: Scan, patterns: readonly AliasPattern[], first: 
         : scan.tokens.end(last);
       for (let d = 0; d <= depth; d++) if (scan.via[d]) inflected++;
     }
-    const end = endOf(pattern, scan.tokens.text, tokenEnd);
+    const end = endOf(pattern, scan.tokens.text, scan.tokens.start(first), tokenEnd);
     if (end < 0) continue;
     const best = scan.best;
     if (!best || end > best.end || (end === best.end && inflected < best.inflected)) {

@@ -1,5 +1,4 @@
 // The bench's figures as Markdown: one table per question, then how they were measured.
-import { onScreenSummary } from './on-screen.mjs';
 
 const int = (n) => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : Math.round(n).toLocaleString('en'));
 const mb = (bytes, digits = 1) => (bytes === null || bytes === undefined ? 'n/a' : (bytes / 2 ** 20).toFixed(digits));
@@ -29,6 +28,13 @@ function importCell(kb) {
   return (i.ms / 1000).toFixed(i.ms < 10_000 ? 2 : 1);
 }
 
+/** On-screen recall after jumps, while scrolling, and jump → all visible marks (median / p95), with places left incomplete. */
+function onScreenCells(o) {
+  if (!o) return ['n/a', 'n/a', 'n/a'];
+  const missed = o.missed.length ? ` (${o.missed.length} incomplete)` : '';
+  return [percent(o.jumpRecall), percent(o.scrollRecall), `${int(o.jumpMedianMs)} / ${int(o.jumpP95Ms)}${missed}`];
+}
+
 function markJsCells(c) {
   const m = c.markjs;
   const ours = c.run?.timings ? c.run.timings.allMarks - c.run.timings.start : null;
@@ -45,7 +51,9 @@ export function markdownReport(results) {
   out.push(
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}; load average ${machine.loadBefore} before, ${machine.loadAfter} after. ` +
       `${machine.chromium} (headless), Node ${machine.node}. ` +
-      `Build: ${machine.commit}${machine.dirty ? ` with ${machine.dirty} uncommitted file(s)` : ''}${settings.unminified ? ', unminified (--profile)' : ''}. ` +
+      (settings.extension
+        ? `Extension: ${settings.extension}, built elsewhere (the bench's scripts: ${machine.commit}${machine.dirty ? ` with ${machine.dirty} uncommitted file(s)` : ''}). `
+        : `Build: ${machine.commit}${machine.dirty ? ` with ${machine.dirty} uncommitted file(s)` : ''}${settings.unminified ? ', unminified (--profile)' : ''}. `) +
       `Runs per case: ${settings.runs} (the median by time to all marks is shown). Total bench time: ${(results.totalMs / 1000).toFixed(0)} s.`,
     '',
   );
@@ -109,7 +117,7 @@ export function markdownReport(results) {
       const label = [page.key, `${int(kb.size)}`];
       if (!r || !r.timings || r.timedOut) {
         const why = c.skipped ?? (r?.timedOut ? 'no allMarks within the timeout' : 'not measured');
-        rows.push([...label, `n/a (${why})`, '', '', '', '', '', ...markJsCells(c)]);
+        rows.push([...label, `n/a (${why})`, '', '', '', '', '', '', '', '', ...markJsCells(c)]);
         continue;
       }
       const t = r.timings;
@@ -131,6 +139,7 @@ export function markdownReport(results) {
         int(block?.duration ?? 0),
         int(next?.duration ?? 0),
         mb(delta(r, page, 'js')),
+        ...onScreenCells(c.onScreen),
         ...markJsCells(c),
       ]);
       const spread = c.runs.length > 1 ? `${int(Math.min(...c.runs.map((x) => x.timings?.allMarks ?? Infinity)))}–${int(Math.max(...c.runs.map((x) => x.timings?.allMarks ?? 0)))}` : '';
@@ -150,24 +159,13 @@ export function markdownReport(results) {
       ]);
     }
   }
-  out.push(table(['page', 'KB entities', 'marks', 'first mark ms', 'all marks ms', 'longest task ms', 'next longest ms', 'heap Δ MB', 'mark.js ms', '× faster'], rows), '');
-  const seen = [];
-  for (const kb of results.kbs) {
-    for (const page of results.pages) {
-      const walks = (kb.cases.find((x) => x.page === page.key)?.runs ?? []).map((run) => run.onScreen).filter(Boolean);
-      if (!walks.length) continue;
-      const o = onScreenSummary(walks);
-      seen.push([page.key, int(kb.size), int(o.visible), percent(o.jumpRecall), percent(o.scrollRecall), int(o.jumpMedianMs), int(o.jumpP95Ms), int(o.placesMissed)]);
-    }
-  }
-  if (seen.length) {
-    out.push(
-      'What the reader sees (every run: 8 jumps spread over the page, then up to 20 screens scrolled one at a time; marks visible on screen and registered with the browser):',
-      '',
-      table(['page', 'KB entities', 'visible mentions', 'on-screen recall after jumps', 'while scrolling', 'jump → all visible marks, median ms', 'p95 ms', 'places unmarked after 3 s'], seen),
-      '',
-    );
-  }
+  out.push(
+    table(
+      ['page', 'KB entities', 'marks', 'first mark ms', 'all marks ms', 'longest task ms', 'next longest ms', 'heap Δ MB', 'on-screen recall after jumps', 'while scrolling', 'jump → visible marks median / p95 ms', 'mark.js ms', '× faster'],
+      rows,
+    ),
+    '',
+  );
   out.push('Details:', '');
   out.push(
     table(
@@ -265,6 +263,7 @@ export function markdownReport(results) {
       '- first mark / all marks: `globalThis.backstory.timings` read over CDP in the content script’s isolated world, in ms since navigation start; "marking ms" = all marks − the marker’s start (the content script runs at document_idle).',
       '- longest task: the longest stretch, overlapping the marking window, in which the main thread could not run a `user-blocking` task the page posts every 10 ms (0 when none reached 50 ms): Backstory’s script, the garbage collection it causes, and the style, layout and paint its highlights cause. Work that yields with `scheduler.yield()` does not count. Chrome’s Long Tasks API ("Long Tasks API ms") is shown beside it but leaves out a task that runs only extension code, such as the content script’s work after a `runtime.sendMessage` reply. "page timers held up" is the same probe with an ordinary timer, which `scheduler.yield()` continuations go before. "longest frame" is the longest `long-animation-frame` in the window, with its blocking duration. `npm run bench -- --profile` shows what ran in the longest blocks. "next longest": the longest stretch after that one, which tells a single stretch such as Chromium’s page-text capture (see the control column below) from repeated ones.',
       '- longest task ms after an empty content script: the same probe, on the same page in a browser with an extension whose content script does nothing but note when it ran and ask for one frame after the load event (injected at document_idle, as Backstory’s is), from that moment on: what the browser itself costs the page for injecting any content script that draws anything. The frame matters: at the first frame after load Chromium reads the whole page’s text for its language detection (ChromeRenderFrameObserver::CapturePageText, 130–250 ms on the 5 MB page in a trace here), which any extension that paints a mark, and any reader’s first scroll, sets off. Backstory’s longest task cannot be shorter than this on the same page.',
+      `- on-screen recall and jump → visible marks: after each load's figures above, the page is walked as a reader would (scripts/lib/on-screen.mjs, the same walk as the corpus run's): ${settings.onScreen.places} jumps (instant \`scrollTo\`) to places evenly spaced from the top to the end, then a screen (\`innerHeight\`) at a time from the top, ${settings.onScreen.scrollSteps} steps at most, spread evenly over a longer page. After each move, in every frame, the marks the matcher found (\`globalThis.backstory.markList()\`) that are visible — a box wholly inside the viewport, rendered (\`checkVisibility\`), not covered (\`elementFromPoint\` at the centre of the first box) — are compared with the ranges registered in the \`backstory-*\` highlights. Recall: visible and registered / visible, summed over places, once each place has settled (all registered, or ${settings.onScreen.limitMs / 1000} s). Jump → visible marks: from the scroll to the first frame drawn with every visible mark registered, median / p95 over the jumps to places with a visible mark; a place still incomplete after ${settings.onScreen.limitMs / 1000} s counts as ${settings.onScreen.limitMs / 1000} s and is counted as incomplete. Every run of the case counts. The walk runs in one DevTools evaluation, in the content script's world. Its own looks at the marks hold the frames after them on the largest pages (tens of ms a frame at 17,000 marks): that time is left out of the jump times (results.json: the longest such look, \`onScreen.slowestCheckMs\`).`,
       '- heap Δ: `Runtime.getHeapUsage().usedSize` (V8) after `HeapProfiler.collectGarbage`, with the extension minus the same page without it; "DOM heap Δ" is the same for the embedder (Blink) heap, where Ranges and highlights live.',
       `- mark.js ${settings.markJsVersion}: in Chromium without the extension, on the loaded page, \`new Mark(document.body).mark(terms, { accuracy: { value: 'exactly', limiters: punctuation }, separateWordSearch: false, exclude: ['mark'] })\` with every name and alias of the KB as terms, longest first, in calls of ${settings.markJsBatch} terms one after the other (mark.js recurses once per term: thousands in one call overflow the stack), timed with performance.now() in the page; stopped after ${settings.markJsTimeoutS} s, and not run when the smaller page’s time says it would take longer. Without the punctuation limiters mark.js misses names followed by a comma or full stop; without the exclusion it marks a surname again inside a marked full name. "× faster" = mark.js ms ÷ Backstory’s marking ms.`,
       '- aliases under the page’s keys (est.): aliases of the KB whose every word (lower-cased, without diacritics) occurs on the page — about what the background sends the content script (inflected forms aside).',

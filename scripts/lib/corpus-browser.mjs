@@ -171,10 +171,32 @@ export class Tab {
     await cdp.send('Log.enable');
   }
 
-  /** Closes this tab (and any window a page opened) and opens a fresh one: after a hung or crashed run. */
-  async reset() {
+  /**
+   * Walks the page the last load left open as a reader would, jumping and scrolling (on-screen.mjs),
+   * within `budgetMs`. Returns { walk, errors }: the walk's figures (null when Backstory did not answer)
+   * and the errors raised in Backstory's world or by its files meanwhile. What the page itself logs
+   * meanwhile (lazy images whose requests are refused, say) is not counted: the run without Backstory
+   * does not scroll.
+   */
+  async walk(onScreen, budgetMs) {
+    const during = [];
+    this.#errors = during;
+    try {
+      return { walk: await this.#readBackstory(onScreenProgram(onScreen), budgetMs), errors: during.filter((e) => e.world === 'backstory') };
+    } finally {
+      this.#errors = [];
+    }
+  }
+
+  /** Closes this tab and any window a page opened: nothing of the last page goes on running. */
+  async close() {
     for (const page of this.#context.pages()) await within(page.close(), 5000).catch(() => undefined);
     this.#contexts.clear();
+  }
+
+  /** Closes this tab (and any window a page opened) and opens a fresh one: after a hung or crashed run. */
+  async reset() {
+    await this.close();
     await this.#attach();
   }
 
@@ -203,11 +225,10 @@ export class Tab {
    * Loads `url` and reads it. With `backstory`, waits until the content script reports its first scan
    * done and its marks have not changed for `quietMs`; without, waits `holdMs` after the load event (the
    * time the run with Backstory took to settle, so both snapshots are taken at about the same moment of
-   * the page's life). With `onScreen` ({ places, scrollSteps, limitMs }), then walks the page as a reader
-   * would (see on-screen.mjs). Never throws: returns
-   * { outcome: 'ok' | 'failed' | 'timeout', reason?, errors, dom, backstory, onScreen?, settleMs }.
+   * the page's life). The page stays open after it. Never throws: returns
+   * { outcome: 'ok' | 'failed' | 'timeout', reason?, errors, dom, backstory, settleMs }.
    */
-  async load(url, { backstory, timeout, holdMs = 0, quietMs = 300, noScriptGraceMs = 4000, onScreen = null }) {
+  async load(url, { backstory, timeout, holdMs = 0, quietMs = 300, noScriptGraceMs = 4000 }) {
     const result = { outcome: 'ok', errors: [], dom: null, backstory: null, settleMs: 0 };
     try {
       // A blank page between two pages: what the last one logs while it unloads is not this one's.
@@ -269,8 +290,6 @@ export class Tab {
         if ((error.kind === 'console/network' && fetchedByBrowser.has(error.url)) || /^Manifest fetch from /.test(error.text)) error.world = 'browser';
       }
       if (backstory) result.backstory = await this.#readBackstory(BACKSTORY_STATE);
-      // Last, as it scrolls the page: jumps and screen-by-screen scrolling, what the reader sees.
-      if (backstory && onScreen && result.backstory) result.onScreen = await this.#readBackstory(onScreenProgram(onScreen), 180_000);
       return result;
     } catch (error) {
       result.outcome = 'failed';

@@ -1,24 +1,28 @@
 // What Backstory costs a page's main thread, against a control extension whose content script does
-// nothing: the page's longest stretch without a break, from DOMContentLoaded until Backstory's marks are
-// done and a second more. Loads are made one at a time (never beside another load: the machine has two
-// cores), alternating Backstory and the control.
+// nothing (bench-browser.mjs's emptyExtension): the page's longest stretch without a break that starts
+// after DOMContentLoaded, until Backstory's first scan is done and a second more. Loads are made one
+// at a time (never beside another load: the machine has two cores), alternating Backstory and the
+// control.
 import { contentScriptReader, recordLongTasks } from './bench-browser.mjs';
+import { median } from './stats.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
-/** Below this many characters of rendered text a page counts as a small article page. */
-export const SMALL_PAGE_TEXT = 30_000;
+/** Stretches shorter than this are not kept: short enough that a page's longest is always among them. */
+const MIN_STRETCH_MS = 5;
+/** How long after Backstory's first full scan the window goes on: the painting it sets off comes after. */
+const AFTER_ALL_MARKS_MS = 1000;
 
 /**
- * One load in `context`, recording stretches of 5 ms or more from the start of the document. With
- * `backstory`, waits for its first full scan and a second more; otherwise for `windowMs` after
- * DOMContentLoaded. Returns { longest, longestTimer, windowMs, text } (ms; text: characters).
+ * One load in a tab of its own, recording from the start of the document. With `backstory`, the window
+ * runs from DOMContentLoaded to its allMarks + 1 s; for the control, `windowMs` from DOMContentLoaded.
+ * Returns { longest, longestTimer, windowMs, text } (ms; text: characters of the body's innerText), or
+ * { failed } when Backstory's scan did not finish within `timeout`.
  */
 async function loadOnce(context, url, { backstory, windowMs, timeout }) {
   const page = await context.newPage();
   try {
-    await page.addInitScript(recordLongTasks, 5);
+    await page.addInitScript(recordLongTasks, MIN_STRETCH_MS);
     const cdp = await context.newCDPSession(page);
     const read = await contentScriptReader(cdp);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout });
@@ -28,12 +32,14 @@ async function loadOnce(context, url, { backstory, windowMs, timeout }) {
       const deadline = Date.now() + timeout;
       let allMarks;
       while ((allMarks = await read('globalThis.backstory?.timings.allMarks')) === undefined && Date.now() < deadline) await sleep(50);
-      end = Math.max(dcl + windowMs, (allMarks ?? dcl) + 1000);
+      if (allMarks === undefined) return { failed: `no allMarks within ${timeout / 1000} s` };
+      end = allMarks + AFTER_ALL_MARKS_MS;
     }
-    const now = await page.evaluate(() => performance.now());
-    await sleep(Math.max(0, end - now) + 100);
+    await sleep(Math.max(0, end - (await page.evaluate(() => performance.now()))));
     const measured = await page.evaluate(
-      ({ from, to }) => {
+      async ({ from, to }) => {
+        // A stretch is recorded by the probe's first tick after it: let the ticks run once more.
+        await new Promise((resolve) => setTimeout(resolve, 50));
         const record = globalThis.__benchLongTasks;
         const longestOf = (list) => Math.max(0, ...list.filter((s) => s.start >= from && s.start <= to).map((s) => s.duration));
         return { longest: longestOf(record.blocks), longestTimer: longestOf(record.starved), text: document.body?.innerText.length ?? 0 };
@@ -48,21 +54,27 @@ async function loadOnce(context, url, { backstory, windowMs, timeout }) {
 }
 
 /**
- * `runs` loads with Backstory and `runs` with the control, alternating; the medians of each. `longest`:
- * a 'user-blocking' task posted every 10 ms could not run; `longestTimer`: a 10 ms setTimeout loop
- * could not (Backstory's slices, or any script's yields, that go before timers show here).
+ * `runs` loads with Backstory and `runs` with the control, alternating which goes first (so neither
+ * always meets the page first); the medians of each. `longest`: a 'user-blocking' task posted every
+ * 10 ms could not run; `longestTimer`: a 10 ms setTimeout chain could not (work that yields to
+ * user-blocking tasks but goes before timers shows only here). Null when Backstory never finished.
  */
 export async function measureCost({ backstory, control }, url, { runs = 2, timeout = 20_000 } = {}) {
   const withIt = [];
   const withControl = [];
   for (let i = 0; i < runs; i++) {
-    const b = await loadOnce(backstory.context, url, { backstory: true, windowMs: 2000, timeout });
+    // The control's window is as long as Backstory's: when it goes first, as long as the last one's.
+    const controlFirst = i % 2 === 1;
+    if (controlFirst) withControl.push(await loadOnce(control.context, url, { backstory: false, windowMs: withIt.at(-1).windowMs, timeout }));
+    const b = await loadOnce(backstory.context, url, { backstory: true, timeout });
+    if (b.failed) return null;
     withIt.push(b);
-    withControl.push(await loadOnce(control.context, url, { backstory: false, windowMs: b.windowMs, timeout }));
+    if (!controlFirst) withControl.push(await loadOnce(control.context, url, { backstory: false, windowMs: b.windowMs, timeout }));
   }
   const of = (list, key) => median(list.map((m) => m[key]));
   return {
-    text: withIt[0]?.text ?? 0,
+    text: withIt[0].text,
+    windowMs: of(withIt, 'windowMs'),
     backstory: { longest: of(withIt, 'longest'), longestTimer: of(withIt, 'longestTimer') },
     control: { longest: of(withControl, 'longest'), longestTimer: of(withControl, 'longestTimer') },
   };

@@ -1,4 +1,6 @@
 // How a corpus run reads: one line per page and mode while it runs, then a Markdown report.
+import { ON_SCREEN_DEFAULTS } from './on-screen.mjs';
+import { median, percentile } from './stats.mjs';
 
 export const MODES = {
   blocked: { label: 'scripts blocked', short: 'blocked' },
@@ -23,16 +25,15 @@ function status(row) {
 }
 
 function onScreenText(o) {
-  return `on screen: ${o.visible} visible, recall ${percent(o.jumpRecall)} after jumps, ${percent(o.scrollRecall)} scrolling, jump→marks ${ms(o.jumpMedianMs)}/${ms(o.jumpP95Ms)} ms${o.placesMissed ? `, ${o.placesMissed} places unmarked after 3 s` : ''}`;
+  const missed = o.missed.length ? `, ${o.missed.length} place${o.missed.length > 1 ? 's' : ''} incomplete after ${LIMIT_S} s` : '';
+  return `on screen: ${o.visible} visible, recall ${percent(o.jumpRecall)} after jumps, ${percent(o.scrollRecall)} scrolling, jump→marks ${ms(o.jumpMedianMs)}/${ms(o.jumpP95Ms)} ms${missed}`;
 }
 
-const percentileOf = (values, p) => {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
+const LIMIT_S = ON_SCREEN_DEFAULTS.limitMs / 1000;
+/** The lower of a page's two on-screen recalls (after jumps, while scrolling), or null when nothing was visible. */
+const worstRecall = (o) => (o.jumpVisible || o.scrollVisible ? Math.min(o.jumpRecall ?? 1, o.scrollRecall ?? 1) : null);
 
-/** On-screen figures per page and over the whole run, per mode. */
+/** On-screen figures per page and over the whole run, per mode, and every place left incomplete. */
 function onScreenTables(rows) {
   const measured = rows.filter((r) => r.onScreen);
   if (!measured.length) return '';
@@ -40,41 +41,73 @@ function onScreenTables(rows) {
   for (const mode of Object.keys(MODES)) {
     const ofMode = measured.filter((r) => r.mode === mode);
     if (!ofMode.length) continue;
-    const jumps = ofMode.flatMap((r) => r.onScreen.jumpTimes ?? []);
-    const total = (key) => ofMode.reduce((n, r) => n + (r.onScreen[key] ?? 0), 0);
+    const jumps = ofMode.flatMap((r) => r.onScreen.jumpTimes);
+    const total = (key) => ofMode.reduce((n, r) => n + r.onScreen[key], 0);
     const recallOf = (marked, visible) => (total(visible) ? total(marked) / total(visible) : null);
-    const below = ofMode.filter((r) => r.onScreen.visible && Math.min(r.onScreen.jumpRecall ?? 1, r.onScreen.scrollRecall ?? 1) < 0.99);
+    const below = ofMode.filter((r) => worstRecall(r.onScreen) !== null && worstRecall(r.onScreen) < 0.99);
+    const missed = ofMode.flatMap((r) => r.onScreen.missed.map((m) => ({ page: r.page, ...m })));
     lines.push(`### ${MODES[mode].label}`, '');
     lines.push(
-      `**Overall**: ${total('visible')} visible mentions; on-screen recall ${percent(recallOf('jumpMarked', 'jumpVisible'))} after jumps, ${percent(recallOf('scrollMarked', 'scrollVisible'))} while scrolling; jump→all visible marks median ${ms(percentileOf(jumps, 50))} ms, p95 ${ms(percentileOf(jumps, 95))} ms over ${jumps.length} jumps; ${below.length} pages below 99 %; ${total('placesMissed')} places unmarked after 3 s.`,
+      `**Overall**: ${total('visible')} distinct visible mentions on ${ofMode.filter((r) => r.onScreen.visible).length} of ${ofMode.length} pages; ` +
+        `on-screen recall ${percent(recallOf('jumpMarked', 'jumpVisible'))} after jumps (${total('jumpMarked')} of ${total('jumpVisible')}), ` +
+        `${percent(recallOf('scrollMarked', 'scrollVisible'))} while scrolling (${total('scrollMarked')} of ${total('scrollVisible')}), ` +
+        `${percent(recallOf('firstMarked', 'firstVisible'))} in the first frame after a move; ` +
+        `jump → all visible marks median ${ms(median(jumps))} ms, p95 ${ms(percentile(jumps, 95))} ms over ${jumps.length} jumps; ` +
+        `${below.length} page${below.length === 1 ? '' : 's'} below 99 %${below.length ? ` (${below.map((r) => r.page).join(', ')})` : ''}; ` +
+        `${missed.length} place${missed.length === 1 ? '' : 's'} incomplete after ${LIMIT_S} s. ` +
+        `The instrument's own looks held a frame by up to ${ms(Math.max(0, ...ofMode.map((r) => r.onScreen.slowestCheckMs)))} ms (left out of the times).`,
       '',
     );
-    lines.push('| Page | Visible mentions | Recall after jumps | Recall scrolling | Jump→marks median ms | p95 ms | Places unmarked |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    lines.push(
+      `| Page | Visible mentions | Recall after jumps | Recall scrolling | Jump→marks median ms | p95 ms | Places incomplete after ${LIMIT_S} s |`,
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
     for (const r of ofMode) {
       const o = r.onScreen;
-      lines.push(`| ${cell(r.page)} | ${o.visible} | ${percent(o.jumpRecall)} | ${percent(o.scrollRecall)} | ${ms(o.jumpMedianMs)} | ${ms(o.jumpP95Ms)} | ${o.placesMissed} |`);
+      lines.push(`| ${cell(r.page)} | ${o.visible} | ${percent(o.jumpRecall)} | ${percent(o.scrollRecall)} | ${ms(o.jumpMedianMs)} | ${ms(o.jumpP95Ms)} | ${o.missed.length} |`);
+    }
+    if (missed.length) {
+      lines.push('', `#### Places incomplete after ${LIMIT_S} s (${MODES[mode].short})`, '');
+      for (const m of missed) {
+        const texts = m.unmarked.length ? `: ${m.unmarked.map((t) => `“${cell(t)}”`).join(', ')}` : '';
+        lines.push(`- **${m.page}**, ${m.move} (y ${m.y}): ${m.marked} of ${m.visible} visible marks painted${texts}`);
+      }
     }
     lines.push('');
   }
   return lines.join('\n');
 }
 
+/** A small article page: under this many characters in its body's innerText (about 30 KB of text). */
+const SMALL_PAGE_TEXT = 30_000;
+
 /** The main-thread cost against the control, per page and summed up for small article pages and for all. */
-function costTables(costs, smallText) {
-  if (!costs?.length) return '';
+function costTables(costs, costMode) {
+  if (!costs.length) return '';
   const diff = (c, key) => c.backstory[key] - c.control[key];
   const summary = (list, key) => {
     const d = list.map((c) => diff(c, key));
-    return `median ${ms(percentileOf(d, 50))} ms, p90 ${ms(percentileOf(d, 90))} ms, max ${ms(d.length ? Math.max(...d) : null)} ms`;
+    return `median ${ms(median(d))} ms, p90 ${ms(percentile(d, 90))} ms, max ${ms(d.length ? Math.max(...d) : null)} ms`;
   };
-  const small = costs.filter((c) => c.text < smallText);
-  const lines = ['## Main-thread cost against a do-nothing control (scripts blocked)', ''];
-  for (const [label, key] of [['timer loop (a 10 ms setTimeout chain)', 'longestTimer'], ['user-blocking task every 10 ms', 'longest']]) {
-    lines.push(`- Longest stretch, ${label}, Backstory minus control: small article pages (${small.length}, under ${smallText.toLocaleString('en')} characters of text): ${summary(small, key)}; all ${costs.length} pages: ${summary(costs, key)}.`);
+  const small = costs.filter((c) => c.text < SMALL_PAGE_TEXT);
+  const lines = [`## Main-thread cost against a do-nothing control (${MODES[costMode].label})`, ''];
+  for (const [label, key] of [
+    ['longest stretch (a user-blocking task every 10 ms could not run)', 'longest'],
+    ['longest stretch of a 10 ms setTimeout chain (the timer loop)', 'longestTimer'],
+  ]) {
+    lines.push(
+      `- **${label[0].toUpperCase()}${label.slice(1)}**, Backstory minus control: small article pages (${small.length}, under ${SMALL_PAGE_TEXT.toLocaleString('en')} characters of text): ${summary(small, key)}; all ${costs.length} pages: ${summary(costs, key)}.`,
+    );
   }
-  lines.push('', '| Page | Text chars | Timer loop: Backstory ms | control ms | User-blocking: Backstory ms | control ms |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+  lines.push(
+    '',
+    '| Page | Text chars | Window ms | Longest stretch: Backstory ms | control ms | Δ ms | Timer loop: Backstory ms | control ms | Δ ms |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const c of costs) {
-    lines.push(`| ${cell(c.page)} | ${c.text} | ${ms(c.backstory.longestTimer)} | ${ms(c.control.longestTimer)} | ${ms(c.backstory.longest)} | ${ms(c.control.longest)} |`);
+    lines.push(
+      `| ${cell(c.page)} | ${c.text} | ${ms(c.windowMs)} | ${ms(c.backstory.longest)} | ${ms(c.control.longest)} | ${ms(diff(c, 'longest'))} | ${ms(c.backstory.longestTimer)} | ${ms(c.control.longestTimer)} | ${ms(diff(c, 'longestTimer'))} |`,
+    );
   }
   lines.push('');
   return lines.join('\n');
@@ -101,7 +134,8 @@ export function progressLine(row) {
   return parts.join(' · ');
 }
 
-export const LEGEND = `Legend
+/** How to read the report, with the settings of the run. */
+const legend = ({ onScreen, costRuns, costMode }) => `Legend
 - **Mode**: *blocked* — the page served with \`Content-Security-Policy: script-src 'none'\`, so only its HTML and CSS
   count; *scripts* — its own scripts run. Each page is served from a localhost server rooted at the corpus folder,
   so its relative links resolve in its own folder; every request to another host is aborted (there is no network).
@@ -130,18 +164,34 @@ export const LEGEND = `Legend
   apostrophes, a leading "the", a possessive 's and a final period folded) and its entity equal an expected
   mention's. The page exposes a mark's text and kind, not its entity: the entity is the one of that kind whose
   alias has that text (or, inflected, starts it); a shared alias matches any of its entities.
-- **What the reader sees**: after the page settled, the run jumps (an instant scroll) to 8 places spread over the
-  document, visited out of order, then scrolls a screen at a time from the top (at most 20 screens, spread over a
-  longer page). After each move it looks, frame by frame for up to 3 s, at every mark the matcher found
-  (\`globalThis.backstory.markList()\`) that the reader can see — rendered, wholly in the viewport, not under another
-  element (\`elementFromPoint\` at its centre lands on it) — and whether a \`backstory-*\` highlight holds its range.
-  *Recall*: marks visible and registered / marks visible, once the move has settled; *jump→marks*: from the scroll to
-  the first frame in which every mark visible after it is registered (a place still incomplete at 3 s counts as
-  3,000 ms and as *unmarked*).
-- **Main-thread cost**: each page (scripts blocked) loaded alone, alternately with Backstory and with a control
-  extension whose content script does nothing but ask for one frame, 2 loads each (medians); the longest stretch,
-  from DOMContentLoaded until Backstory's first scan is done and a second more (the same window for the control),
-  in which a 10 ms \`setTimeout\` chain (the *timer loop*) or a 10 ms \`user-blocking\` task could not run.
+- **What the reader sees**${onScreen ? ` (${onScreen.places} places, up to ${onScreen.scrollSteps} screens, ${onScreen.limitMs / 1000} s limit)` : ''}: after the
+  page settled, the run jumps (an instant \`scrollTo\`, as the End key, a \`#fragment\`, find-in-page or a restored
+  scroll position do) to places evenly spaced from the top to the end of the document, visited out of order, then
+  scrolls one screen (\`innerHeight\`) at a time from the top (on a page of more screens than the cap, steps spread
+  evenly over it, each from the screen before it, reached by a jump and left to settle). A page whose document does
+  not scroll is walked in its largest scrolling element. Each move and the watching after it run in the page, in
+  Backstory's content-script world, in one DevTools evaluation. After each move, in every frame until all are
+  painted or the limit, it looks at every mark the matcher found (\`globalThis.backstory.markList()\`) that the reader
+  can see — it has a box wholly inside the viewport (scrollbars excluded); its element is rendered
+  (\`checkVisibility\` with opacity, visibility and content-visibility) in a text colour that is not transparent;
+  \`elementFromPoint\` at the centre of its first box (in its shadow root, if any) lands on its element, inside it,
+  or on the block that holds it through inline elements only — and whether a \`backstory-*\` highlight holds that
+  Range (or one with the same boundary points). *Visible mentions*: distinct marks seen visible at some place.
+  *Recall*: visible and painted / visible, summed over places, once each has settled (all painted, or the
+  limit); *first frame*: the same in the first frame drawn after each move. *Jump→marks*: from the scroll to the
+  first frame drawn with every visible mark painted, over jumps to places where some mark was visible (the state
+  is read in a task right after that frame, so the painter's work in the frame counts); a place still incomplete at
+  the limit counts as the limit and is listed with up to three of its unpainted names. The time the instrument's own
+  looks held the frames before the last is left out (the longest such look is given). The walk comes after the
+  page's look with and without Backstory, when nothing else loads; errors in Backstory's world meanwhile count.
+- **Main-thread cost**${costRuns ? ` (${MODES[costMode].label}, ${costRuns} loads each)` : ''}: each page loaded alone (no other load
+  meanwhile), alternately with Backstory and with a control extension whose content script does nothing but ask for
+  one frame (which of the two goes first alternates); the medians. Recorded in the page from the start of its
+  document (stretches of 5 ms or more): the longest stretch *starting* at or after DOMContentLoaded and no later
+  than Backstory's first full scan (\`timings.allMarks\`) plus 1 s — the *window*; the control's window is as long —
+  in which a \`user-blocking\` task posted every 10 ms could not run (*longest stretch*) or a 10 ms \`setTimeout\`
+  chain could not (*timer loop*). Δ = Backstory minus control. A *small article page* has under ${SMALL_PAGE_TEXT.toLocaleString('en')}
+  characters in its body's \`innerText\`.
 - **Broke** (exit code 1): the page failed to load with Backstory, Backstory caused an error, or it changed the DOM.
   Unless the error came from Backstory's own world or files, both runs are made again and it must happen again;
   what does not is reported as *not reproduced*. A page that does not settle within the per-page timeout is
@@ -191,7 +241,7 @@ function scoreTables(rows) {
 }
 
 /** The whole report in Markdown. */
-export function markdownReport({ rows, header, costs = [], smallText = 30_000 }) {
+export function markdownReport({ rows, header, costs = [], settings }) {
   const lines = ['# Backstory on the real-page corpus', '', ...header, ''];
   const broke = rows.filter((r) => r.broke.length);
   const timeouts = rows.filter((r) => !r.broke.length && r.outcome === 'timeout');
@@ -222,6 +272,6 @@ export function markdownReport({ rows, header, costs = [], smallText = 30_000 })
       `| ${cell(r.page)} | ${MODES[r.mode].short} | ${r.entities ?? '–'} | ${marks} | ${errors} | ${dom} | ${ms(r.timings?.firstMark)} | ${ms(r.timings?.allMarks)} | ${percent(r.score?.precision)} | ${percent(r.score?.recall)} | ${cell(status(r))} |`,
     );
   }
-  lines.push('', onScreenTables(rows), costTables(costs, smallText), scoreTables(rows), LEGEND, '');
+  lines.push('', onScreenTables(rows), costTables(costs, settings.costMode), scoreTables(rows), legend(settings), '');
   return lines.join('\n');
 }

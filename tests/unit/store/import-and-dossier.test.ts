@@ -5,7 +5,7 @@ import { checkDraft, deleteEntity, loadDraft, restoreDeleted, saveEntity } from 
 import { importPack, removePack } from '../../../lib/store/packs';
 import { findCandidates, loadDossier } from '../../../lib/store/queries';
 import { readSiteStatus, writeSwitch } from '../../../lib/store/settings';
-import { indexKey, lookupKeys } from '../../../lib/text';
+import { Matcher, indexKey, lookupKeys } from '../../../lib/text';
 import { smallPack } from './fixture-pack';
 import { kb } from './kb-view';
 
@@ -92,6 +92,28 @@ describe('what a page is told', () => {
     expect((await listed.current(db)).has('csto')).toBe(false);
     // The reader's edited entity stays, and so do its words.
     expect((await findCandidates(db, page, listed)).aliases.map((a) => a.text)).toEqual(['Batka']);
+  });
+
+  it.each([
+    ['Troops left the U.S.', ['U.S.']],
+    ['U.S. troops and the U.S.S.R.', ['U.S.', 'U.S.S.R.']],
+    ['In St Petersburg, and in St. Petersburg.', ['St. Petersburg']],
+    ['US troops', ['US']],
+    ['He told us.', []],
+  ])('files dotted aliases under keys that a page writing them asks for: %j', async (page, texts) => {
+    const base = smallPack();
+    await importPack(db, {
+      ...base,
+      entities: [
+        ...base.entities,
+        { id: 'usa', kind: 'country', name: 'United States', aliases: ['U.S.', { text: 'US', caseSensitive: true }] },
+        { id: 'ussr', kind: 'country', name: 'Soviet Union', aliases: ['U.S.S.R.'] },
+        { id: 'spb', kind: 'place', name: 'Saint Petersburg', aliases: ['St. Petersburg'] },
+      ],
+    });
+    const candidates = await findCandidates(db, lookupKeys([page]), new AliasKeySet());
+    const found = new Matcher(candidates.aliases).findAll(page).map((m) => m.alias);
+    expect([...new Set(found)].sort()).toEqual(texts);
   });
 
   it('sends only aliases whose every word is on the page, not every namesake sharing one word', async () => {

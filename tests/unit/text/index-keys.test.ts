@@ -29,6 +29,9 @@ describe('indexKey', () => {
     ['Lukashenk\u0430', 'lukashenka'],
     ['O’Brien', 'brien'],
     ['U.S.', 's'],
+    ['U.S.S.R.', 'r'],
+    ['EE. UU.', 'uu'],
+    ['St. Petersburg', 'petersburg'],
     ['CSTO', 'csto'],
     ['普京', '京'],
     ['  “Putin”', 'putin'],
@@ -63,6 +66,22 @@ describe('lookupKeys', () => {
   it('asks for nothing when there is no text', () => {
     expect(lookupKeys([])).toEqual([]);
     expect(lookupKeys(['', ' — '])).toEqual([]);
+  });
+
+  it.each([
+    ['troops left the U.S.', 'U.S.'],
+    ['U.S. troops left', 'U.S.'],
+    ['the U.S.’s allies', 'U.S.'],
+    ['the U.S.S.R. fell.', 'U.S.S.R.'],
+    ['a U.N.-brokered truce', 'U.N.'],
+    ['en EE.UU.', 'EE. UU.'],
+    ['in St. Petersburg.', 'St. Petersburg'],
+    ['in St Petersburg', 'St. Petersburg'],
+  ])('asks, for %j, for the key %j is filed under and for its every word', (page, alias) => {
+    const keys = new Set(lookupKeys([page]));
+    expect(keys).toContain(indexKey({ text: alias }));
+    expect(mayOccurIn({ text: alias }, keys)).toBe(true);
+    expect(new Matcher([{ entityId: 'x', text: alias }]).findAll(page)).toHaveLength(1);
   });
 
   it.each(PAGES)('asks for the index key of every alias the matcher finds in %j', (page) => {

@@ -98,6 +98,10 @@ interface Compiled {
   spec: AliasSpec;
   order: number;
   words: Word[];
+  /** Per word: whether the text may leave out the period before it (after "St. ", not after "U. "). */
+  optionalPeriod: boolean[];
+  /** Ends in a period that joins its last word (U.S.): see endOfDotted. */
+  dotted: boolean;
   caseSensitive: boolean;
   languages: ReadonlySet<InflectionLanguage>;
 }
@@ -105,6 +109,9 @@ interface Compiled {
 function compile(spec: AliasSpec, order: number): Compiled | null {
   const words = wordsOf(spec.text);
   if (words.length === 0) return null;
+  const optionalPeriod = words.map(
+    (word, k) => k > 0 && word.joiner === '.' && /\s/u.test(spec.text.slice(words[k - 1]!.end, word.start)) && [...words[k - 1]!.folded].length > 1,
+  );
   const letters = [...spec.text].filter((ch) => /\p{L}/u.test(ch));
   const acronym = letters.length >= 1 && letters.length <= 5 && letters.every((ch) => /\p{Lu}/u.test(ch));
   const script = words.find((w) => w.script !== Script.Other)?.script ?? Script.Other;
@@ -112,6 +119,8 @@ function compile(spec: AliasSpec, order: number): Compiled | null {
     spec,
     order,
     words,
+    optionalPeriod,
+    dotted: words.length > 1 && words[words.length - 1]!.joiner === '.' && /\.\s*$/u.test(spec.text),
     caseSensitive: spec.caseSensitive ?? acronym,
     languages: inflectionLanguagesOf(spec, script),
   };
@@ -124,15 +133,27 @@ interface Found {
   alias: Compiled;
 }
 
-/** Every way the alias matches the words from `first` on. */
-function matchesAt(words: Word[], first: number, alias: Compiled): Found[] {
+/**
+ * Where a match of a dotted alias from `start`, its last letter at `end`, ends: after the period that
+ * follows, if one does; -1 when the letters before or after are dotted too (U.S. in U.S.A. or A.U.S.).
+ */
+function endOfDotted(text: string, start: number, end: number): number {
+  const letterOrDigit = (ch: string) => /[\p{L}\p{N}]/u.test(ch);
+  if (text.charAt(start - 1) === '.' && letterOrDigit(text.charAt(start - 2))) return -1;
+  if (text.charAt(end) !== '.') return end;
+  return letterOrDigit(text.charAt(end + 1)) ? -1 : end + 1;
+}
+
+/** Every way the alias matches the words of `text` from `first` on. */
+function matchesAt(text: string, words: Word[], first: number, alias: Compiled): Found[] {
   const n = alias.words.length;
   if (first + n > words.length) return [];
   const options: (Reading | null)[][] = [];
   for (let k = 0; k < n; k++) {
     const word = words[first + k]!;
     const aliasWord = alias.words[k]!;
-    if (k > 0 && word.joiner !== aliasWord.joiner) return [];
+    const joinerFits = alias.optionalPeriod[k] ? word.joiner === null || word.joiner === '.' : word.joiner === aliasWord.joiner;
+    if (k > 0 && !joinerFits) return [];
     const ways = readings(word, aliasWord.folded, alias.languages).filter((reading) => {
       if (reading?.outsideName && k !== n - 1) return false;
       if (!alias.caseSensitive) return true;
@@ -146,10 +167,11 @@ function matchesAt(words: Word[], first: number, alias: Compiled): Found[] {
   let combos: (Reading | null)[][] = [[]];
   for (const ways of options) combos = combos.flatMap((combo) => ways.map((way) => [...combo, way]));
   const last = first + n - 1;
-  return combos.map((combo) => {
+  return combos.flatMap((combo) => {
     const final = combo[n - 1];
-    const end = final?.outsideName ? words[last]!.end - final.inflectedLength : words[last]!.end;
-    return { last, end, inflected: combo.filter(Boolean).length, alias };
+    const lastLetter = final?.outsideName ? words[last]!.end - final.inflectedLength : words[last]!.end;
+    const end = alias.dotted ? endOfDotted(text, words[first]!.start, lastLetter) : lastLetter;
+    return end < 0 ? [] : [{ last, end, inflected: combo.filter(Boolean).length, alias }];
   });
 }
 
@@ -158,7 +180,7 @@ function referenceFindAll(aliasSpecs: AliasSpec[], text: string): TextMatch[] {
   const words = wordsOf(text);
   const matches: TextMatch[] = [];
   for (let first = 0; first < words.length;) {
-    const found = aliases.flatMap((alias) => matchesAt(words, first, alias));
+    const found = aliases.flatMap((alias) => matchesAt(text, words, first, alias));
     if (found.length === 0) {
       first++;
       continue;
@@ -207,6 +229,9 @@ const FRAGMENTS = [
   'Lukashenk\u0430',
   'Ким',
   'Тоқаев',
+  'U',
+  'S',
+  'St',
 ];
 const FORMS = [
   'Součka',
@@ -234,7 +259,7 @@ const FORMS = [
   'Ан',
 ];
 const ENDINGS = ['а', 'у', 'ым', 'е', 'ой', 'ovi', 'em', 'y', 'ie', 's', 'тың', 'і'];
-const SEPARATORS = [' ', '  ', '-', '\u00A0', '\n', ', ', '.', "'", '’', ' / ', '\u2011', '\u2013', '’s '];
+const SEPARATORS = [' ', '  ', '-', '\u00A0', '\n', ', ', '.', '. ', "'", '’', ' / ', '\u2011', '\u2013', '’s '];
 
 const fragment = fc.constantFrom(...FRAGMENTS);
 
@@ -242,8 +267,8 @@ const aliasArbitrary: fc.Arbitrary<AliasSpec> = fc.record(
   {
     entityId: fc.constantFrom('a', 'b', 'c', 'd'),
     text: fc
-      .tuple(fc.array(fragment, { minLength: 1, maxLength: 3 }), fc.constantFrom(' ', '-', "'"))
-      .map(([parts, joiner]) => parts.join(joiner)),
+      .tuple(fc.array(fragment, { minLength: 1, maxLength: 3 }), fc.constantFrom(' ', '-', "'", '.', '. '), fc.constantFrom('', '.'))
+      .map(([parts, joiner, final]) => parts.join(joiner) + final),
     lang: fc.constantFrom(undefined, 'ru', 'cs', 'pl', 'kk', 'be', 'uk', 'en'),
     caseSensitive: fc.constantFrom(undefined, true, false),
     weight: fc.constantFrom(undefined, 0, 1, 2),
@@ -261,7 +286,7 @@ const wordArbitrary = fc.oneof(
 
 const separator = fc.constantFrom(...SEPARATORS);
 
-/** Aliases (some naming two entities, some inflected forms of others), and a text made mostly of them: as written, re-spaced, re-cased, given endings, mixed with other words. */
+/** Aliases (some naming two entities, some inflected forms of others), and a text made mostly of them: as written, re-spaced, re-cased, given endings, stripped of their periods, mixed with other words. */
 const aliasesArbitrary: fc.Arbitrary<AliasSpec[]> = fc
   .array(aliasArbitrary, { minLength: 1, maxLength: 6 })
   .chain((aliases) =>
@@ -281,9 +306,10 @@ const scenario: fc.Arbitrary<[AliasSpec[], string]> = aliasesArbitrary.chain((al
     onEveryWord: fc.boolean(),
     casing: fc.constantFrom('as written', 'upper', 'lower'),
     spacing: fc.option(separator),
+    withoutPeriods: fc.boolean(),
   });
-  const aliasVariant = variant.map(({ alias, ending, onEveryWord, casing, spacing }) => {
-    let w = alias;
+  const aliasVariant = variant.map(({ alias, ending, onEveryWord, casing, spacing, withoutPeriods }) => {
+    let w = withoutPeriods ? alias.replaceAll('.', '') : alias;
     if (ending !== null) w = (onEveryWord ? w.replace(/(?=[ \-'])/g, ending) : w) + ending;
     if (casing === 'upper') w = w.toUpperCase();
     if (casing === 'lower') w = w.toLowerCase();
