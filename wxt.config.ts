@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 
 // Extension pages load nothing remote: scripts and styles come from the package itself.
 const extensionPagesCsp = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -10,6 +11,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    // `browser` as @wxt-dev/webextension-polyfill gives it, minus the cost of its ES-module wrapper on
+    // every page (see lib/platform/browser-namespace.cjs). Listed first, so it wins over the module's alias.
+    resolve: { alias: [{ find: /^wxt\/browser$/, replacement: fileURLToPath(new URL('./lib/platform/browser.mjs', import.meta.url)) }] },
     build: { chunkSizeWarningLimit: 2000 },
   }),
   manifest: ({ browser }) => ({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { collectPageErrors, launch, serve, settledMarks, type Server, type Session } from './harness';
+import { badgeText, collectPageErrors, launch, serve, settledMarks, tabIdOf, type Server, type Session } from './harness';
 
 // What the reader sees: wherever they jump or scroll on a long article, every name on screen is painted.
 
@@ -18,9 +18,9 @@ const LIMIT_MS = 1000;
  * many paragraphs that each name two people, images without a size that load late (and push the text
  * down after it was marked), a nested scroller, and sections rendered lazily with content-visibility.
  */
-function longArticle(): string {
+function longArticle(names: readonly string[] = NAMES, lateStyle = ''): string {
   const paragraph = (i: number) =>
-    `<p id="p${i}">Paragraph ${i}: ${NAMES[i % NAMES.length]} answered questions about the summit, and later ${NAMES[(i + 2) % NAMES.length]} replied in a statement of his own that the reporters read twice.</p>`;
+    `<p id="p${i}">Paragraph ${i}: ${names[i % names.length]} answered questions about the summit, and later ${names[(i + 2) % names.length]} replied in a statement of his own that the reporters read twice.</p>`;
   const body: string[] = [];
   for (let i = 0; i < PARAGRAPHS; i++) {
     if (i % 20 === 5) body.push(`<img src="/slow-image.svg?i=${i}" alt="">`);
@@ -42,9 +42,10 @@ function longArticle(): string {
     .scroller { height: 300px; overflow: auto; border: 1px solid #999; }
     .lazy { content-visibility: auto; contain-intrinsic-size: auto 900px; }
   </style></head><body>
-  <header>Live: Vladimir Putin and the CSTO</header>
+  <header>Live: ${names[3]} and ${names[5]}</header>
   <main><h1>Allies drift apart</h1>${body.join('\n')}</main>
-  <footer>Newsletter on Armenia</footer>
+  <footer>Newsletter on ${names[4]}</footer>
+  ${lateStyle}
   </body></html>`;
 }
 
@@ -76,7 +77,7 @@ afterAll(async () => {
  * not covered by another element — and whether a backstory-* highlight holds a range over it, as the
  * page itself can read the registry. Returns what was visible and what was still not painted.
  */
-function afterMove(page: Page, move: string): Promise<{ visible: number; missed: string[] }> {
+function afterMove(page: Page, move: string, names: readonly string[] = NAMES): Promise<{ visible: number; missed: string[] }> {
   return page.evaluate(
     async ({ names, move, limit }) => {
       const visibleMentions = () => {
@@ -120,7 +121,7 @@ function afterMove(page: Page, move: string): Promise<{ visible: number; missed:
         }
       }
     },
-    { names: NAMES, move, limit: LIMIT_MS },
+    { names, move, limit: LIMIT_MS },
   );
 }
 
@@ -192,5 +193,85 @@ describe('every visible name is painted, wherever the reader goes', () => {
     expect(seen.visible).toBeGreaterThan(3);
     expect(seen.missed).toEqual([]);
     await page.close();
+  });
+});
+
+describe('the first article opened in a new browser, right after a pack was imported', () => {
+  /** Names of a pack the browser has never seen before this test imports it. */
+  const PACK_NAMES = ['Ivo Testerov', 'Lena Samplova', 'Oleg Mockov', 'Testland', 'Union of Checks', 'Party of Tests'];
+  const pack = {
+    format: 'backstory-pack',
+    version: 1,
+    id: 'on-screen-pack',
+    title: 'On-screen pack',
+    entities: [
+      { id: 'os-testerov', kind: 'person', name: 'Ivo Testerov', aliases: [] },
+      { id: 'os-samplova', kind: 'person', name: 'Lena Samplova', aliases: [] },
+      { id: 'os-mockov', kind: 'person', name: 'Oleg Mockov', aliases: [] },
+      { id: 'os-testland', kind: 'country', name: 'Testland', aliases: [] },
+      { id: 'os-union', kind: 'organization', name: 'Union of Checks', aliases: [] },
+      { id: 'os-party', kind: 'party', name: 'Party of Tests', aliases: [] },
+    ],
+  };
+  let fresh: Session;
+  let freshServer: Server;
+
+  beforeAll(async () => {
+    freshServer = await serve({
+      routes: {
+        // As on a news site seen for the first time: nothing is cached, the images arrive late and the
+        // web font (here a script swapping the face) lands after the text was marked, so every line moves.
+        '/first-article.html': () => ({
+          body: longArticle(PACK_NAMES, `<script>setTimeout(() => { document.body.style.font = '23px/1.9 sans-serif'; }, 1500);</script>`),
+        }),
+        '/slow-image.svg': () =>
+          new Promise((resolve) =>
+            setTimeout(
+              () => resolve({ type: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="680" height="700"><rect width="680" height="700" fill="#dce"/></svg>' }),
+              1500,
+            ),
+          ),
+      },
+    });
+    fresh = await launch();
+  });
+
+  afterAll(async () => {
+    await fresh?.close();
+    await freshServer?.close();
+  });
+
+  it('has every visible name painted after jumps, and counts the same names on the badge', async () => {
+    const options = await fresh.context.newPage();
+    await options.goto(`chrome-extension://${fresh.extensionId}/options.html`);
+    await options.locator('table.packs', { hasText: 'post-soviet-politics' }).waitFor({ timeout: 30_000 });
+    await options
+      .getByLabel('Import pack')
+      .setInputFiles({ name: 'on-screen.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
+    await expect.poll(() => options.locator('.import-status').textContent()).toBe('Imported 6 entities, 0 relations, 0 statements.');
+
+    const page = await fresh.context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${freshServer.origin}/first-article.html`);
+    await settledMarks(page, { min: 5 });
+    await page.waitForFunction(
+      () => document.body.style.font !== '' && [...document.images].every((image) => image.complete && image.naturalHeight > 0),
+      null,
+      { timeout: 15_000 },
+    );
+    const tabId = await tabIdOf(fresh.context, page.url());
+    await expect.poll(() => badgeText(fresh.context, tabId)).toBe(String(PACK_NAMES.length));
+
+    for (const jump of [
+      'document.getElementById("p110").scrollIntoView({ block: "center", behavior: "instant" })',
+      'document.getElementById("p175").scrollIntoView({ block: "center", behavior: "instant" })',
+      'location.hash = "#p60"',
+      'document.getElementById("p228").scrollIntoView({ block: "center", behavior: "instant" })',
+    ]) {
+      const seen = await afterMove(page, jump, PACK_NAMES);
+      expect(seen.visible, jump).toBeGreaterThan(3);
+      expect(seen.missed, jump).toEqual([]);
+    }
+    expect(errors).toEqual([]);
   });
 });

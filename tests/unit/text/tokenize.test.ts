@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { Script } from '../../../lib/text/characters';
+import { ASCII_KINDS, Script, charKindOf } from '../../../lib/text/characters';
 import { TokenFlag, joinerBetween, tokenize } from '../../../lib/text/tokenize';
 
 /** The tokens of a text as the original slices they cover. */
@@ -74,5 +74,13 @@ describe('tokenize', () => {
   ])('folds what joins two tokens: %j', (gap, joiner) => {
     const text = `a${gap}b`;
     expect(joinerBetween(text, 1, 1 + gap.length)).toBe(joiner);
+  });
+});
+
+describe('the ASCII fast path', () => {
+  it('gives every ASCII character the kind the full classification gives it', () => {
+    const differing = [];
+    for (let cp = 0; cp < 0x80; cp++) if (ASCII_KINDS[cp] !== charKindOf(cp)) differing.push(JSON.stringify(String.fromCharCode(cp)));
+    expect(differing).toEqual([]);
   });
 });
