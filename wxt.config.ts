@@ -23,9 +23,9 @@ export default defineConfig({
     content_security_policy: { extension_pages: extensionPagesCsp },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     action: { default_title: 'Backstory' },
-    // The page UI (popover, save form) that the content script loads on first use; import() from a
-    // content script needs the file to be web-accessible.
-    web_accessible_resources: [{ resources: ['page-ui.js'], matches: ['http://*/*', 'https://*/*'] }],
+    // What the content script loads after its first task (the marker) and on first use (the popover,
+    // the save form); import() from a content script needs the files to be web-accessible.
+    web_accessible_resources: [{ resources: ['page-marker.js', 'page-ui.js'], matches: ['http://*/*', 'https://*/*'] }],
     // Marks take no focus, so keyboard users move between names with these.
     commands: {
       'next-name': { suggested_key: { default: 'Alt+Shift+Period' }, description: 'Go to the next marked name and explain it' },

@@ -99,7 +99,7 @@ if (options.extension) {
   log('building the extension…');
   const build = spawnSync(
     'npx',
-    ['wxt', 'build', '-c', 'scripts/lib/corpus-wxt-config.mjs', '-e', 'background', '-e', 'content', '-e', 'options', '-e', 'popup'],
+    ['wxt', 'build', '-c', 'scripts/lib/corpus-wxt-config.mjs'],
     { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
   );
   if (build.status !== 0) fail(`The build failed:\n${build.stderr.slice(-3000)}\nFix it, or rerun with --no-build to use the last build.`, 1);

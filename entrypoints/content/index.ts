@@ -1,183 +1,35 @@
 import { browser } from 'wxt/browser';
 import '~/assets/highlights.css';
-import highlightsCss from '~/assets/highlights.css?inline';
-import { readPageMetadata } from '~/lib/annotations/page-metadata';
-import { BackgroundRequest, PageRequest, parseRequest, unwrapReply, type BackgroundReplies, type PageReplies, type Reply } from '~/lib/messages';
-import { HighlightPainter, isHighlightSupported } from '~/lib/page/highlights';
-import { markAtPoint } from '~/lib/page/hit-test';
-import { attachHoverIntent } from '~/lib/page/hover-intent';
-import { PageMarker } from '~/lib/page/marker';
-import { isLargePage } from '~/lib/page/large-page';
-import { nextMark } from '~/lib/page/navigation';
-import { SavedPassages } from '~/lib/page/saved-passages';
+import { isHighlightSupported } from '~/lib/page/highlights';
 import { yieldToPage } from '~/lib/page/scheduler';
-import { proposedEntities, savableRange } from '~/lib/page/selection';
-import { adoptStylesheet } from '~/lib/page/ui-host';
-import type { Dossier } from '~/lib/store/queries';
-import { LazyPageUi, LazyPopover } from './lazy-ui';
+import type { RunBackstory } from '../page-marker';
 
-const ask = <T extends BackgroundRequest>(request: T) => unwrapReply<BackgroundReplies[T['type']]>(browser.runtime.sendMessage(request));
+// The key is repeated rather than imported: importing page-marker.ts would bundle what it loads later.
+const RUN_KEY = Symbol.for('backstory.page-marker');
 
 /** Only HTML documents hold prose to mark: XML, plain text and images are left alone. */
 function isMarkableDocument(doc: Document): boolean {
   return doc.contentType === 'text/html' || doc.contentType === 'application/xhtml+xml';
 }
 
+/**
+ * The content script itself is a loader: a page evaluates it in a task in which the page cannot run,
+ * so it holds nothing but the check that the page can be marked (even the extension API is first
+ * touched in the next task). The marker, the text core and the rest (entrypoints/page-marker.ts) are
+ * compiled and run in tasks of their own, after it.
+ */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
     if (!isMarkableDocument(document) || !isHighlightSupported()) return;
-
-    const marker = new PageMarker(document, {
-      lookup: (words) => ask({ type: 'lookup', ...words }),
-      onMarksChanged: (m) => void ask({ type: 'found', entities: m.entityCount }).catch(() => undefined),
-      // In a page's own shadow roots only an adopted sheet will do: a <style> node would change the page.
-      onShadowRoot: (root) => void adoptStylesheet(root, highlightsCss),
-      paintNearScreenOnly: true,
-      tint: () => isLargePage(document),
-    });
-    const saved = new SavedPassages(document, new HighlightPainter(), {
-      load: (url) => ask({ type: 'page-annotations', url }),
-    });
-    const pageUrl = () => readPageMetadata(document, location.href).url;
-
-    const dossiers = new Map<string, Promise<Dossier | null>>();
-    const getDossier = (id: string) => {
-      let dossier = dossiers.get(id);
-      if (!dossier) {
-        dossier = ask({ type: 'dossier', id });
-        dossier.catch(() => dossiers.delete(id));
-        dossiers.set(id, dossier);
-      }
-      return dossier;
-    };
-    const choiceOf = (id: string) => ({ id, name: marker.entity(id)?.name ?? id, kind: marker.entity(id)?.kind ?? 'unknown' });
-
-    const ui = new LazyPageUi((createPageUi) =>
-      createPageUi(document, {
-        popover: { getDossier, choicesFor: (mark) => mark.entityIds.map(choiceOf) },
-        save: {
-          choices: () => marker.counts().map(({ id }) => choiceOf(id)),
-          propose: (range) => proposedEntities(range, marker.allMarks(), (id) => marker.entity(id)?.kind),
-          save: async (range, input) => {
-            const metadata = readPageMetadata(document, location.href);
-            const annotation = await ask({
-              type: 'save-annotation',
-              annotation: { ...metadata, ...saved.describe(range), entityId: input.entityId ?? undefined, tags: input.tags, comment: input.comment || undefined },
-            });
-            saved.show(annotation, range);
-            if (annotation.entityId) dossiers.delete(annotation.entityId);
-          },
-        },
-      }),
-    );
-    const popover = new LazyPopover(ui);
-
-    const detachHover = attachHoverIntent(document, {
-      surface: popover,
-      markAt: (x, y) => markAtPoint(document, marker.painter, (node) => marker.marksNear(node), x, y),
-    });
-
-    // Offer to save what the reader selects (once the selection gesture is over).
-    const onSelectionGesture = (event: Event) => {
-      if (ui.isOwnTarget(event.target)) return;
-      setTimeout(() => {
-        const offered = () => savableRange(document.getSelection(), document.body);
-        if (ui.loaded) ui.loaded.save.offer(offered());
-        else if (offered()) void ui.get().then(({ save }) => save.offer(offered()));
-      }, 0);
-    };
-    document.addEventListener('mouseup', onSelectionGesture, { capture: true });
-    document.addEventListener('keyup', onSelectionGesture, { capture: true });
-
-    async function applySwitches() {
-      const status = await ask({ type: 'site-status', host: location.hostname });
-      if (status.enabled) {
-        await marker.start();
-        await saved.anchorAll(pageUrl());
-      } else {
-        popover.close();
-        marker.stop();
-        saved.clear();
-      }
-    }
-
-    const onMessage = (message: unknown, sender: { id?: string }): Promise<Reply<unknown>> | undefined => {
-      if (sender.id !== browser.runtime.id) return undefined;
-      const parsed = parseRequest(PageRequest, message);
-      if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
-      const request = parsed.request;
-      const handlers: { [K in PageRequest['type']]: () => Promise<PageReplies[K]> } = {
-        'page-entities': async () => marker.counts(),
-        navigate: async () => {
-          if (request.type !== 'navigate') return null;
-          const mark = nextMark(marker.allMarks(), popover.current, request.direction);
-          if (!mark) return null;
-          mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-          popover.open(mark, { focus: true });
-          return marker.entity(mark.entityIds[0])?.name ?? null;
-        },
-        'save-selection': async () => {
-          const range = savableRange(document.getSelection(), document.body);
-          if (range) void ui.get().then(({ save }) => save.openForm(range));
-          return range !== null;
-        },
-        'saved-status': async () => saved.status(),
-        'reveal-annotation': async () => (request.type === 'reveal-annotation' ? saved.reveal(request.id) : false),
-        'forget-dossiers': async () => {
-          dossiers.clear();
-          return null;
-        },
-        refresh: async () => {
-          dossiers.clear();
-          popover.close();
-          marker.stop();
-          saved.clear();
-          marker.forgetKnowledge();
-          await applySwitches();
-          return null;
-        },
-      };
-      return handlers[request.type]().then(
-        (value) => ({ ok: true as const, value }),
-        (error: unknown) => ({ ok: false as const, error: String(error) }),
-      );
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-
-    ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
-      document.removeEventListener('mouseup', onSelectionGesture, { capture: true });
-      document.removeEventListener('keyup', onSelectionGesture, { capture: true });
-      detachHover();
-      ui.close();
-      marker.stop();
-      saved.clear();
-    });
-
-    // Lives in the content script's isolated world only (page scripts cannot see it): lets DevTools
-    // and `npm run bench` read when the marks arrived and what was found.
-    Object.defineProperty(globalThis, 'backstory', {
-      value: Object.freeze({
-        timings: marker.timings,
-        counts: () => marker.counts(),
-        /** Every mark, painted or not yet (marks far from the screen are painted as the reader nears them). */
-        marks: () => marker.painter.size,
-        markList: () => marker.allMarks().map(({ range, kind }) => ({ kind, range })),
-        /** How many ranges are registered with CSS.highlights now. */
-        painted: () => marker.painter.painted,
-        saved: () => saved.status(),
-        /** Whether marks are tinted instead of underlined, as on very large pages (lib/page/large-page.ts). */
-        tinted: () => marker.painter.tint === true,
-      }),
-      configurable: true,
-    });
-
-    // The first message and everything after it wait for a task of their own: the script's first task
-    // (its evaluation, in which the page cannot run) holds wiring only.
-    void yieldToPage()
-      .then(applySwitches)
+    yieldToPage()
+      .then(() => import(/* @vite-ignore */ browser.runtime.getURL('/page-marker.js')))
+      .then(() => {
+        const run = (globalThis as Record<symbol, RunBackstory | undefined>)[RUN_KEY];
+        if (!run) throw new Error('Backstory’s marker did not load');
+        if (!ctx.isInvalid) run(ctx);
+      })
       .catch((error) => console.debug('Backstory is idle on this page:', error));
   },
 });

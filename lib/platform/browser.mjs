@@ -1,5 +1,3 @@
 // What `wxt/browser` resolves to in the build (wxt.config.ts): the same `browser` that
-// @wxt-dev/webextension-polyfill gives, without copying every property of the native namespace.
-import namespace from './browser-namespace.cjs';
-
-export const browser = namespace.browser;
+// @wxt-dev/webextension-polyfill gives, read on first use (see browser-namespace.cjs).
+export { browser } from './browser-namespace.cjs';
