@@ -14,6 +14,8 @@
 //   --import-timeout S   give up waiting for an import after S seconds (default 180; 0: wait for it)
 //   --markjs-timeout S   stop mark.js after S seconds (default 60)
 //   --no-markjs          leave mark.js out
+//   --no-cost            leave out the main-thread cost against a do-nothing control (with the first KB)
+//   --cost-runs N        loads with Backstory and with the control per page for that cost (default 3)
 //   --only saved         only the saved passages: re-anchoring 200 on a page, searching a library of 50,000
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +36,7 @@ import {
   timeMarkJs,
 } from './lib/bench-browser.mjs';
 import { benchSavedPassages, savedPassagesReport } from './lib/bench-library.mjs';
+import { measureCost } from './lib/corpus-cost.mjs';
 import { longestDuringImport, measureEditor, probeOptions } from './lib/bench-editor.mjs';
 import { profileReader } from './lib/bench-profile.mjs';
 import { ON_SCREEN_DEFAULTS, onScreenSummary } from './lib/on-screen.mjs';
@@ -58,6 +61,7 @@ const profile = flag('profile');
 const importTimeout = Number(option('import-timeout', '180')) * 1000 || 0;
 const markJsTimeout = Number(option('markjs-timeout', '60')) * 1000;
 const withMarkJs = !flag('no-markjs');
+const costRuns = flag('no-cost') ? 0 : Math.max(1, Number(option('cost-runs', '3')));
 const ownExtension = option('extension', null);
 const extensionDir = ownExtension ? resolve(ownExtension) : join(root, '.output/bench/chrome-mv3');
 /** mark.js walks the whole page once per term: beyond this many terms it is not run at all. */
@@ -231,6 +235,36 @@ for (const page of pages) {
   }
 }
 
+/**
+ * What Backstory costs each page's main thread against a control extension whose content script does
+ * nothing, as the corpus run measures it on real pages (lib/corpus-cost.mjs): loads alternate between
+ * the two browsers, each page alone.
+ */
+async function measureCosts(session, kb) {
+  const control = await launchWithExtension({ extension: emptyExtension(join(workDir, 'cost-control')) });
+  try {
+    kb.costs = [];
+    // Not counted: the first load of a browser compiles what the later ones find cached.
+    await measureCost({ backstory: session, control }, urlOf(pages[0]), { runs: 1, timeout: 180_000 }).catch(() => undefined);
+    for (const page of pages) {
+      log(`  main-thread cost on the ${page.key} page, against the control (${costRuns} loads each)`);
+      const measured = await measureCost({ backstory: session, control }, urlOf(page), { runs: costRuns, timeout: 180_000 }).catch((error) => {
+        log(`    failed: ${firstLine(error)}`);
+        return null;
+      });
+      kb.costs.push({ page: page.key, ...(measured ?? { failed: true }) });
+      if (measured) {
+        log(
+          `    longest stretch ${Math.round(measured.backstory.longest)} ms (control ${Math.round(measured.control.longest)}); ` +
+            `timer loop ${Math.round(measured.backstory.longestTimer)} ms (control ${Math.round(measured.control.longestTimer)})`,
+        );
+      }
+    }
+  } finally {
+    await control.close();
+  }
+}
+
 /** Imports the KB into a fresh profile, then loads every page with it. */
 async function measureKb(kb, file) {
   const session = await launchWithExtension({ extension: extensionDir });
@@ -294,6 +328,7 @@ async function measureKb(kb, file) {
         }
       }
     }
+    if (costRuns && kb === results.kbs[0]) await measureCosts(session, kb);
     kb.rowsAfter = await countRows(options);
   } finally {
     await session.close();

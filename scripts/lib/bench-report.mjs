@@ -175,6 +175,21 @@ export function markdownReport(results) {
     '',
   );
 
+  const costed = kbs.find((kb) => kb.costs?.length);
+  if (costed) {
+    out.push(`## Main-thread cost against a do-nothing control (KB of ${int(costed.size)} entities)`, '');
+    const cell = (c, key) => (c.failed ? ['n/a', 'n/a', 'n/a'] : [int(c.backstory[key]), int(c.control[key]), int(c.backstory[key] - c.control[key])]);
+    out.push(
+      table(
+        ['page', 'longest stretch: Backstory ms', 'control ms', 'Δ ms', 'timer loop: Backstory ms', 'control ms', 'Δ ms'],
+        costed.costs.map((c) => [c.page, ...cell(c, 'longest'), ...cell(c, 'longestTimer')]),
+      ),
+      '',
+      'Each page loaded alone, alternately in the browser with Backstory and in one with a control extension whose content script does nothing but ask for one frame; the medians of the loads (scripts/lib/corpus-cost.mjs, the same probe as the corpus run). Recorded in the page from the start of its document: the longest stretch starting at or after DOMContentLoaded and no later than Backstory\'s first full scan plus 1 s (the control\'s window as long) in which a `user-blocking` task posted every 10 ms could not run (*longest stretch*), or a 10 ms `setTimeout` chain could not (*timer loop*), counting stretches from 5 ms. Δ = Backstory minus control.',
+      '',
+    );
+  }
+
   out.push('## Targets', '');
   const kbOf = (size) => kbs.find((kb) => kb.size === size);
   const caseOf = (size, pageKey) => kbOf(size)?.cases.find((c) => c.page === pageKey);

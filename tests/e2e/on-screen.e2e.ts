@@ -49,18 +49,18 @@ function longArticle(names: readonly string[] = NAMES, lateStyle = ''): string {
   </body></html>`;
 }
 
+/** An image with no size in the markup that arrives 1.5 s late: the text below it moves once it does. */
+function slowImage(height: number): Promise<{ type: string; body: string }> {
+  const body = `<svg xmlns="http://www.w3.org/2000/svg" width="680" height="${height}"><rect width="680" height="${height}" fill="#cde"/></svg>`;
+  return new Promise((resolve) => setTimeout(() => resolve({ type: 'image/svg+xml', body }), 1500));
+}
+
 beforeAll(async () => {
   server = await serve({
     routes: {
       '/long-article.html': () => ({ body: longArticle() }),
       // Late images with no size in the markup: the text below them moves once they arrive.
-      '/slow-image.svg': () =>
-        new Promise((resolve) =>
-          setTimeout(
-            () => resolve({ type: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="680" height="500"><rect width="680" height="500" fill="#cde"/></svg>' }),
-            1500,
-          ),
-        ),
+      '/slow-image.svg': () => slowImage(500),
     },
   });
   session = await launch();
@@ -224,13 +224,7 @@ describe('the first article opened in a new browser, right after a pack was impo
         '/first-article.html': () => ({
           body: longArticle(PACK_NAMES, `<script>setTimeout(() => { document.body.style.font = '23px/1.9 sans-serif'; }, 1500);</script>`),
         }),
-        '/slow-image.svg': () =>
-          new Promise((resolve) =>
-            setTimeout(
-              () => resolve({ type: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="680" height="700"><rect width="680" height="700" fill="#dce"/></svg>' }),
-              1500,
-            ),
-          ),
+        '/slow-image.svg': () => slowImage(700),
       },
     });
     fresh = await launch();
