@@ -24,8 +24,17 @@ export default defineConfig({
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     action: { default_title: 'Backstory' },
     // What the content script loads after its first task (the marker) and on first use (the popover,
-    // the save form); import() from a content script needs the files to be web-accessible.
-    web_accessible_resources: [{ resources: ['page-marker.js', 'page-ui.js'], matches: ['http://*/*', 'https://*/*'] }],
+    // the save form); import() from a content script needs the files to be web-accessible. In Chrome
+    // only under the dynamic URL that runtime.getURL gives, new each session, so that a page cannot
+    // tell Backstory is installed by fetching them at the extension's fixed id (Firefox's extension
+    // URLs are random per profile already).
+    web_accessible_resources: [
+      {
+        resources: ['page-marker.js', 'page-ui.js'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     // Marks take no focus, so keyboard users move between names with these.
     commands: {
       'next-name': { suggested_key: { default: 'Alt+Shift+Period' }, description: 'Go to the next marked name and explain it' },

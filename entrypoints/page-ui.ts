@@ -1,6 +1,6 @@
-import popoverCss from '~/components/popover.css?inline';
-import { ShadowPopoverSurface, type PopoverSurfaceOptions } from '~/components/popover-surface';
-import { SaveSurface, type SaveSurfaceOptions } from '~/components/save-surface';
+import popoverCss from '~/components/page/popover.css?inline';
+import { ShadowPopoverSurface, type PopoverSurfaceOptions } from '~/components/page/popover-surface';
+import { SaveSurface, type SaveSurfaceOptions } from '~/components/page/save-surface';
 import { UiLayer } from '~/lib/page/ui-host';
 
 /**

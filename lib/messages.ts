@@ -1,12 +1,10 @@
 /**
- * The one protocol between Backstory's content scripts, its extension pages and its background.
- * Every message is validated on arrival; anything that does not fit is refused, never acted on.
+ * The one protocol between Backstory's content scripts, its extension pages and its background, and
+ * every type that crosses between them. Every request is validated on arrival; anything that does not
+ * fit is refused, never acted on. The ground floor: the store, the page layer and the UI import their
+ * shared types from here, and this file imports nothing of theirs.
  */
 import * as v from 'valibot';
-import type { SavedStatus } from './page/saved-passages';
-import type { AnnotationRow } from './store/db';
-import type { Candidates, Dossier } from './store/queries';
-import type { SiteStatus } from './store/settings';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const host = v.pipe(v.string(), v.maxLength(300));
@@ -31,6 +29,23 @@ export const AnnotationInput = v.object({
   tags: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(100))), v.maxLength(50)),
   comment: v.optional(text(10_000)),
 });
+export type AnnotationInput = v.InferOutput<typeof AnnotationInput>;
+
+/**
+ * A saved passage as the database keeps it and the page receives it: the passage as the page
+ * described it, with its id and times. The speaker's name is not stored (it is read from the entity).
+ */
+export interface AnnotationRow extends AnnotationInput {
+  /** A UUID. */
+  id: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The popup's two switches: "On this site" and "Everywhere". */
+const SwitchScope = v.picklist(['site', 'everywhere']);
+export type SwitchScope = v.InferOutput<typeof SwitchScope>;
 
 /** A page's distinct folded words (see lib/text pageWordsOf). */
 const pageWordList = v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(2_000_000));
@@ -40,7 +55,7 @@ export const BackgroundRequest = v.variant('type', [
   v.object({ type: v.literal('lookup'), words: pageWordList, beforeApostrophe: pageWordList }),
   v.object({ type: v.literal('dossier'), id }),
   v.object({ type: v.literal('site-status'), host }),
-  v.object({ type: v.literal('set-switch'), scope: v.picklist(['site', 'everywhere']), host, on: v.boolean() }),
+  v.object({ type: v.literal('set-switch'), scope: SwitchScope, host, on: v.boolean() }),
   v.object({ type: v.literal('found'), entities: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   v.object({ type: v.literal('knowledge-changed') }),
   v.object({ type: v.literal('save-annotation'), annotation: AnnotationInput }),
@@ -59,14 +74,6 @@ export interface BackgroundReplies {
   'save-annotation': AnnotationRow;
   'page-annotations': AnnotationRow[];
   'open-annotation': null;
-}
-
-/** What a page found, as its content script tells the popup. */
-export interface PageEntity {
-  id: string;
-  name: string;
-  kind: string;
-  count: number;
 }
 
 /** Requests answered by a page's content script. */
@@ -95,6 +102,124 @@ export interface PageReplies {
   'reveal-annotation': boolean;
 }
 
+// What the replies carry. Replies come from Backstory's own background and content scripts, so they
+// are not checked on arrival: their types are declared as plain interfaces, which cost a page no code.
+
+/** The kinds of entity, as the pack format (assets/pack.schema.json) names them. */
+export type EntityKind = 'person' | 'organization' | 'country' | 'place' | 'party' | 'event';
+
+/** What a page needs to match: the aliases filed under its keys, and the kind and name of their entities. */
+export interface Candidates {
+  aliases: { entityId: string; text: string; lang?: string; caseSensitive?: boolean }[];
+  entities: Record<string, { kind: EntityKind; name: string }>;
+}
+
+/** Where a fact comes from, as the pack format writes it. */
+export interface Source {
+  title: string;
+  url?: string;
+  publisher?: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  date?: string;
+}
+
+export interface Role {
+  title: string;
+  since?: string;
+  until?: string;
+}
+
+/** An entity as a dossier shows it: as its pack or the reader wrote it, without the editor's search words. */
+export interface DossierEntity {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases: { text: string; lang?: string; caseSensitive?: boolean; shared?: boolean }[];
+  summary?: string;
+  asOf?: string;
+  roles?: Role[];
+  /** The id of the entity's country. */
+  country?: string;
+  links?: string[];
+  sources?: Source[];
+  /** The id of the pack that brought it, or 'user' for the reader's own. */
+  origin: string;
+  /** When the reader last saved it in the editor. */
+  editedAt?: number;
+  note?: string;
+}
+
+/** A statement as a dossier lists it. */
+export interface DossierStatement {
+  /** The row id of a statement kept in the reader's rows. */
+  id?: number;
+  entity: string;
+  text: string;
+  kind: 'quote' | 'paraphrase';
+  date?: string;
+  source: Source;
+  origin: string;
+  /** The saved passage the statement was made from. */
+  annotationId?: string;
+}
+
+export type MembershipType = 'member_of' | 'observer_of' | 'partner_of' | 'candidate_of' | 'suspended' | 'left';
+
+export interface EntityRef {
+  id: string;
+  name: string;
+  kind: EntityKind;
+}
+
+export interface AllianceView {
+  structure: EntityRef;
+  status: MembershipType;
+  since?: string;
+  until?: string;
+  note?: string;
+  /** The country through which a person, party or place is allied. */
+  via?: EntityRef;
+  source?: Source;
+}
+
+/** Everything the popover shows of an entity. */
+export interface Dossier {
+  entity: DossierEntity;
+  currentRole?: Role;
+  country?: EntityRef;
+  /** The structures the entity (or its country) belongs to, was suspended from, or left. */
+  alliances: AllianceView[];
+  /** For a structure: who belongs to it. */
+  members: AllianceView[];
+  /** Newest first; undated last. */
+  statements: DossierStatement[];
+}
+
+export interface SiteStatus {
+  host: string;
+  /** The "Everywhere" switch. */
+  everywhere: boolean;
+  /** The "On this site" switch. */
+  site: boolean;
+  /** Marks are shown: both switches are on. */
+  enabled: boolean;
+}
+
+/** An entity a page names, and how many times: what the marker counts and the popup lists. */
+export interface PageEntity {
+  id: string;
+  name: string;
+  kind: string;
+  count: number;
+}
+
+/** A page's saved passages: how many were found again, and those that were not. */
+export interface SavedStatus {
+  anchored: number;
+  orphaned: { id: string; quote: string }[];
+  /** When the latest anchoring pass began and, once over, ended (the page's performance.now()). */
+  pass?: { started: number; finished?: number };
+}
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 

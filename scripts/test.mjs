@@ -1,4 +1,5 @@
-// `npm test`: type check, unit tests, production builds for Chrome and Firefox, the Firefox lint,
+// `npm test`: type check, the boundary check (dependency-cruiser), unit tests, production builds for
+// Chrome and Firefox, the check that the built content script holds no Dexie, the Firefox lint,
 // then the end-to-end tests in Chromium, then in Firefox if it is installed (skipped, not failed,
 // when it is not). Ends with one line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
@@ -45,9 +46,14 @@ function vitest(label, config) {
 
 run('generated pack validator is current', 'node', ['scripts/gen-validator.mjs', '--check']);
 run('type check', 'npx', ['tsc', '--noEmit']);
+// The rooms' boundaries (.dependency-cruiser.cjs), then what the content script runs (.dependency-cruiser.content.cjs,
+// on the compiled graph). Same commands as `npm run lint:boundaries`, as two steps so that both report.
+run('boundaries', 'npx', ['depcruise', '--config', '.dependency-cruiser.cjs', '--output-type', 'err-long', 'lib', 'components', 'entrypoints']);
+run('boundaries (content script)', 'npx', ['depcruise', '--config', '.dependency-cruiser.content.cjs', '--output-type', 'err-long', 'entrypoints']);
 vitest('unit', 'vitest.config.ts');
 const built = run('build (Chrome)', 'npx', ['wxt', 'build']) & run('build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
 if (built) {
+  run('content script bundle holds no Dexie', 'node', ['scripts/check-content-bundle.mjs', '.output/chrome-mv3', '.output/firefox-mv3']);
   run('web-ext lint (Firefox build)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery', '--warnings-as-errors=false']);
   vitest('e2e', 'vitest.e2e.config.ts');
   if (firefoxPath()) vitest('e2e-firefox', 'vitest.firefox.config.ts');

@@ -1,19 +1,18 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import highlightsCss from '~/assets/highlights.css?inline';
-import { readPageMetadata } from '~/lib/annotations/page-metadata';
-import { BackgroundRequest, PageRequest, parseRequest, unwrapReply, type BackgroundReplies, type PageReplies, type Reply } from '~/lib/messages';
+import { BackgroundRequest, PageRequest, parseRequest, unwrapReply, type BackgroundReplies, type Dossier, type PageReplies, type Reply } from '~/lib/messages';
 import { HighlightPainter } from '~/lib/page/highlights';
 import { markAtPoint } from '~/lib/page/hit-test';
 import { attachHoverIntent } from '~/lib/page/hover-intent';
 import { PageMarker } from '~/lib/page/marker';
+import { readPageMetadata } from '~/lib/page/metadata/page-metadata';
 import { isLargePage } from '~/lib/page/large-page';
 import { nextMark } from '~/lib/page/navigation';
 import { SavedPassages } from '~/lib/page/saved-passages';
 import { yieldToPage } from '~/lib/page/scheduler';
 import { proposedEntities, savableRange } from '~/lib/page/selection';
 import { adoptStylesheet } from '~/lib/page/ui-host';
-import type { Dossier } from '~/lib/store/queries';
 import { LazyPageUi, LazyPopover } from './lazy-ui';
 
 const ask = <T extends BackgroundRequest>(request: T) => unwrapReply<BackgroundReplies[T['type']]>(browser.runtime.sendMessage(request));

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { OptionsApp } from '~/components/OptionsApp';
-import '~/components/options.css';
+import { OptionsApp } from '~/components/extension/OptionsApp';
+import '~/components/extension/options.css';
 import { openDatabase } from '~/lib/store/db';
 import { workerJobs } from './knowledge-jobs';
 

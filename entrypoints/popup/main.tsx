@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { PopupApp, type PopupApi } from '~/components/PopupApp';
-import '~/components/popup.css';
+import { PopupApp, type PopupApi } from '~/components/extension/PopupApp';
+import '~/components/extension/popup.css';
 import { unwrapReply, type BackgroundReplies, type BackgroundRequest, type PageReplies } from '~/lib/messages';
 
 const ask = <T extends BackgroundRequest>(request: T) => unwrapReply<BackgroundReplies[T['type']]>(browser.runtime.sendMessage(request));

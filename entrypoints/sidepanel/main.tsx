@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { LibraryApp } from '~/components/LibraryApp';
-import '~/components/library.css';
+import { LibraryApp } from '~/components/extension/LibraryApp';
+import '~/components/extension/library.css';
 import { openDatabase } from '~/lib/store/db';
 
 // The same page serves Chrome's side panel, Firefox's sidebar and a full tab (library.html?tab).

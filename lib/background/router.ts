@@ -4,7 +4,7 @@ import { AliasKeySet } from '../store/alias-keys';
 import { findCandidates, loadDossier } from '../store/queries';
 import { lookupKeysOf } from '../text';
 import { readSiteStatus, writeSwitch } from '../store/settings';
-import { annotationsForUrl, saveAnnotation } from '../store/annotations';
+import { annotationsForUrl, getAnnotation, saveAnnotation } from '../store/annotations';
 
 export interface RouterDeps {
   db: BackstoryDatabase;
@@ -45,7 +45,7 @@ export function createRouter(deps: RouterDeps) {
     },
     'page-annotations': (request) => annotationsForUrl(db, request.url),
     'open-annotation': async (request) => {
-      const annotation = await db.annotations.get(request.id);
+      const annotation = await getAnnotation(db, request.id);
       if (!annotation) throw new Error('This passage is no longer in your library.');
       await deps.openAndReveal(annotation.url, annotation.id);
       return null;

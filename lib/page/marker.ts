@@ -1,3 +1,4 @@
+import type { PageEntity } from '../messages';
 import { Matcher, pageWordsOf, type AliasSpec, type PageWords } from '../text';
 import { blockContainerOf, isBlockStale, isInlineElement, isInSkippedSubtree, rangeFor, UI_HOST_TAG, walkBlockSteps, type TextBlock } from './blocks';
 import { HighlightPainter, type Mark } from './highlights';
@@ -30,13 +31,6 @@ export interface MarkerOptions {
    * Asked once, when marking first starts: a task after the content script's first, before any mark.
    */
   tint?(): boolean;
-}
-
-export interface EntityCount {
-  id: string;
-  name: string;
-  kind: string;
-  count: number;
 }
 
 /** Text handed to pageWordsOf in one go: a few milliseconds' work, within a slice. */
@@ -151,7 +145,7 @@ export class PageMarker {
   }
 
   /** Every entity marked on the page with its number of occurrences, most frequent first. */
-  counts(): EntityCount[] {
+  counts(): PageEntity[] {
     return [...this.markCounts]
       .map(([id, count]) => ({ id, count, name: this.entities.get(id)?.name ?? id, kind: this.entities.get(id)?.kind ?? 'unknown' }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));

@@ -1,4 +1,5 @@
 import { anchor, createTextIndex, createTextIndexSliced, describe, UI_ATTRIBUTE, type Selector, type TextIndex } from '../anchoring';
+import type { SavedStatus } from '../messages';
 import type { HighlightPainter, Mark } from './highlights';
 import { SLICE_MS, yieldToPage } from './scheduler';
 
@@ -11,13 +12,6 @@ export interface SavedPassage {
   quote: string;
   selectors: unknown[];
   entityId?: string;
-}
-
-export interface SavedStatus {
-  anchored: number;
-  orphaned: { id: string; quote: string }[];
-  /** When the latest anchoring pass began and, once over, ended (the page's performance.now()). */
-  pass?: { started: number; finished?: number };
 }
 
 /**

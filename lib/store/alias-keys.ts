@@ -1,19 +1,15 @@
 import type { BackstoryDatabase } from './db';
 
 /**
- * Every key an alias is filed under, kept beside the aliases so that the background can tell at once
- * which of a page's thousands of words name anything at all, and ask the aliases index for those few.
- * (Asking the index for every word of a page walks it with one IndexedDB request per word: seconds for
- * a large knowledge base.) Rows hold a pack's keys, or the reader's (READER_KEYS); a key stays listed
- * after its alias is gone, which costs one wasted lookup and never a missed name.
+ * Every key an alias is filed under, kept beside the aliases (in AliasKeysRow rows) so that the
+ * background can tell at once which of a page's thousands of words name anything at all, and ask the
+ * aliases index for those few. (Asking the index for every word of a page walks it with one IndexedDB
+ * request per word: seconds for a large knowledge base.) Rows hold a pack's keys, or the reader's
+ * (READER_KEYS); a key stays listed after its alias is gone, which costs one wasted lookup and never a
+ * missed name.
  */
-export interface AliasKeysRow {
-  id: string;
-  /** The keys, one per line (a key is one folded word, so it never holds a line break). */
-  keys: string;
-}
 
-/** The row of keys filed by the reader's own saves and undos (and by the upgrade to schema version 3). */
+/** The row of keys filed by the reader's own saves and undos (and by the upgrade to schema version 3, see migrations/v3.ts). */
 export const READER_KEYS = '#reader';
 const REVISION = 'alias-keys-revision';
 

@@ -1,10 +1,8 @@
-import { mergeAnnotations } from '../annotations/merge-annotations';
-import type { AnnotationRow, BackstoryDatabase, StatementRow } from './db';
-import { USER_ORIGIN } from './db';
+import { mergeAnnotations } from '../library/merge-annotations';
+import type { AnnotationInput, AnnotationRow } from '../messages';
+import type { BackstoryDatabase } from './db';
 import { getEntities, getEntity, knowledgeTables } from './knowledge';
-
-/** What a page sends to save a passage: the row without its id and timestamps. */
-export type AnnotationInput = Omit<AnnotationRow, 'id' | 'createdAt' | 'updatedAt'>;
+import { USER_ORIGIN, type StatementRow } from './rows';
 
 /** A publication date as the pack format writes dates (YYYY-MM-DD), when the page gave one. */
 export function isoDay(published: string | undefined): string | undefined {
@@ -55,6 +53,10 @@ export async function saveAnnotation(db: BackstoryDatabase, input: AnnotationInp
 
 export function annotationsForUrl(db: BackstoryDatabase, url: string): Promise<AnnotationRow[]> {
   return db.annotations.where('url').equals(url).toArray();
+}
+
+export function getAnnotation(db: BackstoryDatabase, id: string): Promise<AnnotationRow | undefined> {
+  return db.annotations.get(id);
 }
 
 export interface AnnotationEdit {

@@ -1,16 +1,9 @@
-import {
-  USER_ORIGIN,
-  type AliasObject,
-  type BackstoryDatabase,
-  type EntityKind,
-  type EntityRow,
-  type RelationType,
-  type Source,
-} from './db';
-import type { Entity, Relation, Statement } from './generated/pack';
+import type { EntityKind } from '../messages';
+import type { BackstoryDatabase } from './db';
+import type { Entity, Relation, Source, Statement } from './generated/pack';
 import { checkPack, type Pack, type PackProblem } from './pack-validation';
 import { READER_KEYS, fileKeys } from './alias-keys';
-import { aliasRows, entityRow } from './packs';
+import { USER_ORIGIN, aliasRows, entityRow, type AliasObject, type EntityRow, type RelationType } from './rows';
 import { getEntities, getEntity, knowledgeTables, relationsOf, statementsOf } from './knowledge';
 
 /** The editor's form, as the reader fills it in: text fields as typed, lists one item per line. */

@@ -1,6 +1,8 @@
-import type { BackstoryDatabase, EntityKind, EntityRow } from './db';
+import type { EntityKind } from '../messages';
+import type { BackstoryDatabase } from './db';
 import type { ExportScope } from './export';
 import { entityCatalog, getEntities, type CatalogItem } from './knowledge';
+import type { EntityRow } from './rows';
 import { foldedWords } from './search-terms';
 
 export interface EntityQuery {

@@ -1,7 +1,9 @@
-import { USER_ORIGIN, type BackstoryDatabase, type EntityRow, type RelationRow, type StatementRow } from './db';
+import type { BackstoryDatabase } from './db';
+import { USER_ORIGIN, type EntityRow, type RelationRow, type StatementRow } from './rows';
 import type { Alias, Entity, Relation, Statement } from './generated/pack';
 import type { Pack } from './pack-validation';
 import { getEntities, knowledgeTables, packRowsShown } from './knowledge';
+import { csvRecords } from '../formats/csv';
 
 /** Everything, the rows one pack brought, or the reader's own entries (made or edited by them). */
 export type ExportScope = 'all' | 'user' | { pack: string };
@@ -141,13 +143,11 @@ export const CSV_COLUMNS = [
   'origin',
 ] as const;
 
-/** A CSV field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, quote or line break. */
-export function csvField(value: string | undefined): string {
-  const text = value ?? '';
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The scope's statements as RFC 4180 CSV: a header row, then one row per statement, lines ending CRLF. */
+/**
+ * The scope's statements as RFC 4180 CSV: a header row, then one row per statement, lines ending CRLF,
+ * every cell guarded against spreadsheet formulas (see csvCell): a statement may be a quote saved from
+ * any web page.
+ */
 export async function statementsCsv(db: BackstoryDatabase, scope: ExportScope): Promise<string> {
   const { statements, names } = await db.transaction('r', knowledgeTables(db), async () => {
     const { statements } = await selectRows(db, scope);
@@ -156,10 +156,6 @@ export async function statementsCsv(db: BackstoryDatabase, scope: ExportScope): 
     (await getEntities(db, ids)).forEach((e, i) => names.set(ids[i], e?.name ?? ''));
     return { statements, names };
   });
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const s of statements) {
-    const fields = [s.entity, names.get(s.entity), s.kind, s.text, s.date, s.source.title, s.source.url, s.source.publisher, s.origin];
-    lines.push(fields.map(csvField).join(','));
-  }
-  return lines.map((line) => `${line}\r\n`).join('');
+  const rows = statements.map((s) => [s.entity, names.get(s.entity), s.kind, s.text, s.date, s.source.title, s.source.url, s.source.publisher, s.origin]);
+  return csvRecords([CSV_COLUMNS, ...rows]);
 }

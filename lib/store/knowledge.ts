@@ -1,5 +1,5 @@
-import type { BackstoryDatabase, EntityRow, PackRow, RelationRow, StatementRow } from './db';
-import { USER_ORIGIN } from './db';
+import type { BackstoryDatabase } from './db';
+import { USER_ORIGIN, type EntityRow, type PackRow, type RelationRow, type StatementRow } from './rows';
 import { byName, entityFromPart, readAll, readBuckets, readCatalog, type CatalogEntry, type PackAlias } from './pack-parts';
 
 /**

@@ -1,8 +1,8 @@
 import type { Table } from 'dexie';
-import type { AliasObject, EntityKind, EntityRow, RelationRow, StatementRow } from './db';
-import type { Entity } from './generated/pack';
+import type { EntityKind } from '../messages';
 import { indexKey } from '../text';
-import { aliasObject, entityRow } from './rows';
+import type { Entity } from './generated/pack';
+import { aliasObject, entityRow, type AliasObject, type EntityRow, type PackLayout, type PackPartRow, type RelationRow, type StatementRow } from './rows';
 import { searchTerms } from './search-terms';
 
 /**
@@ -11,37 +11,14 @@ import { searchTerms } from './search-terms';
  * Chromium spends about 140 µs on every IndexedDB request and 28 µs on every index entry, whatever the
  * transactions (measured here), so a pack of 100,000 entities — 800,000 rows with their aliases,
  * relations and statements — took four minutes to write row by row. Kept in parts, it is about 12,000
- * requests. Each part is a bucket of a hash table: the rows whose key (an entity's id, an alias's
- * lookup key, a relation's end, a statement's speaker) hashes to the bucket, so every lookup the
- * extension makes reads one part per pack, and no part grows with the size of the pack.
+ * requests. Each part (a PackPartRow) is a bucket of a hash table: the rows whose key (an entity's id,
+ * an alias's lookup key, a relation's end, a statement's speaker) hashes to the bucket, so every lookup
+ * the extension makes reads one part per pack, and no part grows with the size of the pack.
  *
  * Parts are written once, by an import (or the upgrade to schema version 4), and replaced whole by the
  * next import of the same pack. The reader's own rows — entities they made, pack entities they edited
  * and everything those say — stay in the row-per-record tables, and win over the parts (see knowledge.ts).
  */
-export interface PackPartRow {
-  pack: string;
-  /** `<kind>/<bucket>`: e/ entities by id, a/ aliases by key, f/ relations by from, t/ relations by to, s/ statements by entity, c/ catalog slices. */
-  part: string;
-  /**
-   * The part's rows as UTF-8 JSON. Chromium copies bytes into IndexedDB as they are, where it would
-   * walk and serialize every object and string of the rows one by one (measured here for a pack of
-   * 100,000 entities: 200 MB and 5–8 s of structured cloning, against 140 MB and 2–3 s of JSON); a
-   * part is small, so decoding the few a lookup reads costs little.
-   */
-  rows: Uint8Array;
-}
-
-/** How many buckets each kind of part has in one pack: stored on the pack's row, read by every lookup. */
-export interface PackLayout {
-  /** Names this set of parts: a new import writes new parts under a new id, so caches of the old ones go stale. */
-  id: string;
-  entities: number;
-  aliases: number;
-  relations: number;
-  statements: number;
-  catalog: number;
-}
 
 /** An alias as a pack part keeps it: with its entity's kind and name, which is all a page needs of the entity. */
 export interface PackAlias extends AliasObject {

@@ -1,9 +1,10 @@
 import { fileKeys, forgetKeys } from './alias-keys';
-import { USER_ORIGIN, type BackstoryDatabase, type PackRow } from './db';
+import type { BackstoryDatabase } from './db';
 import { parsePack, type Pack, type PackProblem } from './pack-validation';
 import { cachedCatalog, entityCatalog, readPackCatalog, storedPacks } from './knowledge';
 import { packParts, packRange } from './pack-parts';
 import type { Relation, Statement } from './generated/pack';
+import { USER_ORIGIN, type PackRow } from './rows';
 
 export interface ImportResult {
   entities: number;
@@ -25,8 +26,6 @@ export interface ImportOptions {
   onProgress?(done: number, total: number): void;
   batchSize?: number;
 }
-
-export { aliasObject, aliasRows, entityRow } from './rows';
 
 /** Set when the reader removes a pack, so that the bundled pack is not brought back on the next start. */
 export const removedPackKey = (packId: string) => `pack-removed:${packId}`;

@@ -1,14 +1,10 @@
+import type { AllianceView, Candidates, Dossier, EntityRef, MembershipType } from '../messages';
 import { mayOccurIn } from '../text';
 import type { AliasKeySet } from './alias-keys';
-import { getEntities, knowledgeTables, packAliases, relationsOf, statementsOf, storedPacks } from './knowledge';
-import type { AliasRow, BackstoryDatabase, EntityKind, EntityRow, RelationRow, StatementRow } from './db';
+import type { BackstoryDatabase } from './db';
 import type { Role } from './generated/pack';
-
-/** What a page needs to match: the aliases filed under its keys, and the kind and name of their entities. */
-export interface Candidates {
-  aliases: Pick<AliasRow, 'entityId' | 'text' | 'lang' | 'caseSensitive'>[];
-  entities: Record<string, { kind: EntityKind; name: string }>;
-}
+import { getEntities, knowledgeTables, packAliases, relationsOf, statementsOf, storedPacks } from './knowledge';
+import type { EntityRow, RelationRow } from './rows';
 
 /**
  * The aliases a page whose lookup keys are `keys` may hold: those filed under one of the keys (an
@@ -39,40 +35,9 @@ export async function findCandidates(db: BackstoryDatabase, keys: string[], alia
   });
 }
 
-export const MEMBERSHIP_TYPES = ['member_of', 'observer_of', 'partner_of', 'candidate_of', 'suspended', 'left'] as const;
-export type MembershipType = (typeof MEMBERSHIP_TYPES)[number];
+const MEMBERSHIP_TYPES: readonly MembershipType[] = ['member_of', 'observer_of', 'partner_of', 'candidate_of', 'suspended', 'left'];
 const isMembership = (r: RelationRow): r is RelationRow & { type: MembershipType } =>
   (MEMBERSHIP_TYPES as readonly string[]).includes(r.type);
-
-export interface EntityRef {
-  id: string;
-  name: string;
-  kind: EntityKind;
-}
-
-export interface AllianceView {
-  structure: EntityRef;
-  status: MembershipType;
-  since?: string;
-  until?: string;
-  note?: string;
-  /** The country through which a person, party or place is allied. */
-  via?: EntityRef;
-  source?: RelationRow['source'];
-}
-
-export interface Dossier {
-  /** Without its search terms, which only the editor uses. */
-  entity: Omit<EntityRow, 'terms'>;
-  currentRole?: Role;
-  country?: EntityRef;
-  /** The structures the entity (or its country) belongs to, was suspended from, or left. */
-  alliances: AllianceView[];
-  /** For a structure: who belongs to it. */
-  members: AllianceView[];
-  /** Newest first; undated last. */
-  statements: StatementRow[];
-}
 
 /** The role held now: the first one without an end date, as packs list the defining role first. */
 export function currentRole(roles: Role[] | undefined): Role | undefined {

@@ -1,16 +1,5 @@
+import type { SiteStatus, SwitchScope } from '../messages';
 import type { BackstoryDatabase } from './db';
-
-export interface SiteStatus {
-  host: string;
-  /** The "Everywhere" switch. */
-  everywhere: boolean;
-  /** The "On this site" switch. */
-  site: boolean;
-  /** Marks are shown: both switches are on. */
-  enabled: boolean;
-}
-
-export type SwitchScope = 'site' | 'everywhere';
 
 const EVERYWHERE = 'enabled:everywhere';
 const siteKey = (host: string) => `enabled:site:${host.toLowerCase()}`;

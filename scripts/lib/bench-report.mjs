@@ -185,7 +185,7 @@ export function markdownReport(results) {
         costed.costs.map((c) => [c.page, ...cell(c, 'longest'), ...cell(c, 'longestTimer')]),
       ),
       '',
-      'Each page loaded alone, alternately in the browser with Backstory and in one with a control extension whose content script does nothing but ask for one frame; the medians of the loads (scripts/lib/corpus-cost.mjs, the same probe as the corpus run). Recorded in the page from the start of its document: the longest stretch starting at or after DOMContentLoaded and no later than Backstory\'s first full scan plus 1 s (the control\'s window as long) in which a `user-blocking` task posted every 10 ms could not run (*longest stretch*), or a 10 ms `setTimeout` chain could not (*timer loop*), counting stretches from 5 ms. Δ = Backstory minus control.',
+      'Each page loaded alone, alternately in the browser with Backstory and in one with a control extension whose content script does nothing but ask for one frame; the medians of the loads (scripts/lib/corpus-cost.mjs, the same probe as the corpus run). Recorded in the page from the start of its document: the longest stretch counted from DOMContentLoaded on (one under way then counts from there), starting no later than Backstory\'s first full scan plus 1 s (the control\'s window as long), in which a `user-blocking` task posted every 10 ms could not run (*longest stretch*), or a 10 ms `setTimeout` chain could not (*timer loop*), counting stretches from 5 ms. Δ = Backstory minus control.',
       '',
     );
   }

@@ -1,6 +1,6 @@
 // What Backstory costs a page's main thread, against a control extension whose content script does
-// nothing (bench-browser.mjs's emptyExtension): the page's longest stretch without a break that starts
-// after DOMContentLoaded, until Backstory's first scan is done and a second more. Loads are made one
+// nothing (bench-browser.mjs's emptyExtension): the page's longest stretch without a break, from
+// DOMContentLoaded on, until Backstory's first scan is done and a second more. Loads are made one
 // at a time (never beside another load: the machine has two cores), alternating Backstory and the
 // control.
 import { contentScriptReader, recordLongTasks } from './bench-browser.mjs';
@@ -41,7 +41,11 @@ async function loadOnce(context, url, { backstory, windowMs, timeout }) {
         // A stretch is recorded by the probe's first tick after it: let the ticks run once more.
         await new Promise((resolve) => setTimeout(resolve, 50));
         const record = globalThis.__benchLongTasks;
-        const longestOf = (list) => Math.max(0, ...list.filter((s) => s.start >= from && s.start <= to).map((s) => s.duration));
+        // The part of each stretch inside the window: a stretch that began before DOMContentLoaded (the
+        // page's first layout often does) counts from DOMContentLoaded on, for both browsers alike,
+        // rather than wholly or not at all as its start falls a millisecond either side.
+        const longestOf = (list) =>
+          Math.max(0, ...list.filter((s) => s.start + s.duration > from && s.start <= to).map((s) => s.start + s.duration - Math.max(s.start, from)));
         return { longest: longestOf(record.blocks), longestTimer: longestOf(record.starved), text: document.body?.innerText.length ?? 0 };
       },
       { from: dcl, to: end },

@@ -187,9 +187,9 @@ const legend = ({ onScreen, costRuns, costMode }) => `Legend
 - **Main-thread cost**${costRuns ? ` (${MODES[costMode].label}, ${costRuns} loads each)` : ''}: each page loaded alone (no other load
   meanwhile), alternately with Backstory and with a control extension whose content script does nothing but ask for
   one frame (which of the two goes first alternates); the medians. Recorded in the page from the start of its
-  document (stretches of 5 ms or more): the longest stretch *starting* at or after DOMContentLoaded and no later
-  than Backstory's first full scan (\`timings.allMarks\`) plus 1 s — the *window*; the control's window is as long —
-  in which a \`user-blocking\` task posted every 10 ms could not run (*longest stretch*) or a 10 ms \`setTimeout\`
+  document (stretches of 5 ms or more): the longest stretch, counted from DOMContentLoaded on (a stretch under way
+  then counts from there) and starting no later than Backstory's first full scan (\`timings.allMarks\`) plus 1 s —
+  the *window*; the control's window is as long — in which a \`user-blocking\` task posted every 10 ms could not run (*longest stretch*) or a 10 ms \`setTimeout\`
   chain could not (*timer loop*). Δ = Backstory minus control. A *small article page* has under ${SMALL_PAGE_TEXT.toLocaleString('en')}
   characters in its body's \`innerText\`.
 - **Broke** (exit code 1): the page failed to load with Backstory, Backstory caused an error, or it changed the DOM.

@@ -90,6 +90,26 @@ describe('the demo article', () => {
     await page.close();
   });
 
+  it('loads its page modules where a page cannot probe for them at the extension’s id', async () => {
+    const page = await openDemo();
+    await settledMarks(page, { min: 20 });
+    const { x, y } = await pointOfMark(page, 'Lukashenka');
+    await page.mouse.move(x, y);
+    await expect.poll(() => backstoryUiHtml(page), { timeout: 5000 }).toContain('Past statements');
+    // Both modules are loaded now (the marker and the popover); the page asks for them at the fixed id.
+    const probed = await page.evaluate(async (id) => {
+      const tries = ['page-marker.js', 'page-ui.js'].map((file) =>
+        fetch(`chrome-extension://${id}/${file}`).then(
+          (response) => `${file}: ${response.status}`,
+          () => `${file}: refused`,
+        ),
+      );
+      return Promise.all(tries);
+    }, session.extensionId);
+    expect(probed).toEqual(['page-marker.js: refused', 'page-ui.js: refused']);
+    await page.close();
+  });
+
   it('opens a popover with Background, Allied structures and Past statements when a name is hovered', async () => {
     const page = await openDemo();
     await settledMarks(page, { min: 20 });

@@ -4,7 +4,7 @@ import { BackstoryDatabase } from '../../../lib/store/db';
 import { importPack } from '../../../lib/store/packs';
 import { smallPack } from '../store/fixture-pack';
 import { pageWordsOf } from '../../../lib/text';
-import type { Candidates } from '../../../lib/store/queries';
+import type { Candidates } from '../../../lib/messages';
 
 const OWN_ID = 'backstory-id';
 const BASE = 'chrome-extension://backstory-id/';

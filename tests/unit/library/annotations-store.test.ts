@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BackstoryDatabase } from '../../../lib/store/db';
-import { deleteAnnotation, importAnnotations, isoDay, restoreAnnotation, saveAnnotation, updateAnnotation, type AnnotationInput } from '../../../lib/store/annotations';
+import type { AnnotationInput } from '../../../lib/messages';
+import { deleteAnnotation, importAnnotations, isoDay, restoreAnnotation, saveAnnotation, updateAnnotation } from '../../../lib/store/annotations';
 import { importPack } from '../../../lib/store/packs';
+import { statementsCsv } from '../../../lib/store/export';
 import { loadDossier } from '../../../lib/store/queries';
 import { smallPack } from '../store/fixture-pack';
 
@@ -96,5 +98,17 @@ describe('importing passages', () => {
     expect(await importAnnotations(db, [row, fresh])).toEqual({ added: 1, duplicates: 1, unattributed: 1 });
     expect((await db.annotations.get('b2'))?.entityId).toBeUndefined();
     expect(await db.annotations.count()).toBe(2);
+  });
+});
+
+describe('a saved quote in the statements CSV', () => {
+  it('goes out as text, not as a live spreadsheet formula', async () => {
+    const quote = '=HYPERLINK("http://evil.example","click")';
+    await saveAnnotation(db, input({ quote, selectors: [{ type: 'TextQuoteSelector', exact: quote }] }), 1000, 'a1');
+    const csv = await statementsCsv(db, 'user');
+    // The apostrophe makes spreadsheets read the cell as text; without it the cell is a formula.
+    expect(csv).toContain(
+      `lukashenka,Alexander Lukashenka,quote,"'=HYPERLINK(""http://evil.example"",""click"")",2024-08-21,Minsk rebukes its allies,https://news.example/story,News Example,user\r\n`,
+    );
   });
 });

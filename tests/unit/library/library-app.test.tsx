@@ -1,10 +1,12 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { changedKeys, LibraryApp, LibraryIndexer } from '../../../components/LibraryApp';
+import { LibraryApp } from '../../../components/extension/LibraryApp';
 import { deleteAnnotation, saveAnnotation, updateAnnotation } from '../../../lib/store/annotations';
-import { BackstoryDatabase, type AnnotationRow } from '../../../lib/store/db';
+import type { AnnotationRow } from '../../../lib/messages';
+import { BackstoryDatabase } from '../../../lib/store/db';
 import { importPack } from '../../../lib/store/packs';
 import { checkDraft, loadDraft, saveEntity } from '../../../lib/store/editor';
+import { changedKeys, LibraryIndexer } from '../../../lib/store/library-sync';
 import { smallPack } from '../store/fixture-pack';
 
 // More passages than one batch of the library's reads, so that it reads and indexes in several.

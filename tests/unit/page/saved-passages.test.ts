@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HighlightPainter, type Mark } from '../../../lib/page/highlights';
 import { SavedPassages, type SavedPassage } from '../../../lib/page/saved-passages';
 import { select } from '../anchoring/dom';
-import { random } from '../annotations/synthetic-library';
+import { random } from '../library/synthetic-library';
 import { installHighlightRegistry } from './highlight-registry';
 
 let registry: Map<string, Set<Range>>;

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import starterPack from '../../../assets/packs/post-soviet-politics.json';
-import { BackstoryDatabase, type AliasRow, type EntityRow, type RelationRow, type StatementRow } from '../../../lib/store/db';
+import { BackstoryDatabase } from '../../../lib/store/db';
+import type { AliasRow, EntityRow, RelationRow, StatementRow } from '../../../lib/store/rows';
 import { checkDraft, deleteEntity, emptyDraft, loadDraft, saveEntity, type EntityDraft } from '../../../lib/store/editor';
-import { csvField, exportPack, statementsCsv, type ExportScope } from '../../../lib/store/export';
+import { csvCell } from '../../../lib/formats/csv';
+import { exportPack, statementsCsv, type ExportScope } from '../../../lib/store/export';
 import { checkPack, type Pack } from '../../../lib/store/pack-validation';
 import { importPack } from '../../../lib/store/packs';
 import { smallPack } from './fixture-pack';
@@ -168,7 +170,7 @@ describe('exporting statements as CSV', () => {
     ['cr\rhere', '"cr\rhere"'],
     ['Лукашенко', 'Лукашенко'],
   ])('quotes %j as %j', (value, field) => {
-    expect(csvField(value)).toBe(field);
+    expect(csvCell(value)).toBe(field);
   });
 });
 

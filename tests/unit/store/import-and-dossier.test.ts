@@ -169,7 +169,7 @@ describe('the switches', () => {
 
 describe('alias rows', () => {
   it('keep the flags of a pack alias that repeats the display name', async () => {
-    const { aliasRows } = await import('../../../lib/store/packs');
+    const { aliasRows } = await import('../../../lib/store/rows');
     const rows = aliasRows({ id: 'kgb', name: 'KGB', aliases: [{ text: 'KGB', shared: true }, { text: 'Servant of the People', caseSensitive: true }] });
     expect(rows.find((r) => r.text === 'KGB')).toMatchObject({ shared: true });
     expect(rows.find((r) => r.text === 'Servant of the People')).toMatchObject({ caseSensitive: true });

@@ -1,4 +1,5 @@
-import type { AliasRow, BackstoryDatabase } from '../../../lib/store/db';
+import type { BackstoryDatabase } from '../../../lib/store/db';
+import type { AliasRow } from '../../../lib/store/rows';
 import { entityCatalog, getEntity, packAliases, packRowsShown, relationsOf, statementsOf, storedPacks } from '../../../lib/store/knowledge';
 import { readAll, type PackAlias } from '../../../lib/store/pack-parts';
 

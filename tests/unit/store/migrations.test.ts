@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { BackstoryDatabase, SCHEMA_VERSIONS, declareVersions } from '../../../lib/store/db';
-import { aliasObject, aliasRows } from '../../../lib/store/packs';
+import { BackstoryDatabase } from '../../../lib/store/db';
+import { SCHEMA_VERSIONS, declareVersions } from '../../../lib/store/migrations';
+import { aliasObject, aliasRows } from '../../../lib/store/rows';
 import { searchTerms } from '../../../lib/store/search-terms';
 import { AliasKeySet } from '../../../lib/store/alias-keys';
 import { findCandidates } from '../../../lib/store/queries';

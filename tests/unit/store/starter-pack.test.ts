@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import starterPack from '../../../assets/packs/post-soviet-politics.json';
 import { validate } from '../../../lib/store/generated/validate-pack.js';
 import { checkPack, type Pack } from '../../../lib/store/pack-validation';
-import { aliasObject } from '../../../lib/store/packs';
+import { aliasObject } from '../../../lib/store/rows';
 import { foldForSearch } from '../../../lib/text';
 
 const pack = starterPack as Pack;

@@ -1,0 +1,43 @@
+// What the content script runs holds no Dexie and no value of lib/store (README › Architecture): the page
+// asks the background by message. Checked by dependency-cruiser on every `npm test` (`npm run
+// lint:boundaries`), next to the rules of .dependency-cruiser.cjs.
+//
+// This config cruises the graph as it is after TypeScript compiles (tsPreCompilationDeps: false): imports
+// that are only types (`import type { Dossier } from '~/lib/store/queries'`, or names used only as types)
+// are gone, as they are from the bundle. It has to be a separate run: dependency-cruiser's `reachable`
+// rules follow every edge of the graph and cannot be told to skip type-only ones.
+//
+// The content script's entries: entrypoints/content/** (the declared content script), and
+// entrypoints/page-marker.ts and entrypoints/page-ui.ts, which it loads with import(browser.runtime.getURL(…)),
+// an import no static analysis follows — so they are entries of their own.
+const { readdirSync } = require('node:fs');
+const { join } = require('node:path');
+const base = require('./.dependency-cruiser.cjs');
+
+const ENTRY_NAMES = ['content', 'page-marker', 'page-ui'];
+const CONTENT_SCRIPT_ENTRIES = `^entrypoints/(${ENTRY_NAMES.join('|')})(/|\\.[cm]?[jt]sx?$)`;
+
+// A renamed entry would make the rule below match nothing and pass in silence: refuse to run instead.
+const entrypoints = readdirSync(join(__dirname, 'entrypoints'));
+const lost = ENTRY_NAMES.filter((name) => !entrypoints.some((file) => file === name || file.replace(/\.[cm]?[jt]sx?$/, '') === name));
+if (lost.length) {
+  throw new Error(`.dependency-cruiser.content.cjs: no entrypoints/${lost.join(', entrypoints/')}: update ENTRY_NAMES to the content script's entries`);
+}
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'content-script-no-dexie-or-store-values',
+      comment:
+        'The content script (and everything it imports, at any depth) must not run Dexie or code of lib/store: ' +
+        'it would put the database code in every page and bypass the background. Ask the background with a ' +
+        'message of lib/messages instead; type-only imports are fine (they vanish at compilation).',
+      severity: 'error',
+      from: { path: CONTENT_SCRIPT_ENTRIES },
+      to: { path: ['(^|/)node_modules/dexie/', '^dexie$', '^lib/store/'], reachable: true },
+    },
+    base.forbidden.find((rule) => rule.name === 'not-to-unresolvable'),
+  ],
+  options: { ...base.options, tsPreCompilationDeps: false },
+};

@@ -1,0 +1,167 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { deleteAnnotation, restoreAnnotation, type RemovedAnnotation } from '../../lib/store/annotations';
+import type { BackstoryDatabase } from '../../lib/store/db';
+import { LibraryIndexer } from '../../lib/store/library-sync';
+import { LibraryFilters, type LibraryQuery } from './LibraryFilters';
+import { EditPassage, Passage } from './LibraryPassage';
+import { LibraryToolbar } from './LibraryToolbar';
+
+export interface LibraryAppProps {
+  db: BackstoryDatabase;
+  /** A full tab has room for a wider layout than a side panel. */
+  wide: boolean;
+  openPassage(id: string): void;
+  onChanged(): void;
+}
+
+/** Passages listed at first (more than a tall window shows); "Show more", or scrolling down to it, adds as many again. */
+const PAGE = 30;
+
+/** The library's index of every saved passage, kept in step with the database (see LibraryIndexer); re-renders as it changes. */
+function useLibraryIndexer(db: BackstoryDatabase): LibraryIndexer {
+  const [, rerender] = useState(0);
+  const indexer = useMemo(() => new LibraryIndexer(db, () => rerender((n) => n + 1), PAGE), [db]);
+  useEffect(() => {
+    indexer.start();
+    return () => indexer.stop();
+  }, [indexer]);
+  return indexer;
+}
+
+const isPlainView = (query: LibraryQuery) =>
+  !query.text.trim() && !query.entityId && !query.tag && !query.site && !query.from && !query.to && query.sort === 'newest';
+
+const numbers = new Intl.NumberFormat('en');
+const count = (n: number) => numbers.format(n);
+
+/** Every passage the reader saved: search, filter, sort, edit, delete with undo, export and import. */
+export function LibraryApp({ db, wide, openPassage, onChanged }: LibraryAppProps) {
+  const library = useLibraryIndexer(db);
+  const choices = useMemo(() => library.index.facets(), [library, library.version]);
+  const [view, setView] = useState<{ query: LibraryQuery; shown: number }>({ query: { text: '', sort: 'newest' }, shown: PAGE });
+  const { query, shown } = view;
+  const [editing, setEditing] = useState<string | null>(null);
+  const [undo, setUndo] = useState<RemovedAnnotation | null>(null);
+
+  // Until the index is built, the plain list (newest first, no search or filter) comes straight from
+  // the database; anything else searches the passages indexed so far.
+  const preview = !library.ready && isPlainView(query) ? library.newest : undefined;
+  const found = useMemo(() => {
+    if (preview) return { total: library.total ?? preview.length, list: preview.slice(0, shown) };
+    const results = library.index.search({ ...query, limit: shown });
+    return { total: results.total, list: results.hits.map((hit) => hit.annotation) };
+  }, [library, library.version, preview, query, shown]);
+  const results = found.list;
+  const total = library.ready ? library.index.size : library.total;
+  const loaded = total !== undefined && (library.ready || library.newest !== undefined);
+
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(null), 10_000);
+    return () => clearTimeout(timer);
+  }, [undo]);
+
+  async function remove(id: string) {
+    const removed = await deleteAnnotation(db, id);
+    if (removed) setUndo(removed);
+    onChanged();
+  }
+
+  const indexing = !library.ready && total !== undefined ? { done: library.indexed, total } : undefined;
+
+  return (
+    <main class={wide ? 'library wide' : 'library'}>
+      <header class="library-header">
+        <h1>Your library</h1>
+        <span class="muted">{loaded ? `${count(total)} saved passage${total === 1 ? '' : 's'}` : 'Loading…'}</span>
+        {indexing && indexing.total > 0 ? (
+          <span class="muted indexing">
+            indexing for search: {count(indexing.done)} of {count(indexing.total)}
+          </span>
+        ) : null}
+      </header>
+      <LibraryFilters choices={choices} query={query} indexing={indexing} onQuery={(change) => setView((v) => ({ query: change(v.query), shown: PAGE }))} />
+      <LibraryToolbar db={db} ready={library.ready} matches={() => library.export(query)} onChanged={onChanged} />
+      {loaded && total === 0 ? (
+        <p class="empty">Nothing saved yet. Select a passage on any page and choose “Save to Backstory”.</p>
+      ) : loaded && !results.length ? (
+        <p class="empty">{library.ready ? 'No saved passage matches.' : `No match among the ${count(library.indexed)} passages indexed so far.`}</p>
+      ) : null}
+      {loaded && total && results.length ? (
+        <p class="muted count" role="status">
+          {preview
+            ? `Newest ${count(results.length)} of ${count(found.total)} passages`
+            : library.ready
+              ? `${found.total === total ? `All ${count(found.total)}` : `${count(found.total)} of ${count(total)}`} passages`
+              : `${count(found.total)} of the ${count(library.indexed)} passages indexed so far`}
+          {query.text ? ` matching “${query.text}”` : ''}
+        </p>
+      ) : null}
+      <ol class="passages">
+        {/* Rows are keyed by place, so a new search rewrites the rows on screen rather than building
+            new ones; the row being edited keeps its own key, and its form, wherever it moves. */}
+        {results.map((a, i) =>
+          editing === a.id ? (
+            <EditPassage
+              key={a.id}
+              db={db}
+              annotation={a}
+              onDone={(changed) => {
+                setEditing(null);
+                if (changed) onChanged();
+              }}
+            />
+          ) : (
+            <Passage key={i} annotation={a} onOpen={() => openPassage(a.id)} onEdit={() => setEditing(a.id)} onDelete={() => void remove(a.id)} />
+          ),
+        )}
+      </ol>
+      {found.total > results.length ? (
+        preview ? (
+          <button type="button" class="more" disabled title="Available once every passage is indexed">
+            Show more ({count(found.total - results.length)} left, once indexed)
+          </button>
+        ) : (
+          <MoreButton left={found.total - results.length} onMore={() => setView((v) => (v.query === query ? { ...v, shown: v.shown + PAGE } : v))} />
+        )
+      ) : null}
+      {undo ? (
+        <div class="toast" role="status">
+          Deleted “{undo.annotation.quote.slice(0, 60)}
+          {undo.annotation.quote.length > 60 ? '…' : ''}”.
+          <button
+            type="button"
+            onClick={async () => {
+              await restoreAnnotation(db, undo);
+              setUndo(null);
+              onChanged();
+            }}
+          >
+            Undo
+          </button>
+        </div>
+      ) : null}
+    </main>
+  );
+}
+
+/** "Show more", which also shows more by itself when it is scrolled near the viewport. */
+function MoreButton({ left, onMore }: { left: number; onMore(): void }) {
+  const button = useRef<HTMLButtonElement>(null);
+  const more = useRef(onMore);
+  more.current = onMore;
+  useEffect(() => {
+    const element = button.current;
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) more.current();
+    }, { rootMargin: '600px 0px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [left]);
+  return (
+    <button ref={button} type="button" class="more" onClick={() => more.current()}>
+      Show more ({count(left)} left)
+    </button>
+  );
+}

@@ -1,0 +1,100 @@
+import type { LibrarySort } from '../../lib/library/query';
+
+export interface LibraryQuery {
+  text: string;
+  entityId?: string;
+  tag?: string;
+  site?: string;
+  /** YYYY-MM-DD, inclusive, on the day the passage was saved. */
+  from?: string;
+  to?: string;
+  sort: LibrarySort;
+}
+
+/** What the filters offer: the people quoted (id and name, by name), the tags and the sites. */
+export interface FilterChoices {
+  entities: [id: string, name: string][];
+  tags: string[];
+  sites: string[];
+}
+
+/** The search box, filters and sort order of the library. */
+export function LibraryFilters({
+  choices,
+  query,
+  indexing,
+  onQuery,
+}: {
+  /** Undefined until they have been read. */
+  choices: FilterChoices | undefined;
+  query: LibraryQuery;
+  /** Progress while the search index is being built; undefined once it is. */
+  indexing?: { done: number; total: number } | undefined;
+  /** Changes the query; given a function of the latest query, so quick successive changes all count. */
+  onQuery(change: (query: LibraryQuery) => LibraryQuery): void;
+}) {
+  const { entities = [], tags = [], sites = [] } = choices ?? {};
+  const set = (patch: Partial<LibraryQuery>) => onQuery((latest) => ({ ...latest, ...patch }));
+  const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value || undefined;
+  return (
+    <div class="filters" role="search">
+      <input
+        type="search"
+        class="search"
+        aria-label="Search your library"
+        placeholder={
+          indexing
+            ? `Search quotes, comments, tags… (indexing: ${indexing.done.toLocaleString('en')} of ${indexing.total.toLocaleString('en')})`
+            : 'Search quotes, comments, tags…'
+        }
+        value={query.text}
+        onInput={(e) => {
+          const text = (e.currentTarget as HTMLInputElement).value;
+          // Typing ranks by best match; clearing the box goes back to the newest first.
+          onQuery((latest) => ({ ...latest, text, sort: text ? 'relevance' : latest.sort === 'relevance' ? 'newest' : latest.sort }));
+        }}
+      />
+      <div class="filter-row">
+        <select aria-label="Person or organisation" value={query.entityId ?? ''} onChange={(e) => set({ entityId: value(e) })}>
+          <option value="">Everyone</option>
+          {entities.map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Tag" value={query.tag ?? ''} onChange={(e) => set({ tag: value(e) })}>
+          <option value="">Any tag</option>
+          {tags.map((tag) => (
+            <option key={tag} value={tag}>
+              #{tag}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Site" value={query.site ?? ''} onChange={(e) => set({ site: value(e) })}>
+          <option value="">Any site</option>
+          {sites.map((site) => (
+            <option key={site} value={site}>
+              {site}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="filter-row">
+        <label>
+          Saved from <input type="date" value={query.from ?? ''} onInput={(e) => set({ from: value(e) })} />
+        </label>
+        <label>
+          to <input type="date" value={query.to ?? ''} onInput={(e) => set({ to: value(e) })} />
+        </label>
+        <select aria-label="Sort" value={query.sort} onChange={(e) => set({ sort: (value(e) as LibrarySort) ?? 'newest' })}>
+          <option value="relevance" disabled={!query.text}>
+            Best match
+          </option>
+          <option value="newest">Newest first</option>
+          <option value="oldest">Oldest first</option>
+        </select>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState } from 'preact/hooks';
+import { annotationsCsv } from '../../lib/formats/csv';
+import { annotationsMarkdown } from '../../lib/formats/markdown';
+import { toAnnotationCollection } from '../../lib/formats/web-annotation';
+import { fromWebAnnotations } from '../../lib/formats/web-annotation-import';
+import type { SavedAnnotation } from '../../lib/library/saved-annotation';
+import { importAnnotations } from '../../lib/store/annotations';
+import type { BackstoryDatabase } from '../../lib/store/db';
+
+export interface LibraryToolbarProps {
+  db: BackstoryDatabase;
+  /** Exports wait until every passage is indexed. */
+  ready: boolean;
+  /** Every passage the search and filters match, whole, for an export. */
+  matches(): Promise<SavedAnnotation[]>;
+  onChanged(): void;
+}
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The library's export buttons (W3C JSON-LD, CSV, Markdown) and its import of annotation files, with what the last import did. */
+export function LibraryToolbar({ db, ready, matches, onChanged }: LibraryToolbarProps) {
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  /** Exports take every passage the search and filters match, not only those listed so far. */
+  async function exportAs(name: string, type: string, format: (annotations: SavedAnnotation[]) => string) {
+    download(`backstory-annotations-${today()}.${name}`, type, format(await matches()));
+  }
+  const exportTitle = ready ? undefined : 'Available once every passage is indexed';
+
+  async function importFile(file: File) {
+    let json: unknown;
+    try {
+      json = JSON.parse(await file.text());
+    } catch (error) {
+      setMessage({ kind: 'error', text: `${file.name} is not JSON (${(error as Error).message}); nothing was imported.` });
+      return;
+    }
+    const parsed = fromWebAnnotations(json);
+    if ('error' in parsed) {
+      setMessage({ kind: 'error', text: `${file.name} was not imported — nothing was written: ${parsed.error}` });
+      return;
+    }
+    const result = await importAnnotations(db, parsed.annotations);
+    setMessage({
+      kind: 'ok',
+      text: `Imported ${result.added} passage${result.added === 1 ? '' : 's'}; ${result.duplicates} already in your library${
+        result.unattributed ? `; ${result.unattributed} kept as notes (their person is not in your knowledge base)` : ''
+      }${parsed.skipped.length ? `; ${parsed.skipped.length} skipped (not text passages)` : ''}.`,
+    });
+    onChanged();
+  }
+
+  return (
+    <>
+      <div class="toolbar" role="group" aria-label="Export and import">
+        <button
+          type="button"
+          disabled={!ready}
+          title={exportTitle}
+          onClick={() => void exportAs('jsonld', 'application/ld+json', (all) => JSON.stringify(toAnnotationCollection(all), null, 2))}
+        >
+          Export W3C JSON-LD
+        </button>
+        <button type="button" disabled={!ready} title={exportTitle} onClick={() => void exportAs('csv', 'text/csv', annotationsCsv)}>
+          CSV
+        </button>
+        <button type="button" disabled={!ready} title={exportTitle} onClick={() => void exportAs('md', 'text/markdown', annotationsMarkdown)}>
+          Markdown
+        </button>
+        <label class="button-like">
+          Import annotations
+          <input
+            type="file"
+            accept=".json,.jsonld,application/json,application/ld+json"
+            aria-label="Import annotations"
+            onChange={(e) => {
+              const input = e.currentTarget as HTMLInputElement;
+              const file = input.files?.[0];
+              input.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </label>
+      </div>
+      {message ? (
+        <p role="status" class={message.kind === 'ok' ? 'ok' : 'error'}>
+          {message.text}
+        </p>
+      ) : null}
+    </>
+  );
+}

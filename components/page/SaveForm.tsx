@@ -1,0 +1,87 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { parseTags } from '../shared/tags';
+import type { Choice } from './Popover';
+
+export interface SaveInput {
+  entityId: string | null;
+  tags: string[];
+  comment: string;
+}
+
+export interface SaveFormProps {
+  quote: string;
+  /** Every entity the reader may attribute the quote to; `proposed` ones first. */
+  choices: Choice[];
+  proposed: string[];
+  onSave(input: SaveInput): Promise<void>;
+  onClose(): void;
+}
+
+const NOTE_ONLY = '';
+
+/** Save a selected passage as a statement by someone (or as a note), with tags and a comment. */
+export function SaveForm({ quote, choices, proposed, onSave, onClose }: SaveFormProps) {
+  const [entityId, setEntityId] = useState(proposed[0] ?? NOTE_ONLY);
+  const [tags, setTags] = useState('');
+  const [comment, setComment] = useState('');
+  const [state, setState] = useState<{ kind: 'editing' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; error: string }>({ kind: 'editing' });
+  const first = useRef<HTMLSelectElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const ordered = [...proposed.map((id) => choices.find((c) => c.id === id)).filter((c): c is Choice => !!c), ...choices.filter((c) => !proposed.includes(c.id))];
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setState({ kind: 'saving' });
+    try {
+      await onSave({ entityId: entityId || null, tags: parseTags(tags), comment: comment.trim() });
+      setState({ kind: 'saved' });
+      setTimeout(onClose, 900);
+    } catch (error) {
+      setState({ kind: 'failed', error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  return (
+    <form class="popover save-form" role="dialog" aria-label="Save to Backstory" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <button class="close" type="button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+        ×
+      </button>
+      <h2 class="entity-name">Save to Backstory</h2>
+      <blockquote class="quote-preview">{quote.length > 400 ? `${quote.slice(0, 400)}…` : quote}</blockquote>
+      <label class="field">
+        <span>Statement by</span>
+        <select ref={first} value={entityId} onChange={(e) => setEntityId((e.currentTarget as HTMLSelectElement).value)}>
+          {ordered.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+          <option value={NOTE_ONLY}>Note only (nobody’s statement)</option>
+        </select>
+      </label>
+      <label class="field">
+        <span>Tags</span>
+        <input type="text" value={tags} placeholder="comma, separated" onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)} />
+      </label>
+      <label class="field">
+        <span>Comment</span>
+        <textarea rows={3} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />
+      </label>
+      <div class="actions">
+        {state.kind === 'saved' ? <span class="ok" role="status">Saved</span> : null}
+        {state.kind === 'failed' ? (
+          <span class="error" role="alert">
+            Not saved: {state.error}
+          </span>
+        ) : null}
+        <button type="button" class="secondary" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" class="primary" disabled={state.kind === 'saving' || state.kind === 'saved'}>
+          {state.kind === 'saving' ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+    </form>
+  );
+}
