@@ -36,7 +36,7 @@ import {
   timeMarkJs,
 } from './lib/bench-browser.mjs';
 import { benchSavedPassages, savedPassagesReport } from './lib/bench-library.mjs';
-import { measureCost } from './lib/corpus-cost.mjs';
+import { measureCosts } from './lib/bench-cost.mjs';
 import { longestDuringImport, measureEditor, probeOptions } from './lib/bench-editor.mjs';
 import { profileReader } from './lib/bench-profile.mjs';
 import { ON_SCREEN_DEFAULTS, onScreenSummary } from './lib/on-screen.mjs';
@@ -235,36 +235,6 @@ for (const page of pages) {
   }
 }
 
-/**
- * What Backstory costs each page's main thread against a control extension whose content script does
- * nothing, as the corpus run measures it on real pages (lib/corpus-cost.mjs): loads alternate between
- * the two browsers, each page alone.
- */
-async function measureCosts(session, kb) {
-  const control = await launchWithExtension({ extension: emptyExtension(join(workDir, 'cost-control')) });
-  try {
-    kb.costs = [];
-    // Not counted: the first load of a browser compiles what the later ones find cached.
-    await measureCost({ backstory: session, control }, urlOf(pages[0]), { runs: 1, timeout: 180_000 }).catch(() => undefined);
-    for (const page of pages) {
-      log(`  main-thread cost on the ${page.key} page, against the control (${costRuns} loads each)`);
-      const measured = await measureCost({ backstory: session, control }, urlOf(page), { runs: costRuns, timeout: 180_000 }).catch((error) => {
-        log(`    failed: ${firstLine(error)}`);
-        return null;
-      });
-      kb.costs.push({ page: page.key, ...(measured ?? { failed: true }) });
-      if (measured) {
-        log(
-          `    longest stretch ${Math.round(measured.backstory.longest)} ms (control ${Math.round(measured.control.longest)}); ` +
-            `timer loop ${Math.round(measured.backstory.longestTimer)} ms (control ${Math.round(measured.control.longestTimer)})`,
-        );
-      }
-    }
-  } finally {
-    await control.close();
-  }
-}
-
 /** Imports the KB into a fresh profile, then loads every page with it. */
 async function measureKb(kb, file) {
   const session = await launchWithExtension({ extension: extensionDir });
@@ -328,7 +298,7 @@ async function measureKb(kb, file) {
         }
       }
     }
-    if (costRuns && kb === results.kbs[0]) await measureCosts(session, kb);
+    if (costRuns && kb === results.kbs[0]) kb.costs = await measureCosts(session, pages, { runs: costRuns, controlDir: join(workDir, 'cost-control'), urlOf, log });
     kb.rowsAfter = await countRows(options);
   } finally {
     await session.close();

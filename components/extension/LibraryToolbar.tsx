@@ -6,6 +6,7 @@ import { fromWebAnnotations } from '../../lib/formats/web-annotation-import';
 import type { SavedAnnotation } from '../../lib/library/saved-annotation';
 import { importAnnotations } from '../../lib/store/annotations';
 import type { BackstoryDatabase } from '../../lib/store/db';
+import { onFileChosen } from './file-input';
 
 export interface LibraryToolbarProps {
   db: BackstoryDatabase;
@@ -83,12 +84,7 @@ export function LibraryToolbar({ db, ready, matches, onChanged }: LibraryToolbar
             type="file"
             accept=".json,.jsonld,application/json,application/ld+json"
             aria-label="Import annotations"
-            onChange={(e) => {
-              const input = e.currentTarget as HTMLInputElement;
-              const file = input.files?.[0];
-              input.value = '';
-              if (file) void importFile(file);
-            }}
+            onChange={onFileChosen((file) => void importFile(file))}
           />
         </label>
       </div>

@@ -7,6 +7,7 @@ import { describeImport, removePack } from '../../lib/store/packs';
 import { formatDate } from '../shared/format';
 import { ExportButton } from './ExportButton';
 import { useLive } from './use-live';
+import { onFileChosen } from './file-input';
 
 type Status =
   | { kind: 'idle' }
@@ -65,12 +66,7 @@ export function PackManager({ db, jobs, onChanged }: PackManagerProps) {
             accept=".json,application/json"
             aria-label="Import pack"
             disabled={busy}
-            onChange={(e) => {
-              const input = e.currentTarget as HTMLInputElement;
-              const file = input.files?.[0];
-              input.value = '';
-              if (file) void importFile(file);
-            }}
+            onChange={onFileChosen((file) => void importFile(file))}
           />
         </label>
         <span class="hint">or drop a pack file (.json) here</span>
