@@ -1,11 +1,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { MARKER_KEY, provide } from '~/lib/platform/provided';
 import { run } from './content/run';
 
 /** Starts Backstory in the page of the content script whose context is given. */
 export type RunBackstory = (ctx: ContentScriptContext) => void;
-
-/** Where the module leaves its entry point, in the content script's isolated world (a page's scripts have another global). */
-export const RUN_KEY = Symbol.for('backstory.page-marker');
 
 /**
  * What the content script (entrypoints/content/index.ts) loads once it knows the page can be marked:
@@ -13,6 +11,5 @@ export const RUN_KEY = Symbol.for('backstory.page-marker');
  * popover and the save form come later still, on first use (entrypoints/page-ui.ts).
  */
 export default defineUnlistedScript(() => {
-  const start: RunBackstory = run;
-  Object.defineProperty(globalThis, RUN_KEY, { value: start, configurable: true });
+  provide<RunBackstory>(MARKER_KEY, run);
 });

@@ -2,6 +2,7 @@ import popoverCss from '~/components/page/popover.css?inline';
 import { ShadowPopoverSurface, type PopoverSurfaceOptions } from '~/components/page/popover-surface';
 import { SaveSurface, type SaveSurfaceOptions } from '~/components/page/save-surface';
 import { UiLayer } from '~/lib/page/ui-host';
+import { PAGE_UI_KEY, provide } from '~/lib/platform/provided';
 
 /**
  * What Backstory shows inside a page — the popover, the save button and form — with Preact, Floating
@@ -16,13 +17,10 @@ export interface PageUi {
 
 export type CreatePageUi = (doc: Document, options: { popover: PopoverSurfaceOptions; save: SaveSurfaceOptions }) => PageUi;
 
-/** Where the module leaves its factory, in the content script's isolated world (a page's scripts have another global). */
-export const PAGE_UI_KEY = Symbol.for('backstory.page-ui');
-
 export default defineUnlistedScript(() => {
   const create: CreatePageUi = (doc, options) => {
     const layer = new UiLayer(doc, popoverCss);
     return { layer, popover: new ShadowPopoverSurface(doc, layer, options.popover), save: new SaveSurface(doc, layer, options.save) };
   };
-  Object.defineProperty(globalThis, PAGE_UI_KEY, { value: create, configurable: true });
+  provide(PAGE_UI_KEY, create);
 });

@@ -26,6 +26,7 @@ import { articlePage, benchPack, PAGE_PEOPLE, SEED } from './lib/bench-data.mjs'
 import {
   countRows,
   emptyExtension,
+  firstLine,
   importThroughOptions,
   indexedDbOnDisk,
   MARKJS_BATCH,
@@ -170,7 +171,6 @@ function profileSummary(measured, about) {
 
 const pct = (x) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 const msOf = (x) => (x === null ? 'n/a' : `${Math.round(x)} ms`);
-const firstLine = (error) => String(error?.message ?? error).split('\n')[0].slice(0, 160);
 const median = (list, by) => [...list].sort((a, b) => by(a) - by(b))[Math.floor((list.length - 1) / 2)];
 const allMarksOf = (run) => run.timings?.allMarks ?? Infinity;
 

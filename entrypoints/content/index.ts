@@ -2,10 +2,8 @@ import { browser } from 'wxt/browser';
 import '~/assets/highlights.css';
 import { isHighlightSupported } from '~/lib/page/highlights';
 import { yieldToPage } from '~/lib/page/scheduler';
+import { MARKER_KEY, importProvided } from '~/lib/platform/provided';
 import type { RunBackstory } from '../page-marker';
-
-// The key is repeated rather than imported: importing page-marker.ts would bundle what it loads later.
-const RUN_KEY = Symbol.for('backstory.page-marker');
 
 /** Only HTML documents hold prose to mark: XML, plain text and images are left alone. */
 function isMarkableDocument(doc: Document): boolean {
@@ -24,10 +22,8 @@ export default defineContentScript({
   main(ctx) {
     if (!isMarkableDocument(document) || !isHighlightSupported()) return;
     yieldToPage()
-      .then(() => import(/* @vite-ignore */ browser.runtime.getURL('/page-marker.js')))
-      .then(() => {
-        const run = (globalThis as Record<symbol, RunBackstory | undefined>)[RUN_KEY];
-        if (!run) throw new Error('Backstory’s marker did not load');
+      .then(() => importProvided<RunBackstory>(browser.runtime.getURL('/page-marker.js'), MARKER_KEY))
+      .then((run) => {
         if (!ctx.isInvalid) run(ctx);
       })
       .catch((error) => console.debug('Backstory is idle on this page:', error));

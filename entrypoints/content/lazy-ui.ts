@@ -1,16 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { Mark } from '~/lib/page/highlights';
 import type { PopoverSurface } from '~/lib/page/hover-intent';
+import { PAGE_UI_KEY, importProvided } from '~/lib/platform/provided';
 import type { CreatePageUi, PageUi } from '../page-ui';
 
-// The key is repeated rather than imported: importing page-ui.ts would bundle the UI it exists to keep out.
-const PAGE_UI_KEY = Symbol.for('backstory.page-ui');
-
-/**
- * The page's UI, loaded on first use (see entrypoints/page-ui.ts). `import()` of an extension file
- * from a content script runs it in the content script's own world; the file is a web-accessible
- * resource for that reason only.
- */
+/** The page's UI, loaded on first use (see entrypoints/page-ui.ts and lib/platform/provided.ts). */
 export class LazyPageUi {
   private loading: Promise<PageUi> | null = null;
   /** The UI once loaded: what callers that must answer at once (is this our element?) look at. */
@@ -19,11 +13,9 @@ export class LazyPageUi {
   constructor(private readonly create: (factory: CreatePageUi) => PageUi) {}
 
   get(): Promise<PageUi> {
-    this.loading ??= import(/* @vite-ignore */ browser.runtime.getURL('/page-ui.js')).then(() => {
-      const factory = (globalThis as Record<symbol, CreatePageUi | undefined>)[PAGE_UI_KEY];
-      if (!factory) throw new Error('Backstory’s page UI did not load');
-      return (this.loaded = this.create(factory));
-    });
+    this.loading ??= importProvided<CreatePageUi>(browser.runtime.getURL('/page-ui.js'), PAGE_UI_KEY).then(
+      (factory) => (this.loaded = this.create(factory)),
+    );
     this.loading.catch((error) => {
       console.debug('Backstory:', error);
       this.loading = null;

@@ -11,6 +11,9 @@ const CONTENT_SCRIPT_WORLD = 'Backstory';
 /** Terms per mark.js call: mark.js recurses once per term, and thousands in one call overflow the stack. */
 export const MARKJS_BATCH = 500;
 
+/** An error's first line, short enough for a progress line. */
+export const firstLine = (error) => String(error?.message ?? error).split('\n')[0].slice(0, 160);
+
 /** The options page of the extension, with confirm() dialogs accepted (pack removal asks one). */
 export async function openOptions(session) {
   const page = await session.context.newPage();

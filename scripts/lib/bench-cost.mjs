@@ -2,10 +2,8 @@
 // as the corpus run measures it on real pages (corpus-cost.mjs): loads alternate between the two
 // browsers, each page alone.
 import { launchWithExtension } from './browser.mjs';
-import { emptyExtension } from './bench-browser.mjs';
+import { emptyExtension, firstLine } from './bench-browser.mjs';
 import { measureCost } from './corpus-cost.mjs';
-
-const firstLine = (error) => String(error?.message ?? error).split('\n')[0].slice(0, 160);
 
 /**
  * For each of `pages` (each with a `key`), the medians of `runs` loads in `session` (Backstory) and in

@@ -231,3 +231,18 @@ export async function savePassage(page: Page, text: string, { tags = '', comment
   }
   throw new Error(`"${text}" was not saved`);
 }
+
+/** The options page of `target`, once the background has imported the starter pack (it does on install). */
+export async function openOptions(target: Session): Promise<Page> {
+  const page = await target.context.newPage();
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto(`chrome-extension://${target.extensionId}/options.html`);
+  // The background imports the starter pack on install.
+  await page.locator('table.packs', { hasText: 'post-soviet-politics' }).waitFor({ timeout: 30_000 });
+  return page;
+}
+
+/** A pack as a file for an `<input type=file>`. */
+export function packFile(name: string, pack: unknown) {
+  return { name, mimeType: 'application/json', buffer: Buffer.from(typeof pack === 'string' ? pack : JSON.stringify(pack)) };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeText, collectPageErrors, launch, serve, settledMarks, tabIdOf, type Server, type Session } from './harness';
+import { badgeText, collectPageErrors, launch, openOptions, packFile, serve, settledMarks, tabIdOf, type Server, type Session } from './harness';
 
 // What the reader sees: wherever they jump or scroll on a long article, every name on screen is painted.
 
@@ -236,12 +236,8 @@ describe('the first article opened in a new browser, right after a pack was impo
   });
 
   it('has every visible name painted after jumps, and counts the same names on the badge', async () => {
-    const options = await fresh.context.newPage();
-    await options.goto(`chrome-extension://${fresh.extensionId}/options.html`);
-    await options.locator('table.packs', { hasText: 'post-soviet-politics' }).waitFor({ timeout: 30_000 });
-    await options
-      .getByLabel('Import pack')
-      .setInputFiles({ name: 'on-screen.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
+    const options = await openOptions(fresh);
+    await options.getByLabel('Import pack').setInputFiles(packFile('on-screen.json', pack));
     await expect.poll(() => options.locator('.import-status').textContent()).toBe('Imported 6 entities, 0 relations, 0 statements.');
 
     const page = await fresh.context.newPage();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allMarked, launch, serve, settledMarks, type Server, type Session } from './harness';
+import { allMarked, launch, openOptions, packFile, serve, settledMarks, type Server, type Session } from './harness';
 import { countStoredRows } from '../../scripts/lib/stored-rows.mjs';
 
 let server: Server;
@@ -11,19 +11,6 @@ let options: Page;
 /** Row counts of the extension's knowledge base, read with plain IndexedDB from an extension page. */
 function countRows(page: Page): Promise<Record<string, number>> {
   return page.evaluate(countStoredRows);
-}
-
-async function openOptions(target: Session): Promise<Page> {
-  const page = await target.context.newPage();
-  page.on('dialog', (dialog) => void dialog.accept());
-  await page.goto(`chrome-extension://${target.extensionId}/options.html`);
-  // The background imports the starter pack on install.
-  await page.locator('table.packs', { hasText: 'post-soviet-politics' }).waitFor({ timeout: 30_000 });
-  return page;
-}
-
-function packFile(name: string, pack: unknown) {
-  return { name, mimeType: 'application/json', buffer: Buffer.from(typeof pack === 'string' ? pack : JSON.stringify(pack)) };
 }
 
 const importStatus = (page: Page) => page.locator('.import-status');
