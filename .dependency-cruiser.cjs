@@ -92,6 +92,24 @@ module.exports = {
       to: { path: '^(lib/store|lib/page|components)/' },
     },
     {
+      name: 'lib-is-below-the-views',
+      comment:
+        'lib/ is the core that the views are built on: it never imports from components/ (Preact views) or ' +
+        'entrypoints/. What both need, such as the labels and date formats of lib/format, lives in lib/.',
+      severity: 'error',
+      from: { path: '^lib/' },
+      to: { path: '^(components|entrypoints)/' },
+    },
+    {
+      name: 'study-renders-nothing',
+      comment:
+        'lib/study works out what students see (alliances, timeline, questions) as data; components/reader ' +
+        'draws it. It imports no Preact and no DOM-bound page code, so every view and export shares it.',
+      severity: 'error',
+      from: { path: '^lib/study/' },
+      to: { path: [npm('preact'), '^lib/page/', '^lib/platform/'] },
+    },
+    {
       name: 'no-cycles',
       comment:
         'This import is part of a cycle. Break it: move what both sides need into a third module that both ' +

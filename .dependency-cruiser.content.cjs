@@ -37,6 +37,20 @@ module.exports = {
       from: { path: CONTENT_SCRIPT_ENTRIES },
       to: { path: ['(^|/)node_modules/dexie/', '^dexie$', '^lib/store/'], reachable: true },
     },
+    {
+      name: 'content-script-carries-only-the-reader-snapshot',
+      comment:
+        'The reading mode extracts, sanitises and marks the article in its own page (reader.html). The page ' +
+        'only hands over its HTML (lib/page/reader/snapshot.ts): Readability, DOMPurify, d3-force and the ' +
+        "rest of lib/page/reader and lib/study would be evaluated on every page for nothing.",
+      severity: 'error',
+      from: { path: CONTENT_SCRIPT_ENTRIES },
+      to: {
+        path: ['^lib/page/reader/', '^lib/study/', '^components/reader/', '(^|/)node_modules/(@mozilla/readability|dompurify|d3-[a-z]+)/'],
+        pathNot: '^lib/page/reader/snapshot\\.ts$',
+        reachable: true,
+      },
+    },
     base.forbidden.find((rule) => rule.name === 'not-to-unresolvable'),
   ],
   options: { ...base.options, tsPreCompilationDeps: false },

@@ -40,6 +40,7 @@ export default defineConfig({
       'next-name': { suggested_key: { default: 'Alt+Shift+Period' }, description: 'Go to the next marked name and explain it' },
       'previous-name': { suggested_key: { default: 'Alt+Shift+Comma' }, description: 'Go to the previous marked name and explain it' },
       'save-selection': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save the selected passage to Backstory' },
+      'read-with-backstory': { suggested_key: { default: 'Alt+Shift+R' }, description: 'Read the page with Backstory (reading mode)' },
     },
     ...(browser === 'firefox'
       ? {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import starterPack from '~/assets/packs/post-soviet-politics.json';
 import { createRouter } from '~/lib/background/router';
-import type { PageRequest } from '~/lib/messages';
+import { unwrapReply, type PageRequest, type ReaderSnapshot } from '~/lib/messages';
 import { openDatabase } from '~/lib/store/db';
 import { ensureBundledPack } from '~/lib/store/starter-pack';
 
@@ -37,6 +37,15 @@ export default defineBackground(() => {
       };
       browser.tabs.onUpdated.addListener(onUpdated);
     },
+    async snapshotOf(tabId) {
+      const tab = await browser.tabs.get(tabId).catch(() => null);
+      if (!tab) throw new Error('The page is no longer open. Go back to it and open the reading mode again.');
+      if (!/^https?:/.test(tab.url ?? '')) throw new Error('Backstory reads web pages (http and https) only.');
+      const reply = await browser.tabs.sendMessage(tabId, { type: 'reader-snapshot' }, { frameId: 0 }).catch(() => null);
+      // Pages opened before Backstory was installed or updated have no content script to answer.
+      if (!reply) throw new Error('Backstory has not read this page yet. Reload the page, then open the reading mode again.');
+      return unwrapReply<ReaderSnapshot>(Promise.resolve(reply));
+    },
     async broadcast(request) {
       const tabs = await browser.tabs.query({});
       await Promise.all(
@@ -55,17 +64,37 @@ export default defineBackground(() => {
     'previous-name': { type: 'navigate', direction: 'previous' },
     'save-selection': { type: 'save-selection' },
   };
+  /** The reading mode opens beside the page it reads, and reads it through the background (never the URL). */
+  const openReader = (tab: { id?: number; index?: number; windowId?: number }) =>
+    tab.id === undefined
+      ? undefined
+      : browser.tabs.create({ url: browser.runtime.getURL(`/reader.html?tab=${tab.id}`), index: (tab.index ?? 0) + 1, windowId: tab.windowId, openerTabId: tab.id });
+
   browser.commands.onCommand.addListener(async (command) => {
-    const request = COMMANDS[command];
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (command === 'read-with-backstory' && tab) {
+      await openReader(tab);
+      return;
+    }
+    const request = COMMANDS[command];
     if (!request || tab?.id === undefined) return;
     await browser.tabs.sendMessage(tab.id, request, { frameId: 0 }).catch(() => undefined);
   });
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: 'save-selection', title: 'Save to Backstory', contexts: ['selection'] });
+    browser.contextMenus.create({
+      id: 'read-with-backstory',
+      title: 'Read with Backstory',
+      contexts: ['page', 'selection'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    });
   });
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    if (info.menuItemId === 'read-with-backstory' && tab) {
+      await openReader(tab);
+      return;
+    }
     if (info.menuItemId !== 'save-selection' || tab?.id === undefined) return;
     await browser.tabs.sendMessage(tab.id, { type: 'save-selection' }, { frameId: info.frameId ?? 0 }).catch(() => undefined);
   });

@@ -61,6 +61,7 @@ export const BackgroundRequest = v.variant('type', [
   v.object({ type: v.literal('save-annotation'), annotation: AnnotationInput }),
   v.object({ type: v.literal('page-annotations'), url: pageUrl }),
   v.object({ type: v.literal('open-annotation'), id }),
+  v.object({ type: v.literal('reader-snapshot'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequest>;
 
@@ -74,6 +75,8 @@ export interface BackgroundReplies {
   'save-annotation': AnnotationRow;
   'page-annotations': AnnotationRow[];
   'open-annotation': null;
+  /** The page of that tab, for the reading mode. */
+  'reader-snapshot': ReaderSnapshot;
 }
 
 /** Requests answered by a page's content script. */
@@ -85,6 +88,7 @@ export const PageRequest = v.variant('type', [
   v.object({ type: v.literal('saved-status') }),
   v.object({ type: v.literal('forget-dossiers') }),
   v.object({ type: v.literal('reveal-annotation'), id }),
+  v.object({ type: v.literal('reader-snapshot') }),
 ]);
 export type PageRequest = v.InferOutput<typeof PageRequest>;
 
@@ -100,6 +104,7 @@ export interface PageReplies {
   'forget-dossiers': null;
   /** Whether the passage was found on the page and scrolled into view. */
   'reveal-annotation': boolean;
+  'reader-snapshot': ReaderSnapshot;
 }
 
 // What the replies carry. Replies come from Backstory's own background and content scripts, so they
@@ -219,6 +224,19 @@ export interface SavedStatus {
   orphaned: { id: string; quote: string }[];
   /** When the latest anchoring pass began and, once over, ended (the page's performance.now()). */
   pass?: { started: number; finished?: number };
+}
+
+/**
+ * A page as the reading mode receives it: its markup serialised as it stands (the reading mode parses
+ * it into a document of its own, so the article is extracted from a copy, never from the live page).
+ */
+export interface ReaderSnapshot {
+  html: string;
+  /** The address of the page (location.href). */
+  url: string;
+  title: string;
+  /** The markup of the reader's selection, when there is one. */
+  selectionHtml?: string;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -2,8 +2,10 @@
 // marks generated article pages of 100 KB to 5 MB with each, beside the same pages without the
 // extension and marked by mark.js, and what the reader sees of the marks after jumps and while
 // scrolling (lib/on-screen.mjs); then how fast saved passages are found again on a page and
-// searched in a library of 50,000. A program that prints figures: it checks nothing, and exits 0
-// whatever they are. The Markdown it prints is also written to bench-output/results.md.
+// searched in a library of 50,000; then how fast the reading mode shows an article with every name
+// marked, and what the page being read pays meanwhile (lib/bench-reader.mjs). A program that prints
+// figures: it checks nothing, and exits 0 whatever they are. The Markdown it prints is also written
+// to bench-output/results.md, the figures to bench-output/results.json.
 //
 //   --no-build           use the bench's last build (.output/bench/chrome-mv3)
 //   --extension DIR      use this built extension instead (e.g. an earlier build, for a before/after)
@@ -17,6 +19,9 @@
 //   --no-cost            leave out the main-thread cost against a do-nothing control (with the first KB)
 //   --cost-runs N        loads with Backstory and with the control per page for that cost (default 3)
 //   --only saved         only the saved passages: re-anchoring 200 on a page, searching a library of 50,000
+//   --only reader        only the reading mode: the demo article and a 1 MB article opened in reader.html
+//   --reader-runs N      openings of the reading mode per article; median, and p95 from 5 runs (default 5)
+//   (--only prints its section and writes nothing.)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -37,11 +42,12 @@ import {
   timeMarkJs,
 } from './lib/bench-browser.mjs';
 import { benchSavedPassages, savedPassagesReport } from './lib/bench-library.mjs';
+import { benchReader } from './lib/bench-reader.mjs';
 import { measureCosts } from './lib/bench-cost.mjs';
 import { longestDuringImport, measureEditor, probeOptions } from './lib/bench-editor.mjs';
 import { profileReader } from './lib/bench-profile.mjs';
 import { ON_SCREEN_DEFAULTS, onScreenSummary } from './lib/on-screen.mjs';
-import { longestWithin, markdownReport } from './lib/bench-report.mjs';
+import { longestWithin, markdownReport, readerReport } from './lib/bench-report.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -64,6 +70,8 @@ const markJsTimeout = Number(option('markjs-timeout', '60')) * 1000;
 const withMarkJs = !flag('no-markjs');
 const costRuns = flag('no-cost') ? 0 : Math.max(1, Number(option('cost-runs', '3')));
 const ownExtension = option('extension', null);
+const only = option('only', '');
+const readerRuns = Number(option('reader-runs', '5'));
 const extensionDir = ownExtension ? resolve(ownExtension) : join(root, '.output/bench/chrome-mv3');
 /** mark.js walks the whole page once per term: beyond this many terms it is not run at all. */
 const MARKJS_MAX_TERMS = 20_000;
@@ -75,8 +83,9 @@ if (!chromiumPath()) {
   console.error(MISSING_CHROMIUM);
   process.exit(1);
 }
-if (pageKeys.some((key) => !PAGE_SIZES[key]) || kbSizes.some((n) => !Number.isInteger(n) || n < 1)) {
-  console.error('Usage: npm run bench -- [--kb 10,100,1000,100000] [--pages 100k,1m,5m] [--runs N] [--profile] [--no-build | --extension DIR]');
+const badInteger = (n) => !Number.isInteger(n) || n < 1;
+if (pageKeys.some((key) => !PAGE_SIZES[key]) || kbSizes.some(badInteger) || !['', 'saved', 'reader'].includes(only) || badInteger(readerRuns)) {
+  console.error('Usage: npm run bench -- [--kb 10,100,1000,100000] [--pages 100k,1m,5m] [--runs N] [--profile] [--no-build | --extension DIR] [--only saved | --only reader] [--reader-runs N]');
   process.exit(1);
 }
 if (ownExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
@@ -100,9 +109,14 @@ if (!flag('no-build') && !ownExtension) {
 }
 
 // --only saved: the saved-passages part alone (re-anchoring, library search), printed, nothing written.
-if (option('only', '') === 'saved') {
+if (only === 'saved') {
   log('saved passages: re-anchoring and library search');
   console.log(savedPassagesReport(await benchSavedPassages({ extension: extensionDir, log })));
+  process.exit(0);
+}
+// --only reader: the reading-mode part alone, printed, nothing written.
+if (only === 'reader') {
+  console.log(readerReport(await benchReader({ extension: extensionDir, log, runs: readerRuns })));
   process.exit(0);
 }
 
@@ -190,6 +204,7 @@ const results = {
     pagePeople: PAGE_PEOPLE,
     onScreen: ON_SCREEN_DEFAULTS,
     extension: ownExtension ? extensionDir : null,
+    readerRuns,
   },
   pages,
   kbs: [],
@@ -368,9 +383,12 @@ rmSync(workDir, { recursive: true, force: true });
 log('saved passages: re-anchoring and library search');
 const saved = await benchSavedPassages({ extension: extensionDir, log });
 
+// In a browser of its own, with the starter pack (the names a reader meets first).
+results.reader = await benchReader({ extension: extensionDir, log, runs: readerRuns });
+
 machine.loadAfter = loadAverage();
 results.totalMs = performance.now() - began;
-const markdown = `${markdownReport(results)}\n\n${savedPassagesReport(saved)}\n`;
+const markdown = `${markdownReport(results)}\n\n${savedPassagesReport(saved)}\n\n${readerReport(results.reader)}\n`;
 writeFileSync(join(outDir, 'results.md'), markdown);
 // The same figures for programs (to compare two runs), without the pages' text.
 const pagesWithoutText = pages.map(({ html, text, words, ...page }) => page);

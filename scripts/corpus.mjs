@@ -6,7 +6,11 @@
 // a reader sees it: at places reached by jumps and screen by screen, whether the names visible on
 // screen are painted, and how soon after a jump (lib/on-screen.mjs); and, loading each page alone
 // beside a do-nothing control extension, what Backstory costs its main thread (lib/corpus-cost.mjs).
-// Writes the report to bench-output/corpus.md (or --out) and exits 1 when a page broke (see the legend in the report).
+// With --reader, also opens every page in the reading mode (lib/corpus-reader.mjs): what it extracted,
+// and that nothing of the page ran in the reader page.
+// Writes the report to bench-output/corpus.md (or --out) and exits 1 when a page broke (see the legend
+// in the report), or when, with --reader, a page's script, handler, frame, form or request was active
+// in the reader page.
 //
 //   --pack FILE         import this pack through the options page first (exit 2 if it is refused)
 //   --expected DIR      expected mentions (default tests/corpus/expected; --no-expected to skip scoring)
@@ -21,6 +25,7 @@
 //   --no-cost           leave out the main-thread cost against a do-nothing control extension
 //   --cost-runs N       loads per page with Backstory and with the control for the cost (default 2)
 //   --cost-mode M       the mode the cost is measured in: blocked (default) or scripts
+//   --reader            also open every page, in each mode, in the reading mode (reader.html?tab=ID)
 //   --out FILE          write the report there instead (e.g. the figures of an earlier build beside the last run's)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -35,11 +40,12 @@ import { measureCost } from './lib/corpus-cost.mjs';
 import { emptyExtension } from './lib/bench-browser.mjs';
 import { ON_SCREEN_DEFAULTS, onScreenBudgetMs, onScreenSummary } from './lib/on-screen.mjs';
 import { Knowledge, readExpected, score } from './lib/corpus-score.mjs';
+import { readCorpus, readerProgressLine, readerSection } from './lib/corpus-reader.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const USAGE =
-  'Usage: npm run corpus -- DIR [--pack FILE] [--expected DIR | --no-expected] [--only a,b] [--modes blocked,scripts] [--timeout S] [--no-build | --extension DIR] [--places N] [--scroll-steps N] [--no-on-screen] [--no-cost] [--cost-runs N] [--cost-mode blocked|scripts] [--out FILE]';
+  'Usage: npm run corpus -- DIR [--pack FILE] [--expected DIR | --no-expected] [--only a,b] [--modes blocked,scripts] [--timeout S] [--no-build | --extension DIR] [--places N] [--scroll-steps N] [--no-on-screen] [--no-cost] [--cost-runs N] [--cost-mode blocked|scripts] [--reader] [--out FILE]';
 
 const argv = process.argv.slice(2);
 const VALUED = new Set(['pack', 'expected', 'only', 'modes', 'timeout', 'extension', 'places', 'scroll-steps', 'cost-runs', 'cost-mode', 'out']);
@@ -258,8 +264,15 @@ for (const page of pages) {
   }
 }
 
-// Nothing of the last page may run on while the cost is measured.
+// Nothing of the last page may run on while the cost is measured, or while the reading mode is.
 await Promise.all([tabs.with.close(), without.close()]);
+
+// The reading mode, page by page in each mode, alone in Backstory's browser.
+let readerRows = [];
+if (options.reader) {
+  log(`reading mode: ${pages.length} pages × ${modes.length} modes, one at a time…`);
+  readerRows = await readCorpus(withExtension, pages, { modes, servers, timeout, onRow: (row) => console.log(`[corpus ${elapsed()}] ${readerProgressLine(row)}`) });
+}
 
 // The main-thread cost, page by page and one load at a time, against a content script that does nothing.
 const costs = [];
@@ -287,10 +300,10 @@ const header = [
   `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${dir} · ${pages.length} pages · modes: ${modes.join(', ')} · per-page timeout ${timeout / 1000} s`,
   `Knowledge: ${importStatus} · run time ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s · ${os.cpus().length} cores, load ${os.loadavg().map((n) => n.toFixed(1)).join(' / ')} (shared machine: times are noisy)`,
 ];
-const markdown = markdownReport({ rows, header, costs, settings: { onScreen, costRuns, costMode } });
+const markdown = `${markdownReport({ rows, header, costs, settings: { onScreen, costRuns, costMode } })}${options.reader ? `\n${readerSection(readerRows)}` : ''}`;
 console.log(`\n${markdown}`);
 const outFile = options.out ? resolve(options.out) : join(root, 'bench-output/corpus.md');
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, markdown);
 log(`written to ${outFile}`);
-process.exit(rows.some((r) => r.broke.length) ? 1 : 0);
+process.exit(rows.some((r) => r.broke.length) || readerRows.some((r) => r.scriptRan) ? 1 : 0);

@@ -37,7 +37,7 @@ if (!headless) {
   mkdirSync(out, { recursive: true });
   await page.waitForFunction(() => [...CSS.highlights.keys()].some((name) => name.startsWith('backstory-')), null, { timeout: 20_000 });
   await page.waitForTimeout(800);
-  const shots = { page: join(out, 'page.png'), popover: join(out, 'popover.png'), popup: join(out, 'popup.png') };
+  const shots = { page: join(out, 'page.png'), popover: join(out, 'popover.png'), popup: join(out, 'popup.png'), reader: join(out, 'reader.png') };
   await page.screenshot({ path: shots.page });
 
   const first = await page.evaluate((wanted) => {
@@ -60,6 +60,15 @@ if (!headless) {
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('.entity', { timeout: 10_000 });
   await popup.screenshot({ path: shots.popup, fullPage: true });
+
+  // The reading mode, as the popup's "Read with Backstory" opens it, with Lukashenka's card open.
+  const reader = await browser.context.newPage();
+  await reader.goto(`chrome-extension://${browser.extensionId}/reader.html?tab=${tabId}`);
+  await reader.waitForFunction(() => document.documentElement.dataset.reader === 'ready', null, { timeout: 20_000 });
+  await reader.locator('article .bs-mark', { hasText: 'Lukashenka' }).first().click();
+  await reader.locator('.bs-overlay .entity-name').waitFor();
+  await reader.waitForTimeout(500);
+  await reader.screenshot({ path: shots.reader });
 
   console.log(`Hovered the first marked name, “${first.text}”. Screenshots:`);
   for (const path of Object.values(shots)) console.log(`  ${path}`);

@@ -6,7 +6,7 @@ import { restoreDeleted } from '../../lib/store/editor';
 import { searchEntities } from '../../lib/store/entity-search';
 import type { ExportScope } from '../../lib/store/export';
 import { listPacks } from '../../lib/store/live';
-import { KIND_LABELS } from '../shared/format';
+import { KIND_LABELS } from '../../lib/format';
 import { EntityEditor } from './EntityEditor';
 import { useDebounced } from './use-debounced';
 import { useLive } from './use-live';

@@ -21,7 +21,7 @@ import {
   type RoleDraft,
   type StatementDraft,
 } from '../../lib/store/editor';
-import { KIND_LABELS } from '../shared/format';
+import { KIND_LABELS } from '../../lib/format';
 import { EntityPicker } from './EntityPicker';
 import { getEntity } from '../../lib/store/knowledge';
 import { FormField } from './FormField';

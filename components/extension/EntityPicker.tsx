@@ -4,7 +4,7 @@ import type { BackstoryDatabase } from '../../lib/store/db';
 import type { EntityRow } from '../../lib/store/rows';
 import { searchEntities } from '../../lib/store/entity-search';
 import { getEntity } from '../../lib/store/knowledge';
-import { KIND_LABELS } from '../shared/format';
+import { KIND_LABELS } from '../../lib/format';
 import type { ControlProps } from './FormField';
 import { useDebounced } from './use-debounced';
 import { useLive } from './use-live';

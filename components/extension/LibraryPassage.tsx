@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ListedPassage } from '../../lib/library/saved-annotation';
 import { updateAnnotation } from '../../lib/store/annotations';
 import type { BackstoryDatabase } from '../../lib/store/db';
-import { formatDate } from '../shared/format';
+import { formatDate } from '../../lib/format';
 import { parseTags } from '../shared/tags';
 import { EntityPicker } from './EntityPicker';
 

@@ -4,7 +4,7 @@ import type { ImportStage, KnowledgeJobs } from '../../lib/store/jobs';
 import { listPacks } from '../../lib/store/live';
 import type { PackProblem } from '../../lib/store/pack-validation';
 import { describeImport, removePack } from '../../lib/store/packs';
-import { formatDate } from '../shared/format';
+import { formatDate } from '../../lib/format';
 import { ExportButton } from './ExportButton';
 import { useLive } from './use-live';
 import { onFileChosen } from './file-input';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PageEntity, SavedStatus, SiteStatus, SwitchScope } from '../../lib/messages';
-import { KIND_LABELS } from '../shared/format';
+import { KIND_LABELS } from '../../lib/format';
 
 export interface PopupApi {
   /** The page's host name; empty where Backstory cannot run (browser pages, files). */
@@ -11,6 +11,8 @@ export interface PopupApi {
   setSwitch(scope: SwitchScope, on: boolean): Promise<SiteStatus>;
   openOptions(): void;
   openLibrary(): void;
+  /** Opens the reading mode for the page. */
+  openReader(): void;
 }
 
 function Switch({ label, checked, disabled, onChange }: { label: string; checked: boolean; disabled?: boolean; onChange(on: boolean): void }) {
@@ -74,6 +76,9 @@ export function PopupApp({ api }: { api: PopupApi }) {
         <p class="note">Backstory marks names on web pages (http and https). It cannot run on this page.</p>
       ) : (
         <>
+          <button type="button" class="primary read" onClick={api.openReader}>
+            Read with Backstory
+          </button>
           <div class="switches">
             <Switch label="On this site" checked={status?.site ?? true} disabled={!status} onChange={flip('site')} />
             <Switch label="Everywhere" checked={status?.everywhere ?? true} disabled={!status} onChange={flip('everywhere')} />

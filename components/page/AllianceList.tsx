@@ -1,5 +1,5 @@
 import type { AllianceView } from '../../lib/messages';
-import { formatSpan, STATUS_LABELS } from '../shared/format';
+import { formatSpan, STATUS_LABELS } from '../../lib/format';
 
 export function AllianceList({ alliances, empty }: { alliances: AllianceView[]; empty: string }) {
   if (!alliances.length) return <p class="empty">{empty}</p>;

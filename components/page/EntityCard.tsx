@@ -1,5 +1,5 @@
 import type { Dossier } from '../../lib/messages';
-import { formatDate, formatSpan, KIND_LABELS } from '../shared/format';
+import { formatDate, formatSpan, KIND_LABELS } from '../../lib/format';
 import { AllianceList } from './AllianceList';
 import { SourceLink } from './SourceLink';
 import { StatementList } from './StatementList';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Dossier } from '../../lib/messages';
-import { KIND_LABELS } from '../shared/format';
+import { KIND_LABELS } from '../../lib/format';
 import { EntityCard } from './EntityCard';
 
 export interface Choice {

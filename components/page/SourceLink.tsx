@@ -1,5 +1,5 @@
 import type { Source } from '../../lib/messages';
-import { formatDate, hostOf } from '../shared/format';
+import { formatDate, hostOf } from '../../lib/format';
 
 /** A source as a reader checks it: title (linked when it has a link), publisher, date. */
 export function SourceLink({ source, date }: { source: Source; date?: string }) {

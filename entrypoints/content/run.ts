@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import highlightsCss from '~/assets/highlights.css?inline';
-import { BackgroundRequest, PageRequest, parseRequest, unwrapReply, type BackgroundReplies, type Dossier, type PageReplies, type Reply } from '~/lib/messages';
+import { BackgroundRequest, PageRequest, parseRequest, unwrapReply, type BackgroundReplies, type PageReplies, type Reply } from '~/lib/messages';
 import { HighlightPainter } from '~/lib/page/highlights';
 import { markAtPoint } from '~/lib/page/hit-test';
 import { attachHoverIntent } from '~/lib/page/hover-intent';
 import { PageMarker } from '~/lib/page/marker';
 import { readPageMetadata } from '~/lib/page/metadata/page-metadata';
+import { snapshotOf } from '~/lib/page/reader/snapshot';
+import { DossierCache } from '~/lib/dossier-cache';
 import { isLargePage } from '~/lib/page/large-page';
 import { nextMark } from '~/lib/page/navigation';
 import { SavedPassages } from '~/lib/page/saved-passages';
@@ -35,16 +37,8 @@ export function run(ctx: ContentScriptContext): void {
   });
   const pageUrl = () => readPageMetadata(document, location.href).url;
 
-  const dossiers = new Map<string, Promise<Dossier | null>>();
-  const getDossier = (id: string) => {
-    let dossier = dossiers.get(id);
-    if (!dossier) {
-      dossier = ask({ type: 'dossier', id });
-      dossier.catch(() => dossiers.delete(id));
-      dossiers.set(id, dossier);
-    }
-    return dossier;
-  };
+  const dossiers = new DossierCache((id) => ask({ type: 'dossier', id }));
+  const getDossier = (id: string) => dossiers.get(id);
   const choiceOf = (id: string) => ({ id, name: marker.entity(id)?.name ?? id, kind: marker.entity(id)?.kind ?? 'unknown' });
 
   const ui = new LazyPageUi((createPageUi) =>
@@ -60,7 +54,7 @@ export function run(ctx: ContentScriptContext): void {
             annotation: { ...metadata, ...saved.describe(range), entityId: input.entityId ?? undefined, tags: input.tags, comment: input.comment || undefined },
           });
           saved.show(annotation, range);
-          if (annotation.entityId) dossiers.delete(annotation.entityId);
+          if (annotation.entityId) dossiers.forget(annotation.entityId);
         },
       },
     }),
@@ -117,6 +111,8 @@ export function run(ctx: ContentScriptContext): void {
         return range !== null;
       },
       'saved-status': async () => saved.status(),
+      // The page as it stands, for the reading mode, which extracts the article from its own copy.
+      'reader-snapshot': async () => snapshotOf(document, location.href),
       'reveal-annotation': async () => (request.type === 'reveal-annotation' ? saved.reveal(request.id) : false),
       'forget-dossiers': async () => {
         dossiers.clear();

@@ -37,6 +37,12 @@ async function main() {
     setSwitch: (scope, on) => ask({ type: 'set-switch', scope, host, on }),
     openOptions: () => void browser.runtime.openOptionsPage(),
     openLibrary: () => void browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html?tab') }),
+    openReader: () => {
+      if (tab?.id === undefined) return;
+      void browser.tabs
+        .create({ url: browser.runtime.getURL(`/reader.html?tab=${tab.id}`), index: tab.index + 1, openerTabId: tab.id })
+        .then(() => window.close());
+    },
   };
   render(<PopupApp api={api} />, document.getElementById('app')!);
 }

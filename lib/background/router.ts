@@ -1,4 +1,4 @@
-import { BackgroundRequest, isOwnSender, parseRequest, type BackgroundReplies, type PageRequest, type Reply, type SenderInfo } from '../messages';
+import { BackgroundRequest, isOwnSender, parseRequest, type BackgroundReplies, type PageRequest, type ReaderSnapshot, type Reply, type SenderInfo } from '../messages';
 import type { BackstoryDatabase } from '../store/db';
 import { AliasKeySet } from '../store/alias-keys';
 import { findCandidates, loadDossier } from '../store/queries';
@@ -17,6 +17,8 @@ export interface RouterDeps {
   openAndReveal(url: string, annotationId: string): Promise<void>;
   /** Sends a request to every open page's content script. */
   broadcast(request: PageRequest): Promise<void>;
+  /** Asks the content script of a tab's page for the page as it stands. */
+  snapshotOf(tabId: number): Promise<ReaderSnapshot>;
 }
 
 /** Answers the protocol's requests. Never throws: a bad message or a failure becomes an error reply. */
@@ -54,6 +56,12 @@ export function createRouter(deps: RouterDeps) {
       await warm();
       await deps.broadcast({ type: 'refresh' });
       return null;
+    },
+    'reader-snapshot': async (request, sender) => {
+      // A page's whole markup goes only to Backstory's own reading mode, never to a content script
+      // (which could otherwise read any other tab).
+      if (!(sender.url ?? '').startsWith(deps.ownBaseUrl)) throw new Error('Only the reading mode may read a page');
+      return deps.snapshotOf(request.tabId);
     },
     found: async (request, sender) => {
       if (sender.tab?.id !== undefined) await deps.setBadge(sender.tab.id, request.entities);

@@ -307,25 +307,12 @@ export function articlePage(bytes, { title = 'Bench article' } = {}) {
   };
   const quote = () => `<blockquote><p>“${random.pick(PROSE.quotes)}. ${random.pick(PROSE.quotes)}.”</p><footer>— ${nameHtml()}</footer></blockquote>`;
 
-  const head = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>${escapeHtml(title)}</title>
-<style>body{font:17px/1.55 Georgia,serif;max-width:46rem;margin:0 auto;padding:1rem 1.5rem;color:#222}nav a{margin-right:1rem}
-blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#444}aside{font-size:.9em;background:#f4f4f4;padding:.5rem 1rem}</style>
-</head>
-<body>
-<header><nav><a href="/">Home</a><a href="/politics">Politics</a><a href="/economy">Economy</a><a href="/world">World</a><a href="/opinion">Opinion</a></nav></header>
-<main><article>
-<h1>${escapeHtml(title)}</h1>
-<p class="byline">By the Bench Courier staff · Updated 12 March 2025</p>
-`;
-  const tail = `</article></main>
-<footer><p>© The Bench Courier. Synthetic article generated for Backstory’s benchmark.</p></footer>
-</body>
-</html>
-`;
+  const { head, tail } = articleShell(title, {
+    style:
+      'body{font:17px/1.55 Georgia,serif;max-width:46rem;margin:0 auto;padding:1rem 1.5rem;color:#222}nav a{margin-right:1rem}\n' +
+      'blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#444}aside{font-size:.9em;background:#f4f4f4;padding:.5rem 1rem}',
+    sections: ['politics', 'economy', 'world', 'opinion'],
+  });
   const parts = [head];
   let size = Buffer.byteLength(head) + Buffer.byteLength(tail);
   const push = (html) => {
@@ -345,4 +332,31 @@ blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#444
   }
   parts.push(tail);
   return { html: parts.join(''), mentions };
+}
+
+/**
+ * The page around a generated article: a news site's header, navigation and footer, with the article's
+ * title and byline; `head` ends where the article's sections go, `tail` closes the page.
+ */
+export function articleShell(title, { style, sections }) {
+  const nav = ['<a href="/">Home</a>', ...sections.map((name) => `<a href="/${name}">${name[0].toUpperCase()}${name.slice(1)}</a>`)].join('');
+  const head = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
+</head>
+<body>
+<header><nav>${nav}</nav></header>
+<main><article>
+<h1>${escapeHtml(title)}</h1>
+<p class="byline">By the Bench Courier staff · Updated 12 March 2025</p>
+`;
+  const tail = `</article></main>
+<footer><p>© The Bench Courier. Synthetic article generated for Backstory’s benchmark.</p></footer>
+</body>
+</html>
+`;
+  return { head, tail };
 }

@@ -288,3 +288,92 @@ export function markdownReport(results) {
   );
   return out.join('\n');
 }
+
+/** A phase's share of the time to shown, with its ms: "41.2% (96 ms)". */
+const share = (ms, total) => (ms === null || ms === undefined || !total ? 'n/a' : `${percent(ms / total)} (${int(ms)} ms)`);
+
+/** The reading-mode section (scripts/lib/bench-reader.mjs): time to the article shown, what it is spent on, and the source page's cost. */
+export function readerReport(r) {
+  const out = ['## Reading mode', ''];
+  const p95 = r.runs >= 5;
+  out.push(
+    `\`reader.html?tab=ID\` opened in a new tab for a page already open and marked; ${r.runs} opening${r.runs === 1 ? '' : 's'} per article, in one fresh browser with the starter pack. *Shown*: the reader page's \`backstoryReader.shownAt\`, from its navigation start to the frame after the article was put in place with every name a button${p95 ? '' : ' (a p95 needs 5 runs or more)'}. The shares are those of the opening with the median time: parse + Readability, DOMPurify, matching (the lookup in the background, then matching and wrapping the names), and building and rendering — the rest, split below.`,
+    '',
+  );
+  const dash = (x) => (x === null || x === undefined ? 'n/a' : int(x));
+  out.push(
+    table(
+      ['article', 'HTML bytes', 'shown ms (median)', 'p95 ms', 'min–max ms', 'target ms', 'parse + Readability', 'DOMPurify', 'matching', 'building, rendering', 'marks in the article', 'source page: longest task, Long Tasks API ms', 'tasks ≥ 50 ms', 'longest task, trace ms (thread time)', 'tasks ≥ 50 ms'],
+      r.cases.map((c) => {
+        const s = c.summary;
+        const m = s.medianRun;
+        const total = m?.shownAt;
+        const failed = s.failures.length ? ` (${s.failures.length} of ${s.runs} failed)` : '';
+        return [
+          c.key,
+          c.bytes ? int(c.bytes) : 'n/a',
+          `${int(s.medianMs)}${failed}`,
+          p95 ? int(s.p95Ms) : 'n/a',
+          s.minMs === null ? 'n/a' : `${int(s.minMs)}–${int(s.maxMs)}`,
+          `≤ ${int(c.target)}`,
+          share(m?.phases.extract, total),
+          share(m?.phases.sanitize, total),
+          share(m?.phases.matching, total),
+          share(m?.phases.rest, total),
+          c.mentionsWritten ? `${int(s.marks)} of ${int(c.mentionsWritten)} written` : int(s.marks),
+          int(s.longestTask),
+          int(s.tasksOver50),
+          s.longestTraced === null ? 'n/a' : `${int(s.longestTraced)} (${int(s.longestTracedCpu)})`,
+          dash(s.tracedOver50),
+        ];
+      }),
+      1,
+    ),
+    '',
+  );
+  out.push('Matching, building and rendering, split (the median opening):', '');
+  out.push(
+    table(
+      ['article', 'lookup in the background ms', 'finding the names ms', 'wrapping them in buttons ms', 'reader page start → snapshot asked ms', 'snapshot round trip ms', 'building the body ms', 'after the timed phases, build included (layout, paint) ms', 'reader DOMContentLoaded ms'],
+      r.cases.map((c) => {
+        const m = c.summary.medianRun;
+        const p = m?.phases;
+        return [c.key, dash(p?.lookup), dash(p?.match), dash(p?.wrap), dash(p?.start), dash(p?.snapshot), dash(p?.build), dash(p?.after), dash(m?.domContentLoaded)];
+      }),
+      1,
+    ),
+    '',
+  );
+  const first = r.firstOpening;
+  out.push(
+    first?.error
+      ? `The first opening of the session (the demo article, not counted) failed: ${first.error}.`
+      : `The first opening of the session (the demo article, not counted: it also compiles the reader's bundle and opens its database) showed the article at ${int(first?.shownAt)} ms.`,
+    '',
+  );
+  out.push('Targets:', '');
+  const verdict = (value, target) => (value === null || value === undefined ? 'n/a' : value <= target ? 'within' : 'over');
+  for (const c of r.cases) {
+    const s = c.summary;
+    const worst = p95 ? s.p95Ms : s.maxMs;
+    const traced =
+      s.longestTraced === null
+        ? 'n/a in the trace'
+        : `${int(s.longestTraced)} ms in the trace (${s.tracedRuns} traced openings), ${int(s.tracedOver50)} of ${int(r.targets.sourceTaskMs)} ms or more (target: none: ${s.tracedOver50 ? 'over' : 'within'})`;
+    out.push(
+      `- ${c.key}: shown in ${int(s.medianMs)} ms at the median, ${int(worst)} ms at ${p95 ? 'the p95' : 'worst'} (target ≤ ${int(c.target)} ms: ${verdict(s.medianMs, c.target)}); ` +
+        `longest task on the source page ${traced}; in the ${s.runs} timed openings the Long Tasks API saw ${int(s.longestTask)} ms at most, ${int(s.tasksOver50)} of ${int(r.targets.sourceTaskMs)} ms or more.`,
+    );
+  }
+  out.push('');
+  out.push(
+    [
+      '- Each opening: the article page is loaded in a new tab and left until Backstory has marked it (its first full scan done, the mark count unchanged for 400 ms); its tab id is asked of the extension\'s service worker (`chrome.tabs.query`); then a `PerformanceObserver` for `longtask` (`buffered: false`) starts in the page\'s main world, and `reader.html?tab=ID` opens in another new tab, until it sets `document.documentElement.dataset.reader`. Both tabs are closed after each opening.',
+      `- Source page: its tasks that began between the reader's opening and its \`shownAt\` (on the source page's clock); the worst over the openings, and the count over all of them. The Long Tasks API does not report a task that runs only extension code, and the page's part — its content script serialising the page and answering the reader's request — is such a task (a 4 MB page here: tasks of 180–290 ms, not one long-task entry). So ${r.runs} more openings per article run under a trace of the browser's top-level tasks (\`toplevel\` category, over DevTools), in which the page's main thread is the one that made a User Timing mark as the reader opened; their times are not counted, since the trace slows the reader (by about 90 ms on the demo article here). "thread time": that task's CPU time (less than its duration when the thread waited for a core).`,
+      '- Building and rendering, split: a script the bench adds to the reader page before its own notes when it sends the `reader-snapshot` request and when the answer arrives. *Start*: the reader page\'s bundle, its database and settings, its first render; *snapshot round trip*: the background, the content script serialising the page, the message both ways; *after*: from the answer on, what the reader\'s own timings do not count — building the body (`timings.build`), layout and paint of the frame it waits for.',
+      '- The 1 MB article: generated prose (seeded) naming starter-pack people in full and by surname, organisations (CSTO, Eurasian Economic Union…), countries and capitals — about one name in three sentences, as on the marking bench\'s pages — some in links or bold; "marks in the article" against the mentions written. The demo article is `tests/fixtures/demo/`.',
+      '- In a full run, the figures of every opening are in results.json (`reader.cases[].runs`, `reader.cases[].tracedRuns`), with the reader page\'s own `timings` (parse, readability, sanitize, build, lookup, match, wrap).',
+    ].join('\n'),
+  );
+  return out.join('\n');
+}

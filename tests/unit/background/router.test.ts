@@ -16,8 +16,9 @@ async function setup() {
   await importPack(db, smallPack());
   const setBadge = vi.fn(async () => undefined);
   const broadcast = vi.fn(async () => undefined);
-  const route = createRouter({ db, ready: Promise.resolve(), ownId: OWN_ID, ownBaseUrl: BASE, setBadge, broadcast, openAndReveal: vi.fn() });
-  return { route, setBadge, broadcast };
+  const snapshotOf = vi.fn(async (tabId: number) => ({ html: `<p>page of tab ${tabId}</p>`, url: 'https://news.example/a', title: 'A' }));
+  const route = createRouter({ db, ready: Promise.resolve(), ownId: OWN_ID, ownBaseUrl: BASE, setBadge, broadcast, openAndReveal: vi.fn(), snapshotOf });
+  return { route, setBadge, broadcast, snapshotOf };
 }
 
 describe('the background’s message protocol', () => {
@@ -70,10 +71,20 @@ describe('the background’s message protocol', () => {
     expect(await route({ type: 'site-status', host: 'news.example' }, fromTab)).toMatchObject({ value: { enabled: false } });
   });
 
+  it('hands a tab’s page to the reading mode, and to nobody else', async () => {
+    const { route, snapshotOf } = await setup();
+    const fromReader = { id: OWN_ID, url: `${BASE}reader.html?tab=3`, tab: { id: 9, url: `${BASE}reader.html?tab=3` } };
+    expect(await route({ type: 'reader-snapshot', tabId: 3 }, fromReader)).toMatchObject({ ok: true, value: { html: '<p>page of tab 3</p>' } });
+    // A content script runs in a web page: it must not read another tab's page.
+    const reply = await route({ type: 'reader-snapshot', tabId: 3 }, fromTab);
+    expect(reply).toEqual({ ok: false, error: 'Only the reading mode may read a page' });
+    expect(snapshotOf).toHaveBeenCalledTimes(1);
+  });
+
   it('turns a failure inside a handler into an error reply', async () => {
     const db = new BackstoryDatabase(`router-closed-${Math.random()}`);
     db.close();
-    const route = createRouter({ db, ready: Promise.resolve(), ownId: OWN_ID, ownBaseUrl: BASE, setBadge: vi.fn(), broadcast: vi.fn(), openAndReveal: vi.fn() });
+    const route = createRouter({ db, ready: Promise.resolve(), ownId: OWN_ID, ownBaseUrl: BASE, setBadge: vi.fn(), broadcast: vi.fn(), openAndReveal: vi.fn(), snapshotOf: vi.fn() });
     const reply = await route({ type: 'dossier', id: 'csto' }, fromTab);
     expect(reply.ok).toBe(false);
   });
