@@ -19,7 +19,11 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'Marks the people, alliances, parties and countries named on news pages and tells who they are — from a knowledge base kept in your browser.',
-    permissions: ['storage', 'tabs', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Only what is used (tests/unit/manifest-permissions.test.ts checks it): the database in IndexedDB,
+    // never evicted nor capped (unlimitedStorage; chrome.storage is not used, so no `storage`); `tabs` to
+    // read the URL of a tab that Backstory's popup or reading mode names in its address (?tab=ID), which
+    // `activeTab` does not grant; the context menu; Chrome's side panel.
+    permissions: ['unlimitedStorage', 'tabs', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     content_security_policy: { extension_pages: extensionPagesCsp },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     action: { default_title: 'Backstory' },

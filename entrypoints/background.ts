@@ -2,12 +2,18 @@ import { browser } from 'wxt/browser';
 import starterPack from '~/assets/packs/post-soviet-politics.json';
 import { createRouter } from '~/lib/background/router';
 import { unwrapReply, type PageRequest, type ReaderSnapshot } from '~/lib/messages';
+import { requestDurableStorage } from '~/lib/platform/durable-storage';
 import { openDatabase } from '~/lib/store/db';
 import { ensureBundledPack } from '~/lib/store/starter-pack';
 
 export default defineBackground(() => {
   const db = openDatabase();
   const ready = ensureBundledPack(db, starterPack).catch((error) => console.error('Backstory could not load its starter pack:', error));
+  // So that the browser does not evict the database under storage pressure (Firefox's background page
+  // can ask; Chrome's service worker cannot, and the options page asks there).
+  void requestDurableStorage().then((answer) => {
+    if (answer === 'refused') console.warn('Backstory: the browser did not grant persistent storage; unlimitedStorage still applies.');
+  });
 
   const route = createRouter({
     db,

@@ -16,13 +16,20 @@ const Selector = v.variant('type', [
   v.object({ type: v.literal('TextPositionSelector'), start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
 ]);
 
+/**
+ * The longest title, site, author and date a saved passage may carry, in UTF-16 code units (as
+ * valibot counts). What a page says about itself is fitted to them before it is sent (see
+ * lib/page-description.ts), so that no save is refused for the page's metadata.
+ */
+export const PAGE_DESCRIPTION_LIMITS = { title: 1000, site: 300, author: 300, published: 100 } as const;
+
 /** A passage to save, as the page describes it. */
 export const AnnotationInput = v.object({
   url: pageUrl,
-  title: v.optional(text(1000)),
-  site: v.optional(text(300)),
-  author: v.optional(text(300)),
-  published: v.optional(text(100)),
+  title: v.optional(text(PAGE_DESCRIPTION_LIMITS.title)),
+  site: v.optional(text(PAGE_DESCRIPTION_LIMITS.site)),
+  author: v.optional(text(PAGE_DESCRIPTION_LIMITS.author)),
+  published: v.optional(text(PAGE_DESCRIPTION_LIMITS.published)),
   quote: v.pipe(v.string(), v.minLength(1), v.maxLength(20_000)),
   selectors: v.pipe(v.array(Selector), v.minLength(1), v.maxLength(10)),
   entityId: v.optional(id),

@@ -9,6 +9,7 @@ import type { PageWords } from '../../lib/text';
 import { Popover, type Choice } from '../page/Popover';
 import { SaveForm, type SaveInput } from '../page/SaveForm';
 import { formatDate, hostOf } from '../../lib/format';
+import { fitPageDescription } from '../../lib/page-description';
 import { ReaderOverlay } from './overlay';
 import { ReaderPanel, type PanelTab } from './ReaderPanel';
 import { ReaderSettings } from './ReaderSettings';
@@ -194,18 +195,21 @@ export function ReaderApp({ api, prefs: initialPrefs }: { api: ReaderApi; prefs:
       if (!prepared || !info) return;
       // Only the quote and its context travel to the page: positions in the reading mode's text are not the page's.
       const quote = describe(range, prepared.body)[0];
-      const saved = await api.save({
-        url: info.url,
-        title: info.title,
-        site: info.site,
-        author: info.byline,
-        published: info.published,
-        quote: quote.exact,
-        selectors: [quote],
-        entityId: input.entityId ?? undefined,
-        tags: input.tags,
-        comment: input.comment || undefined,
-      });
+      // Readability's title and byline may be longer than a saved passage carries: fitted, never refused.
+      const saved = await api.save(
+        fitPageDescription({
+          url: info.url,
+          title: info.title,
+          site: info.site,
+          author: info.byline,
+          published: info.published,
+          quote: quote.exact,
+          selectors: [quote],
+          entityId: input.entityId ?? undefined,
+          tags: input.tags,
+          comment: input.comment || undefined,
+        }),
+      );
       setRows((current) => [...current, saved]);
       if (saved.entityId) setDossiers((current) => ({ ...current }));
     },

@@ -2,10 +2,13 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { LibraryApp } from '~/components/extension/LibraryApp';
 import '~/components/extension/library.css';
+import { requestDurableStorage } from '~/lib/platform/durable-storage';
 import { openDatabase } from '~/lib/store/db';
 
 // The same page serves Chrome's side panel, Firefox's sidebar and a full tab (library.html?tab).
 const db = openDatabase();
+// The saved passages are kept under storage pressure (Chrome's service worker cannot ask: its pages do).
+void requestDurableStorage();
 render(
   <LibraryApp
     db={db}

@@ -5,6 +5,7 @@ import { checkPack, type Pack, type PackProblem } from './pack-validation';
 import { READER_KEYS, fileKeys } from './alias-keys';
 import { USER_ORIGIN, aliasRows, entityRow, type AliasObject, type EntityRow, type RelationType } from './rows';
 import { getEntities, getEntity, knowledgeTables, relationsOf, statementsOf } from './knowledge';
+import { describeConflicts, mergeSinceLoaded } from './editor-merge';
 
 /** The editor's form, as the reader fills it in: text fields as typed, lists one item per line. */
 export interface EntityDraft {
@@ -27,6 +28,8 @@ export interface EntityDraft {
   storedAliases: AliasObject[];
   /** The stored sources of the entity, which the form does not show. */
   sources?: Source[];
+  /** The rows as the editor loaded them, so that a save merges with what changed since (editor-merge.ts). */
+  loaded?: DraftRows;
 }
 
 export interface RoleDraft {
@@ -101,7 +104,7 @@ export async function loadDraft(db: BackstoryDatabase, id: string): Promise<Enti
     const byId = <T extends { id?: number }>(a: T, b: T) => (a.id ?? Infinity) - (b.id ?? Infinity);
     const relations = (await relationsOf(db, id, 'from')).sort(byId);
     const statements = (await statementsOf(db, id)).sort(byId);
-    return {
+    const draft: EntityDraft = {
       id: entity.id,
       kind: entity.kind,
       name: entity.name,
@@ -135,6 +138,7 @@ export async function loadDraft(db: BackstoryDatabase, id: string): Promise<Enti
       storedAliases: entity.aliases,
       sources: entity.sources,
     };
+    return { ...draft, loaded: draftRows(draft) };
   });
 }
 
@@ -179,6 +183,8 @@ export interface EntityRows {
   relations: (Relation & { id?: number })[];
   statements: StatementRows[];
   note?: string;
+  /** The rows as the editor loaded them (EntityDraft.loaded). */
+  loaded?: DraftRows;
 }
 
 /** The rows a draft stands for, before they are checked: a statement may still lack its source. */
@@ -315,21 +321,25 @@ export async function checkDraft(
       statements.push(defined({ ...statement, source, id, annotationId }));
     }
   });
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, rows: { ...rows, statements } };
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, rows: { ...rows, statements, loaded: draft.loaded } };
 }
 
 /**
  * Saves a checked draft in one transaction. Saving makes the entity the reader's: a pack entity keeps
  * its origin but is marked edited and kept in the entities table, where it stands in place of its
  * pack's version (knowledge.ts); its relations and statements become the reader's rows, so later
- * imports of the pack leave all of it as the reader left it.
+ * imports of the pack leave all of it as the reader left it. What changed since the editor loaded the
+ * draft is merged in, or the save is refused and nothing changes (see editor-merge.ts).
  */
-export async function saveEntity(db: BackstoryDatabase, rows: EntityRows, { isNew, now = Date.now() }: { isNew: boolean; now?: number }): Promise<EntityRow> {
-  const id = rows.entity.id;
+export async function saveEntity(db: BackstoryDatabase, edited: EntityRows, { isNew, now = Date.now() }: { isNew: boolean; now?: number }): Promise<EntityRow> {
+  const id = edited.entity.id;
   return db.transaction('rw', [...knowledgeTables(db), db.aliasKeys, db.settings], async () => {
     const stored = await getEntity(db, id);
     if (isNew && stored) throw new Error(`An entity with the id “${id}” exists already.`);
     if (!isNew && !stored) throw new Error(`The entity “${id}” is no longer there: it was deleted meanwhile.`);
+    const merged = !isNew && edited.loaded ? mergeSinceLoaded(edited.loaded, draftRows((await loadDraft(db, id))!), edited) : { ok: true as const, rows: edited };
+    if (!merged.ok) throw new Error(describeConflicts(merged.conflicts));
+    const { rows } = merged;
     const row = entityRow(rows.entity, stored?.origin ?? USER_ORIGIN, { editedAt: now, note: rows.note });
     await db.entities.put(row);
     await db.aliases.where('entityId').equals(id).delete();

@@ -1,3 +1,4 @@
+import { fitPageDescription, listAuthors } from '../../page-description';
 import { canonicalUrl } from './canonical-url';
 import { readJsonLdArticle } from './json-ld-article';
 import { normalizeDate } from './published-date';
@@ -68,8 +69,8 @@ function cleanAuthors(names: string[]): string | undefined {
   const cleaned = names
     .map((name) => collapse(name).replace(/^by\s+/i, ''))
     .filter((name) => name !== '' && !looksLikeUrl(name));
-  const unique = [...new Set(cleaned)];
-  return unique.length > 0 ? unique.join(', ') : undefined;
+  // Forty citation_author tags make no byline: the first few names, then "et al.".
+  return listAuthors([...new Set(cleaned)]);
 }
 
 function firstDate(candidates: (string | null | undefined)[]): string | undefined {
@@ -142,6 +143,7 @@ function pageUrl(doc: Document, location: URL, meta: MetaValues, jsonLdUrl: stri
  * Core, Parse.ly, citation_*…), then the document itself (`<title>`, `<h1>`, `<time>`). The URL is the
  * page's canonical link or og:url when it is on the same site (see mayStandFor), else `location`; with
  * tracking parameters removed. The site falls back to the host name, so that every citation names one.
+ * Long values are shortened to what a saved passage may carry (see lib/page-description.ts).
  * `location` is the address the page was loaded from; throws a TypeError when it is not a URL.
  */
 export function readPageMetadata(doc: Document, location: string): PageMetadata {
@@ -176,5 +178,6 @@ export function readPageMetadata(doc: Document, location: string): PageMetadata 
   if (site) result.site = site;
   if (author) result.author = author;
   if (published) result.published = published;
-  return result;
+  // Within the protocol's limits, so that no save on the page is refused for its metadata.
+  return fitPageDescription(result);
 }
