@@ -1,4 +1,4 @@
-import { canonicalUrl } from './canonical-url';
+import { canonicalUrl, isSameSite } from './canonical-url';
 import { readJsonLdArticle } from './json-ld-article';
 import { normalizeDate } from './published-date';
 
@@ -81,32 +81,17 @@ function firstDate(candidates: (string | null | undefined)[]): string | undefine
 }
 
 /**
- * Second-level suffixes under which unrelated sites register (example.co.uk, example.com.au): a host
- * that is only such a suffix is no site. A stand-in for the Public Suffix List, enough for canonical
- * links, which name the publisher's own host.
- */
-const SHARED_SUFFIX = /^(?:co|com|net|org|gov|edu|ac|ne|or|go)\.[a-z]{2}$/;
-
-/** Labels a host carries for the same site's mobile or AMP edition. */
-const EDITION_LABEL = /^(?:www\d?|m|mobile|amp)\./;
-
-/**
  * Whether `candidate` may stand for a page shown at `location`. A canonical URL on another site is
  * refused: a page could otherwise attribute what it shows to a publisher that never printed it, and a
- * researcher's citation would name the wrong source. Subdomains of one site (www., m., edition.) agree;
- * Google's AMP cache serves publishers' own pages and so may name any site. A canonical URL pointing at
- * the site's home page from an article is a CMS mistake and is refused too.
+ * researcher's citation would name the wrong source. Sites are registrable domains, drawn by the
+ * Public Suffix List (see isSameSite): subdomains of one site agree, neighbours under a shared suffix
+ * do not. A canonical URL pointing at the site's home page from an article is a CMS mistake and is
+ * refused too.
  */
 function mayStandFor(candidate: URL, location: URL): boolean {
   if (candidate.protocol !== 'http:' && candidate.protocol !== 'https:') return false;
   if (candidate.pathname === '/' && candidate.search === '' && location.pathname !== '/') return false;
-  const host = location.hostname.toLowerCase();
-  if (host.endsWith('.cdn.ampproject.org')) return true;
-  const a = host.replace(EDITION_LABEL, '');
-  const b = candidate.hostname.toLowerCase().replace(EDITION_LABEL, '');
-  if (a === b) return true;
-  const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
-  return longer.endsWith(`.${shorter}`) && shorter.includes('.') && !SHARED_SUFFIX.test(shorter);
+  return isSameSite(location.hostname, candidate.hostname);
 }
 
 function resolveUrl(href: string | null | undefined, base: string): URL | undefined {
