@@ -14,6 +14,7 @@ import { nextMark } from '~/lib/page/navigation';
 import { SavedPassages } from '~/lib/page/saved-passages';
 import { yieldToPage } from '~/lib/page/scheduler';
 import { proposedEntities, savableRange } from '~/lib/page/selection';
+import { onSelectionGesture } from '~/lib/page/selection-gesture';
 import { adoptStylesheet } from '~/lib/page/ui-host';
 import { LazyPageUi, LazyPopover } from './lazy-ui';
 
@@ -67,16 +68,11 @@ export function run(ctx: ContentScriptContext): void {
   });
 
   // Offer to save what the reader selects (once the selection gesture is over).
-  const onSelectionGesture = (event: Event) => {
-    if (ui.isOwnTarget(event.target)) return;
-    setTimeout(() => {
-      const offered = () => savableRange(document.getSelection(), document.body);
-      if (ui.loaded) ui.loaded.save.offer(offered());
-      else if (offered()) void ui.get().then(({ save }) => save.offer(offered()));
-    }, 0);
-  };
-  document.addEventListener('mouseup', onSelectionGesture, { capture: true });
-  document.addEventListener('keyup', onSelectionGesture, { capture: true });
+  const detachSelection = onSelectionGesture(document, (target) => ui.isOwnTarget(target), () => {
+    const offered = () => savableRange(document.getSelection(), document.body);
+    if (ui.loaded) ui.loaded.save.offer(offered());
+    else if (offered()) void ui.get().then(({ save }) => save.offer(offered()));
+  });
 
   async function applySwitches() {
     const status = await ask({ type: 'site-status', host: location.hostname });
@@ -137,8 +133,7 @@ export function run(ctx: ContentScriptContext): void {
 
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
-    document.removeEventListener('mouseup', onSelectionGesture, { capture: true });
-    document.removeEventListener('keyup', onSelectionGesture, { capture: true });
+    detachSelection();
     detachHover();
     ui.close();
     marker.stop();

@@ -5,6 +5,7 @@ import { findCandidates, loadDossier } from '../store/queries';
 import { lookupKeysOf } from '../text';
 import { readSiteStatus, writeSwitch } from '../store/settings';
 import { annotationsForUrl, getAnnotation, saveAnnotation } from '../store/annotations';
+import { isSameSite } from '../page/metadata/canonical-url';
 
 export interface RouterDeps {
   db: BackstoryDatabase;
@@ -19,6 +20,44 @@ export interface RouterDeps {
   broadcast(request: PageRequest): Promise<void>;
   /** Asks the content script of a tab's page for the page as it stands. */
   snapshotOf(tabId: number): Promise<ReaderSnapshot>;
+}
+
+/**
+ * Requests only Backstory's own pages make (popup, options, side panel, reading mode). A content script
+ * never needs them, and one driven by a hostile page could switch marking off everywhere or on another
+ * site, make every open tab refresh, or open the reader's saved passages.
+ */
+const EXTENSION_PAGES_ONLY = new Set<BackgroundRequest['type']>(['set-switch', 'knowledge-changed', 'open-annotation']);
+
+const hostOfUrl = (url: string | undefined): string | null => {
+  try {
+    const parsed = new URL(url ?? '');
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Why a content script may not make this request, or null when it may. A content script speaks for
+ * the page it runs in (sender.url, the address of its frame) and is answered only about that page:
+ * the switch of its own host, and saved passages under an address of its own site. Its site is its
+ * registrable domain, as for canonical URLs (isSameSite), so that a mobile or AMP edition reads and
+ * saves under the canonical address the page names, and nothing else.
+ */
+function refusalForPage(request: BackgroundRequest, sender: SenderInfo): string | null {
+  if (EXTENSION_PAGES_ONLY.has(request.type)) return 'Only Backstory’s own pages may do this';
+  const pageHost = hostOfUrl(sender.url);
+  const ofOwnSite = (url: string) => {
+    const asked = hostOfUrl(url);
+    return pageHost !== null && asked !== null && isSameSite(pageHost, asked);
+  };
+  const mine =
+    request.type === 'site-status' ? pageHost !== null && request.host.toLowerCase() === pageHost
+    : request.type === 'page-annotations' ? ofOwnSite(request.url)
+    : request.type === 'save-annotation' ? ofOwnSite(request.annotation.url)
+    : true;
+  return mine ? null : 'A page may ask only about itself';
 }
 
 /** Answers the protocol's requests. Never throws: a bad message or a failure becomes an error reply. */
@@ -73,6 +112,11 @@ export function createRouter(deps: RouterDeps) {
     if (!isOwnSender(sender, deps.ownId, deps.ownBaseUrl)) return { ok: false, error: 'Refused a message from outside Backstory' };
     const parsed = parseRequest(BackgroundRequest, message);
     if (!parsed.ok) return { ok: false, error: parsed.error };
+    // Backstory's own pages keep every power; a content script is answered about its own page only.
+    if (!(sender.url ?? '').startsWith(deps.ownBaseUrl)) {
+      const refusal = refusalForPage(parsed.request, sender);
+      if (refusal) return { ok: false, error: refusal };
+    }
     try {
       await deps.ready;
       const handler = handlers[parsed.request.type] as (r: BackgroundRequest, s: SenderInfo) => Promise<unknown>;

@@ -73,12 +73,14 @@ export function attachHoverIntent(doc: Document, options: HoverIntentOptions): (
     }, openDelay);
   };
 
+  // Only the reader's own pointer opens a popover: a page's script dispatching events does not.
   const onPointerMove = (event: PointerEvent) => {
+    if (!event.isTrusted) return;
     last = { x: event.clientX, y: event.clientY, target: event.target };
     if (!frame) frame = requestAnimationFrame(track);
   };
   const onClick = (event: MouseEvent) => {
-    if (surface.isOwnTarget(event.target)) return;
+    if (!event.isTrusted || surface.isOwnTarget(event.target)) return;
     const mark = markAt(event.clientX, event.clientY);
     cancelOpen();
     cancelClose();

@@ -177,7 +177,11 @@ export async function uiElementCenter(page: Page, className: string): Promise<{ 
   }
 }
 
-/** Selects `length` characters from the first occurrence of `text` in the page, as a reader's drag would end. */
+/**
+ * Selects `length` characters from the first occurrence of `text` in the page, and ends the gesture as
+ * a reader selecting with the keyboard does, by letting go of Shift: a real key, so the browser marks
+ * the event trusted (Backstory ignores the events a page's script dispatches).
+ */
 export async function selectText(page: Page, text: string, length = text.length): Promise<void> {
   await page.evaluate(
     ([wanted, size]) => {
@@ -187,13 +191,13 @@ export async function selectText(page: Page, text: string, length = text.length)
         if (at < 0) continue;
         node.parentElement!.scrollIntoView({ block: 'center' });
         document.getSelection()!.setBaseAndExtent(node, at, node, at + (size as number));
-        node.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
         return;
       }
       throw new Error(`no text "${wanted}"`);
     },
     [text, length] as const,
   );
+  await page.keyboard.press('Shift');
 }
 
 /** The text of every range painted as one highlight. */
