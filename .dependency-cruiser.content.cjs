@@ -51,6 +51,15 @@ module.exports = {
         reachable: true,
       },
     },
+    {
+      name: 'content-script-no-suffix-list',
+      comment:
+        'The Public Suffix List (tldts, 137 KB) decides in the background which site a page may speak for ' +
+        '(lib/page/metadata/site.ts, used by the router); every page would otherwise evaluate it.',
+      severity: 'error',
+      from: { path: CONTENT_SCRIPT_ENTRIES },
+      to: { path: ['(^|/)node_modules/tldts', '^lib/page/metadata/site\\.ts$'], reachable: true },
+    },
     base.forbidden.find((rule) => rule.name === 'not-to-unresolvable'),
   ],
   options: { ...base.options, tsPreCompilationDeps: false },

@@ -3,7 +3,7 @@ import type { ExportScope } from '../../lib/store/export';
 import type { ExportedFile, KnowledgeJobs } from '../../lib/store/jobs';
 
 /** Hands a file to the browser's downloads, as a link the reader clicked would. */
-function download({ blob, name }: ExportedFile): void {
+export function download({ blob, name }: Pick<ExportedFile, 'blob' | 'name'>): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

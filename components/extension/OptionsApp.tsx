@@ -1,5 +1,6 @@
 import type { BackstoryDatabase } from '../../lib/store/db';
 import type { KnowledgeJobs } from '../../lib/store/jobs';
+import { BackupPanel } from './BackupPanel';
 import { EntityBrowser } from './EntityBrowser';
 import { ExportButton } from './ExportButton';
 import { PackManager } from './PackManager';
@@ -23,13 +24,14 @@ export function OptionsApp({ db, jobs, onKnowledgeChanged }: OptionsAppProps) {
       </header>
       <PackManager db={db} jobs={jobs} onChanged={onKnowledgeChanged} />
       <EntityBrowser db={db} onChanged={onKnowledgeChanged} />
+      <BackupPanel db={db} onRestored={onKnowledgeChanged} />
       <section class="card" aria-labelledby="export-heading">
-        <h2 id="export-heading">Export</h2>
+        <h2 id="export-heading">Share as a pack</h2>
         <p class="muted">
           A pack file imports into Backstory in any browser. Private notes stay here. To export one pack, use its Export button above.
         </p>
         <div class="button-row">
-          <ExportButton jobs={jobs} format="pack" scope="all" label="Export everything" />
+          <ExportButton jobs={jobs} format="pack" scope="all" label="All entities as a pack" />
           <ExportButton jobs={jobs} format="pack" scope="user" label="Export my own entries" />
           <ExportButton jobs={jobs} format="csv" scope="all" label="Statements as CSV" />
         </div>

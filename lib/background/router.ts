@@ -5,7 +5,8 @@ import { findCandidates, loadDossier } from '../store/queries';
 import { lookupKeysOf } from '../text';
 import { readSiteStatus, writeSwitch } from '../store/settings';
 import { annotationsForUrl, getAnnotation, saveAnnotation } from '../store/annotations';
-import { isSameSite } from '../page/metadata/canonical-url';
+import { canonicalUrl } from '../page/metadata/canonical-url';
+import { isSameSite } from '../page/metadata/site';
 
 export interface RouterDeps {
   db: BackstoryDatabase;
@@ -39,25 +40,29 @@ const hostOfUrl = (url: string | undefined): string | null => {
 };
 
 /**
- * Why a content script may not make this request, or null when it may. A content script speaks for
- * the page it runs in (sender.url, the address of its frame) and is answered only about that page:
- * the switch of its own host, and saved passages under an address of its own site. Its site is its
- * registrable domain, as for canonical URLs (isSameSite), so that a mobile or AMP edition reads and
- * saves under the canonical address the page names, and nothing else.
+ * What a content script's request becomes once it is confined to its own page, or why it is refused.
+ * A content script speaks for the page it runs in (sender.url, the address of its frame): it is told
+ * the switch of its own host only, and reads and saves passages under an address of its own site — its
+ * registrable domain (isSameSite), so that a mobile or AMP edition uses the canonical address it names.
+ * An address on another site is taken as the page's own address instead: the page learns nothing of
+ * the other site, plants nothing there, and what the reader saves is kept, not refused, when a page
+ * names a canonical URL the content script's cheaper rules allowed but the Public Suffix List does not.
  */
-function refusalForPage(request: BackgroundRequest, sender: SenderInfo): string | null {
-  if (EXTENSION_PAGES_ONLY.has(request.type)) return 'Only Backstory’s own pages may do this';
+function confineToPage(request: BackgroundRequest, sender: SenderInfo): { request: BackgroundRequest } | { refusal: string } {
+  if (EXTENSION_PAGES_ONLY.has(request.type)) return { refusal: 'Only Backstory’s own pages may do this' };
   const pageHost = hostOfUrl(sender.url);
-  const ofOwnSite = (url: string) => {
+  if (request.type === 'site-status') {
+    return pageHost !== null && request.host.toLowerCase() === pageHost ? { request } : { refusal: 'A page may ask only about itself' };
+  }
+  if (request.type !== 'page-annotations' && request.type !== 'save-annotation') return { request };
+  if (pageHost === null) return { refusal: 'A page may ask only about itself' };
+  const own = (url: string) => {
     const asked = hostOfUrl(url);
-    return pageHost !== null && asked !== null && isSameSite(pageHost, asked);
+    return asked !== null && isSameSite(pageHost, asked) ? url : canonicalUrl(sender.url!);
   };
-  const mine =
-    request.type === 'site-status' ? pageHost !== null && request.host.toLowerCase() === pageHost
-    : request.type === 'page-annotations' ? ofOwnSite(request.url)
-    : request.type === 'save-annotation' ? ofOwnSite(request.annotation.url)
-    : true;
-  return mine ? null : 'A page may ask only about itself';
+  return request.type === 'page-annotations'
+    ? { request: { ...request, url: own(request.url) } }
+    : { request: { ...request, annotation: { ...request.annotation, url: own(request.annotation.url) } } };
 }
 
 /** Answers the protocol's requests. Never throws: a bad message or a failure becomes an error reply. */
@@ -113,14 +118,16 @@ export function createRouter(deps: RouterDeps) {
     const parsed = parseRequest(BackgroundRequest, message);
     if (!parsed.ok) return { ok: false, error: parsed.error };
     // Backstory's own pages keep every power; a content script is answered about its own page only.
+    let request = parsed.request;
     if (!(sender.url ?? '').startsWith(deps.ownBaseUrl)) {
-      const refusal = refusalForPage(parsed.request, sender);
-      if (refusal) return { ok: false, error: refusal };
+      const confined = confineToPage(request, sender);
+      if ('refusal' in confined) return { ok: false, error: confined.refusal };
+      request = confined.request;
     }
     try {
       await deps.ready;
-      const handler = handlers[parsed.request.type] as (r: BackgroundRequest, s: SenderInfo) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.request, sender) };
+      const handler = handlers[request.type] as (r: BackgroundRequest, s: SenderInfo) => Promise<unknown>;
+      return { ok: true, value: await handler(request, sender) };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

@@ -133,9 +133,9 @@ describe('the editor', () => {
 });
 
 describe('export', () => {
-  it('exports everything as a pack that imports into an empty knowledge base to the same rows', async () => {
+  it('exports all entities as a pack that imports into an empty knowledge base to the same rows', async () => {
     const expected = await countRows(options);
-    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export everything' }).click()]);
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'All entities as a pack' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^my-backstory-everything-\d{4}-\d{2}-\d{2}\.json$/);
     const file = readFileSync((await download.path())!);
 

@@ -1,12 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { isSameSite, siteOf } from '../../../../lib/page/metadata/canonical-url';
+import { createRouter } from '../../../../lib/background/router';
 import { readPageMetadata } from '../../../../lib/page/metadata/page-metadata';
+import { isSameSite, siteOf } from '../../../../lib/page/metadata/site';
+import { BackstoryDatabase } from '../../../../lib/store/db';
 
 const pageWithCanonical = (href: string) =>
   new DOMParser().parseFromString(`<!doctype html><html><head><link rel="canonical" href="${href}"></head><body></body></html>`, 'text/html');
 
-/** The address a passage saved on the page at `location` is filed under, when the page names `canonical`. */
-const savedUnder = (location: string, canonical: string) => readPageMetadata(pageWithCanonical(canonical), location).url;
+const BASE = 'chrome-extension://backstory/';
+
+/**
+ * The address a passage saved on the page at `location` is filed under, when the page names
+ * `canonical`: the content script reads the page's metadata, the background files the passage.
+ */
+async function savedUnder(location: string, canonical: string): Promise<string> {
+  const db = new BackstoryDatabase(`canonical-${Math.random()}`);
+  const route = createRouter({
+    db, ready: Promise.resolve(), ownId: 'backstory', ownBaseUrl: BASE,
+    setBadge: async () => undefined, broadcast: async () => undefined, openAndReveal: async () => undefined,
+    snapshotOf: async () => Promise.reject(new Error('unused')),
+  });
+  const url = readPageMetadata(pageWithCanonical(canonical), location).url;
+  const annotation = { url, quote: 'words', selectors: [{ type: 'TextQuoteSelector', exact: 'words' }], tags: [] };
+  const reply = await route({ type: 'save-annotation', annotation }, { id: 'backstory', url: location, tab: { id: 1, url: location } });
+  if (!reply.ok) throw new Error(reply.error);
+  return (reply.value as { url: string }).url;
+}
 
 describe('a page’s canonical URL, judged by the Public Suffix List', () => {
   // [what, page shown at, canonical URL it names, address the passage is filed under]
@@ -29,11 +48,13 @@ describe('a page’s canonical URL, judged by the Public Suffix List', () => {
     ['a publisher’s page in the AMP cache names the publisher’s own page',
       'https://www-my--paper-co-uk.cdn.ampproject.org/c/s/www.my-paper.co.uk/story/1.amp', 'https://www.my-paper.co.uk/story/1',
       'https://www.my-paper.co.uk/story/1'],
-    ['two subdomains of one site agree, whichever their labels',
-      'https://sport.example.com/story/1', 'https://news.example.com/story/1', 'https://news.example.com/story/1'],
+    ['a sibling subdomain’s page stays under its own address (the content script takes editions, not siblings)',
+      'https://sport.example.com/story/1', 'https://news.example.com/story/1', 'https://sport.example.com/story/1'],
+    ['a mobile edition files under the desktop page it names',
+      'https://m.example.com/story/1', 'https://www.example.com/story/1', 'https://www.example.com/story/1'],
   ];
-  it.each(cases)('%s', (_what, location, canonical, expected) => {
-    expect(savedUnder(location, canonical)).toBe(expected);
+  it.each(cases)('%s', async (_what, location, canonical, expected) => {
+    expect(await savedUnder(location, canonical)).toBe(expected);
   });
 
   it('names sites by registrable domain, private suffixes included', () => {

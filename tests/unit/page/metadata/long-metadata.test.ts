@@ -8,7 +8,7 @@ import { BackstoryDatabase } from '../../../../lib/store/db';
 
 const PAGE = 'https://journal.example/articles/sanctions-and-trade';
 const OWN_ID = 'backstory-id';
-const fromTab = { id: OWN_ID, tab: { id: 7, url: PAGE } };
+const fromTab = { id: OWN_ID, url: PAGE, tab: { id: 7, url: PAGE } };
 
 const parse = (head: string) => new DOMParser().parseFromString(`<!doctype html><html><head>${head}</head><body><p>Text.</p></body></html>`, 'text/html');
 
