@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import { annotationsCsv } from '../../lib/formats/csv';
 import { annotationsMarkdown } from '../../lib/formats/markdown';
 import { toAnnotationCollection } from '../../lib/formats/web-annotation';
-import { fromWebAnnotations } from '../../lib/formats/web-annotation-import';
+import { fromWebAnnotationFile, type SkippedAnnotation } from '../../lib/formats/web-annotation-import';
 import type { SavedAnnotation } from '../../lib/library/saved-annotation';
-import { importAnnotations } from '../../lib/store/annotations';
+import { importAnnotations, type AnnotationImport } from '../../lib/store/annotations';
 import type { BackstoryDatabase } from '../../lib/store/db';
 import { onFileChosen } from './file-input';
 
@@ -26,6 +26,24 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** What an import did, and each passage left out with why (the first five). */
+function describeAnnotationImport(parsed: { skipped: SkippedAnnotation[]; refused: SkippedAnnotation[] }, result: AnnotationImport): string {
+  const parts = [`Imported ${plural(result.added, 'passage')}`, `${result.duplicates} already in your library`];
+  if (result.unattributed) parts.push(`${result.unattributed} kept as notes (their person is not in your knowledge base)`);
+  if (parsed.skipped.length) parts.push(`${parsed.skipped.length} skipped (not text passages)`);
+  const refused = [
+    ...parsed.refused.map((r) => `annotation ${r.index}: ${r.reason}`),
+    ...result.refused.map((r) => `the passage on ${r.url}: ${r.reason}`),
+  ];
+  if (refused.length) {
+    const more = refused.length > 5 ? `; and ${refused.length - 5} more` : '';
+    parts.push(`${refused.length} refused — ${refused.slice(0, 5).join('; ')}${more}`);
+  }
+  return `${parts.join('; ')}.`;
+}
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The library's export buttons (W3C JSON-LD, CSV, Markdown) and its import of annotation files, with what the last import did. */
@@ -39,25 +57,19 @@ export function LibraryToolbar({ db, ready, matches, onChanged }: LibraryToolbar
   const exportTitle = ready ? undefined : 'Available once every passage is indexed';
 
   async function importFile(file: File) {
-    let json: unknown;
-    try {
-      json = JSON.parse(await file.text());
-    } catch (error) {
-      setMessage({ kind: 'error', text: `${file.name} is not JSON (${(error as Error).message}); nothing was imported.` });
-      return;
-    }
-    const parsed = fromWebAnnotations(json);
+    const parsed = await fromWebAnnotationFile(file);
     if ('error' in parsed) {
       setMessage({ kind: 'error', text: `${file.name} was not imported — nothing was written: ${parsed.error}` });
       return;
     }
-    const result = await importAnnotations(db, parsed.annotations);
-    setMessage({
-      kind: 'ok',
-      text: `Imported ${result.added} passage${result.added === 1 ? '' : 's'}; ${result.duplicates} already in your library${
-        result.unattributed ? `; ${result.unattributed} kept as notes (their person is not in your knowledge base)` : ''
-      }${parsed.skipped.length ? `; ${parsed.skipped.length} skipped (not text passages)` : ''}.`,
-    });
+    let result: AnnotationImport;
+    try {
+      result = await importAnnotations(db, parsed.annotations);
+    } catch (error) {
+      setMessage({ kind: 'error', text: `${file.name}: ${(error as Error).message}` });
+      return;
+    }
+    setMessage({ kind: 'ok', text: describeAnnotationImport(parsed, result) });
     onChanged();
   }
 

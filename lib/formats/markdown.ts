@@ -14,15 +14,26 @@ export interface MarkdownOptions {
 export const NOTES_HEADING = 'Notes';
 
 /**
- * Text as Markdown shows it literally. Every ASCII punctuation may be backslash-escaped in CommonMark,
- * so escaping is always safe; only what could start markup is escaped, to keep the source readable.
+ * One line of text as Markdown shows it literally: the only Markdown escaper of Backstory's exports
+ * (the library's and the study sheet's). Line breaks become spaces, so a title, tag, site name or date
+ * cannot start a line of its own (a heading, a list item, a quote, a table row). Every ASCII
+ * punctuation may be backslash-escaped in CommonMark, so escaping is always safe; only what could
+ * start markup is escaped, to keep the source readable: emphasis, code, links, HTML (`<`), tables,
+ * entities, and a leading `#`, `+`, `-`, `=` or `1.` / `1)`.
  */
-function escapeInline(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text
+    .trim()
+    .replace(/\s*[\r\n\u2028\u2029]\s*/g, ' ')
     .replace(/[\\`*_[\]<>|~]/g, '\\$&')
     .replace(/&(?=#?\w+;)/g, '\\&')
-    .replace(/^(\s*)([#+\-=])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+    .replace(/^([#+\-=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** A URL as the destination of a link or an autolink: `<`, `>` and white space encoded, so it cannot end early. */
+export function markdownUrl(url: string): string {
+  return `<${url.replace(/[<>\s]/g, encodeURIComponent)}>`;
 }
 
 /** Paragraphs kept apart, single line breaks kept as hard breaks, each line prefixed by `prefix`. */
@@ -33,7 +44,7 @@ function block(text: string, prefix = ''): string {
     .map((paragraph) =>
       paragraph
         .split('\n')
-        .map((line) => `${prefix}${escapeInline(line.trim())}`)
+        .map((line) => `${prefix}${escapeMarkdown(line)}`)
         .join('\\\n'),
     )
     .join(`\n${prefix.trimEnd()}\n`);
@@ -51,11 +62,11 @@ function dayIn(timeZone: string | undefined, ms: number): string {
  */
 function citation(a: SavedAnnotation, timeZone: string | undefined): string {
   const parts = [
-    a.author && escapeInline(a.author),
-    a.title && `"${escapeInline(a.title)}"`,
-    a.site && escapeInline(a.site),
-    a.published?.slice(0, 10),
-    `<${a.url}>`,
+    a.author && escapeMarkdown(a.author),
+    a.title && `"${escapeMarkdown(a.title)}"`,
+    a.site && escapeMarkdown(a.site),
+    a.published && escapeMarkdown(a.published.slice(0, 10)),
+    markdownUrl(a.url),
     `accessed ${dayIn(timeZone, a.createdAt)}`,
   ];
   return `— ${parts.filter(Boolean).join(', ')}.`;
@@ -64,8 +75,8 @@ function citation(a: SavedAnnotation, timeZone: string | undefined): string {
 function entry(a: SavedAnnotation, groupBy: 'page' | 'entity', timeZone: string | undefined): string {
   const lines = [block(a.quote, '> '), '', citation(a, timeZone)];
   const about = [
-    groupBy === 'page' && a.entityName ? `**${escapeInline(a.entityName)}**` : '',
-    a.tags.length > 0 ? `Tags: ${a.tags.map(escapeInline).join(', ')}` : '',
+    groupBy === 'page' && a.entityName ? `**${escapeMarkdown(a.entityName)}**` : '',
+    a.tags.length > 0 ? `Tags: ${a.tags.map(escapeMarkdown).join(', ')}` : '',
   ].filter(Boolean);
   if (about.length > 0) lines.push('', about.join(' · '));
   if (a.comment?.trim()) lines.push('', block(a.comment));
@@ -106,13 +117,13 @@ function groupsOf(annotations: readonly SavedAnnotation[], groupBy: 'page' | 'en
  */
 export function annotationsMarkdown(annotations: readonly SavedAnnotation[], options: MarkdownOptions = {}): string {
   const groupBy = options.groupBy ?? 'page';
-  const sections = [`# ${escapeInline(options.heading ?? 'Saved quotes')}`];
+  const sections = [`# ${escapeMarkdown(options.heading ?? 'Saved quotes')}`];
   for (const { key, items } of groupsOf(annotations, groupBy)) {
     const first = items[0]!;
     const heading =
       groupBy === 'page'
-        ? `## [${escapeInline(first.title ?? first.url)}](<${first.url}>)`
-        : `## ${key === '' ? NOTES_HEADING : escapeInline(first.entityName ?? key)}`;
+        ? `## [${escapeMarkdown(first.title ?? first.url)}](${markdownUrl(first.url)})`
+        : `## ${key === '' ? NOTES_HEADING : escapeMarkdown(first.entityName ?? key)}`;
     sections.push(heading, ...items.map((a) => entry(a, groupBy, options.timeZone)));
   }
   return `${sections.join('\n\n')}\n`;

@@ -7,31 +7,20 @@ import type { Source } from '../messages';
 import { allianceMatrix, cellWords, inReadingOrder, SUSPENDED_MARK, type AllianceCell } from '../study/alliances';
 import type { ArticleEntity, ArticleInfo, SavedNote } from '../study/article';
 import { studyQuestions } from '../study/questions';
+import { escapeMarkdown, markdownUrl } from './markdown';
 
-/**
- * Text as Markdown shows it literally. Every ASCII punctuation may be backslash-escaped in CommonMark;
- * only what could start markup is, to keep the source readable. Text from the knowledge base and from
- * the article is anyone's, and a stray `*`, `[`, `|` or leading `#` would otherwise turn into markup.
- */
-function escape(text: string): string {
-  return text
-    .trim()
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
-    .replace(/&(?=#?\w+;)/g, '\\&')
-    .replace(/^([#+\-=])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
-}
+/** Text from the knowledge base and from the article is anyone's: every piece of it goes through the one escaper. */
+const escape = escapeMarkdown;
 
 /** Only web addresses become links; in `<…>` a URL keeps its spaces and parentheses, so only `<`, `>` are encoded. */
 function link(text: string, url: string | undefined, unlinked = escape(text)): string {
   if (!url || !/^https?:\/\//i.test(url)) return unlinked;
-  return `[${escape(text)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+  return `[${escape(text)}](${markdownUrl(url)})`;
 }
 
 function source(s: Source): string {
   const publisher = s.publisher || hostOf(s.url);
-  return [link(s.title, s.url, `*${escape(s.title)}*`), publisher && !s.title.endsWith(publisher) ? escape(publisher) : '', formatDate(s.date)]
+  return [link(s.title, s.url, `*${escape(s.title)}*`), publisher && !s.title.endsWith(publisher) ? escape(publisher) : '', escape(formatDate(s.date))]
     .filter(Boolean)
     .join(', ');
 }
@@ -41,7 +30,7 @@ function header(article: ArticleInfo): string {
   const line = [
     link(article.site || hostOf(article.url) || article.url, article.url),
     article.byline ? escape(article.byline) : '',
-    published ? `published ${published}` : '',
+    published ? `published ${escape(published)}` : '',
   ].filter(Boolean);
   return `# ${escape(article.title)}\n\n${line.join(' · ')}`;
 }
@@ -54,7 +43,7 @@ function glossaryEntry(entity: ArticleEntity): string {
   else if (dossier?.country && entity.kind !== 'country') about.push(escape(dossier.country.name));
   const parts = [`### ${escape(entity.name)}`, about.join(' · ')];
   const summary = dossier?.entity.summary;
-  if (summary) parts.push(`${escape(summary)}${dossier.entity.asOf ? ` (as of ${formatDate(dossier.entity.asOf)})` : ''}`);
+  if (summary) parts.push(`${escape(summary)}${dossier.entity.asOf ? ` (as of ${escape(formatDate(dossier.entity.asOf))})` : ''}`);
   const sources = dossier?.entity.sources ?? [];
   if (sources.length) parts.push(`Sources: ${sources.map(source).join('; ')}`);
   return parts.join('\n\n');

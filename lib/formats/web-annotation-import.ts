@@ -1,6 +1,8 @@
 import type { TextPositionSelector, TextQuoteSelector } from '../anchoring';
 import type { SavedAnnotation } from '../library/saved-annotation';
 import { canonicalUrl } from '../page/metadata/canonical-url';
+import { MAX_CHOICE_DEPTH, withinLimits } from './annotation-limits';
+import { MEGABYTE, overSizeLimit, parseJson } from './json-file';
 import {
   SOURCE_AUTHOR,
   SOURCE_PUBLISHED,
@@ -29,12 +31,18 @@ export interface SkippedAnnotation {
   reason: string;
 }
 
-export type ImportResult = { annotations: SavedAnnotation[]; skipped: SkippedAnnotation[] } | { error: string };
+/**
+ * `skipped`: well-formed annotations that are not passages of a web page. `refused`: passages Backstory
+ * will not keep (over a limit, nested past reason), each with why. Neither is imported.
+ */
+export type ImportResult = { annotations: SavedAnnotation[]; skipped: SkippedAnnotation[]; refused: SkippedAnnotation[] } | { error: string };
 
 type Json = Record<string, unknown>;
 
 /** Thrown inside the import to abandon the whole file; never escapes fromWebAnnotations. */
 class ImportError extends Error {}
+/** Thrown inside the import to refuse one annotation, whose reason it is; never escapes fromWebAnnotations. */
+class RefusedAnnotation extends Error {}
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -149,13 +157,18 @@ function readBody(value: unknown, where: string, bodies: Bodies): void {
     return;
   }
   if (!isObject(value)) throw new ImportError(`${where} has a body that is neither a URL nor an object.`);
-  const purposes = strings(value.purpose);
   if (hasType(value, 'Choice')) {
-    // A choice offers alternatives of one body (languages, formats): the first stands for all.
-    const [first] = asList(value.items);
-    if (first !== undefined) readBody(first, where, bodies);
+    // A choice offers alternatives of one body (languages, formats): the first stands for all. Followed
+    // in a loop, not by recursion: a file can nest Choices deeper than any stack.
+    let chosen: unknown = value;
+    for (let depth = 0; isObject(chosen) && hasType(chosen, 'Choice'); depth++) {
+      if (depth >= MAX_CHOICE_DEPTH) throw new RefusedAnnotation(`its body nests Choices more than ${MAX_CHOICE_DEPTH} deep`);
+      [chosen] = asList(chosen.items);
+    }
+    if (chosen !== undefined) readBody(chosen, where, bodies);
     return;
   }
+  const purposes = strings(value.purpose);
   if (hasType(value, 'TextualBody') || ('value' in value && !('source' in value))) {
     if (typeof value.value !== 'string') throw new ImportError(`${where} has a TextualBody without a text "value".`);
     const text = value.value.trim();
@@ -191,7 +204,7 @@ function isWebPage(url: string): boolean {
   return /^https?:$/i.test(new URL(url).protocol);
 }
 
-type Parsed = { annotation: SavedAnnotation } | { skip: string };
+type Parsed = { annotation: SavedAnnotation } | { skip: string } | { refuse: string };
 
 function readAnnotation(item: unknown, where: string, options: Required<Pick<ImportOptions, 'now' | 'newId'>> & ImportOptions): Parsed {
   if (!isObject(item)) throw new ImportError(`${where} is not an object.`);
@@ -268,7 +281,8 @@ function readAnnotation(item: unknown, where: string, options: Required<Pick<Imp
     }
   }
   if (bodies.comments.length > 0) annotation.comment = bodies.comments.join('\n\n');
-  return { annotation };
+  const fitted = withinLimits(annotation);
+  return 'reason' in fitted ? { refuse: fitted.reason } : fitted;
 }
 
 /**
@@ -277,7 +291,8 @@ function readAnnotation(item: unknown, where: string, options: Required<Pick<Imp
  * one annotation). All or nothing: the first problem found is returned as the error, naming the
  * annotation by its place in the file ("annotation 3 has no target"), and no annotation is returned.
  * Well-formed annotations that are not passages of a web page (page notes, replies, image regions,
- * PDFs opened from disk) are listed in `skipped` with the reason.
+ * PDFs opened from disk, `javascript:` targets) are listed in `skipped` with the reason; passages over
+ * the limits of a saved passage (see annotation-limits.ts) in `refused`, with theirs.
  */
 export function fromWebAnnotations(json: unknown, options: ImportOptions = {}): ImportResult {
   const settings = { ...options, now: options.now ?? Date.now(), newId: options.newId ?? (() => crypto.randomUUID()) };
@@ -285,14 +300,45 @@ export function fromWebAnnotations(json: unknown, options: ImportOptions = {}): 
     const items = itemsOf(json);
     const annotations: SavedAnnotation[] = [];
     const skipped: SkippedAnnotation[] = [];
+    const refused: SkippedAnnotation[] = [];
     items.forEach((item, i) => {
-      const parsed = readAnnotation(item, `Annotation ${i + 1}`, settings);
+      let parsed: Parsed;
+      try {
+        parsed = readAnnotation(item, `Annotation ${i + 1}`, settings);
+      } catch (error) {
+        if (!(error instanceof RefusedAnnotation)) throw error;
+        parsed = { refuse: error.message };
+      }
       if ('skip' in parsed) skipped.push({ index: i + 1, reason: parsed.skip });
+      else if ('refuse' in parsed) refused.push({ index: i + 1, reason: parsed.refuse });
       else annotations.push(parsed.annotation);
     });
-    return { annotations, skipped };
+    return { annotations, skipped, refused };
   } catch (error) {
     if (error instanceof ImportError) return { error: error.message };
     throw error;
   }
+}
+
+/** The largest annotation file read: some 100,000 passages, exported with their context and metadata. */
+export const ANNOTATION_FILE_LIMIT = 200 * MEGABYTE;
+
+/**
+ * An annotation file's text read as fromWebAnnotations reads its JSON, after the checks that keep a
+ * hostile file from hurting the page: its length (ANNOTATION_FILE_LIMIT) and its nesting, before it
+ * is parsed.
+ */
+export function fromWebAnnotationText(text: string, options: ImportOptions = {}): ImportResult {
+  const tooLarge = overSizeLimit(text.length, ANNOTATION_FILE_LIMIT, 'an annotation file');
+  if (tooLarge) return { error: `The file ${tooLarge}.` };
+  const read = parseJson(text);
+  if (!read.ok) return { error: `The file ${read.message}.` };
+  return fromWebAnnotations(read.value, options);
+}
+
+/** An annotation file, its size checked before it is read (see fromWebAnnotationText). */
+export async function fromWebAnnotationFile(file: Blob, options: ImportOptions = {}): Promise<ImportResult> {
+  const tooLarge = overSizeLimit(file.size, ANNOTATION_FILE_LIMIT, 'an annotation file');
+  if (tooLarge) return { error: `The file ${tooLarge}.` };
+  return fromWebAnnotationText(await file.text(), options);
 }

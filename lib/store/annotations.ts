@@ -109,26 +109,62 @@ export async function restoreAnnotation(db: BackstoryDatabase, removed: RemovedA
   });
 }
 
+/** An imported passage left out, and why. */
+export interface RefusedImport {
+  id: string;
+  url: string;
+  reason: string;
+}
+
+export interface AnnotationImport {
+  added: number;
+  duplicates: number;
+  unattributed: number;
+  /** Passages whose id the library already gives a passage of another page: left out, the library's kept. */
+  refused: RefusedImport[];
+}
+
 /**
  * Adds imported passages that are not already in the library (see mergeAnnotations), with their
  * statements, in one transaction. An attribution to an entity the knowledge base lacks is dropped
  * (the passage is kept as a note) rather than left pointing nowhere.
+ *
+ * An id is a passage's identity (it is how a W3C annotation is named, and how the library is
+ * re-imported without copies). A passage whose id the library already uses for a passage of another
+ * page is refused with the reason, not imported under a fresh id: most often it is the reader's own
+ * passage exported before its page's address was read differently, and a fresh id would make a copy
+ * that no later import could recognise. The rest of the file is imported. Anything that still fails
+ * (a full disk) fails the whole import: nothing is written, and the error says so.
  */
-export async function importAnnotations(db: BackstoryDatabase, incoming: AnnotationRow[]): Promise<{ added: number; duplicates: number; unattributed: number }> {
-  return db.transaction('rw', [db.annotations, ...knowledgeTables(db)], async () => {
-    const existing = await db.annotations.where('url').anyOf([...new Set(incoming.map((a) => a.url))]).toArray();
-    const { toAdd, duplicates } = mergeAnnotations(existing, incoming);
-    const known = new Set((await getEntities(db, [...new Set(toAdd.flatMap((a) => (a.entityId ? [a.entityId] : [])))])).flatMap((e) => (e ? [e.id] : [])));
-    let unattributed = 0;
-    const rows: AnnotationRow[] = toAdd.map(({ entityName: _name, ...annotation }) => {
-      if (annotation.entityId && !known.has(annotation.entityId)) {
-        unattributed++;
-        return { ...annotation, entityId: undefined };
-      }
-      return annotation;
+export async function importAnnotations(db: BackstoryDatabase, incoming: AnnotationRow[]): Promise<AnnotationImport> {
+  try {
+    return await db.transaction('rw', [db.annotations, ...knowledgeTables(db)], async () => {
+      const sameIds = await db.annotations.bulkGet(incoming.map((a) => a.id));
+      const refused: RefusedImport[] = [];
+      const accepted = incoming.filter((annotation, i) => {
+        const other = sameIds[i];
+        if (!other || other.url === annotation.url) return true;
+        refused.push({ id: annotation.id, url: annotation.url, reason: `its id ${annotation.id} is already that of a passage saved on ${other.url}` });
+        return false;
+      });
+      const existing = await db.annotations.where('url').anyOf([...new Set(accepted.map((a) => a.url))]).toArray();
+      const { toAdd, duplicates } = mergeAnnotations(existing, accepted);
+      const known = new Set((await getEntities(db, [...new Set(toAdd.flatMap((a) => (a.entityId ? [a.entityId] : [])))])).flatMap((e) => (e ? [e.id] : [])));
+      let unattributed = 0;
+      const rows: AnnotationRow[] = toAdd.map(({ entityName: _name, ...annotation }) => {
+        if (annotation.entityId && !known.has(annotation.entityId)) {
+          unattributed++;
+          return { ...annotation, entityId: undefined };
+        }
+        return annotation;
+      });
+      await db.annotations.bulkAdd(rows);
+      await db.statements.bulkAdd(rows.flatMap((row) => statementFor(row) ?? []));
+      return { added: rows.length, duplicates: duplicates.length, unattributed, refused };
     });
-    await db.annotations.bulkAdd(rows);
-    await db.statements.bulkAdd(rows.flatMap((row) => statementFor(row) ?? []));
-    return { added: rows.length, duplicates: duplicates.length, unattributed };
-  });
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    const why = name === 'QuotaExceededError' || /quota/i.test(String(error)) ? 'the browser has no room left for the library' : (error as Error).message;
+    throw new Error(`Nothing was imported: ${why}.`);
+  }
 }

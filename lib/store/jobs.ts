@@ -1,5 +1,6 @@
 import type { BackstoryDatabase } from './db';
 import { exportPack, isoDay, statementsCsv, type ExportScope } from './export';
+import { packFileTooLarge } from './pack-validation';
 import { importPackText, type PackImportOutcome } from './packs';
 
 /**
@@ -43,6 +44,12 @@ const scopeName = (scope: ExportScope) => (typeof scope === 'object' ? scope.pac
 export async function runJob(db: BackstoryDatabase, job: Job, report: (event: JobEvent) => void): Promise<void> {
   try {
     if (job.type === 'import') {
+      // Checked before the file is read: reading a file of hundreds of megabytes is what would hurt.
+      const tooLarge = packFileTooLarge(job.file.size);
+      if (tooLarge) {
+        report({ type: 'imported', outcome: { ok: false, problems: [tooLarge] } });
+        return;
+      }
       const text = await job.file.text();
       report({ type: 'stage', stage: 'checking' });
       const outcome = await importPackText(db, text, { onProgress: (done, total) => report({ type: 'stage', stage: 'writing', done, total }) });

@@ -1,5 +1,7 @@
 import { validate as validateSchema, type SchemaError } from './generated/validate-pack.js';
 import type { BackstoryKnowledgePack } from './generated/pack';
+import { MEGABYTE, overSizeLimit, parseJson } from '../formats/json-file';
+import { USER_ORIGIN } from './rows';
 
 export type Pack = BackstoryKnowledgePack;
 
@@ -53,6 +55,26 @@ function describeSchemaError(error: SchemaError): PackProblem {
 }
 
 /**
+ * The largest pack file read: a pack of 100,000 entities with three aliases, two relations and a
+ * statement each is some 57 MB. A larger file is refused before it is read, let alone parsed.
+ */
+export const PACK_FILE_LIMIT = 80 * MEGABYTE;
+
+/**
+ * Pack ids Backstory gives a meaning of its own, which no pack may take. A row's origin is the id of
+ * the pack that brought it, and `user` is the reader's own rows' origin: a pack called `user` would
+ * claim them, and removing it would delete every entity, relation and statement the reader made.
+ * (The bundled pack's id is not reserved: a newer version of it may be imported.)
+ */
+export const RESERVED_PACK_IDS: ReadonlyMap<string, string> = new Map([[USER_ORIGIN, 'the origin of your own entries']]);
+
+/** Why a pack file of `size` bytes is not read, when it is over PACK_FILE_LIMIT. */
+export function packFileTooLarge(size: number): PackProblem | undefined {
+  const message = overSizeLimit(size, PACK_FILE_LIMIT, 'a pack file');
+  return message ? { path: '$', message } : undefined;
+}
+
+/**
  * Checks a parsed pack against the schema, then what a schema cannot say: ids are unique and every
  * relation, statement and country points at an entity of the pack or of `knownIds`.
  */
@@ -62,6 +84,10 @@ export function checkPack(data: unknown, knownIds: ReadonlySet<string> = new Set
     return { ok: false, problems: errors.map(describeSchemaError) };
   }
   const pack = data as Pack;
+  const reserved = RESERVED_PACK_IDS.get(pack.id);
+  if (reserved !== undefined) {
+    return { ok: false, problems: [{ path: '$.id', message: `is "${pack.id}", which Backstory keeps for ${reserved}: give the pack another id` }] };
+  }
   const problems: PackProblem[] = [];
   const ids = new Set<string>();
   pack.entities.forEach((entity, i) => {
@@ -86,13 +112,19 @@ export function checkPack(data: unknown, knownIds: ReadonlySet<string> = new Set
   return problems.length ? { ok: false, problems } : { ok: true, pack };
 }
 
-/** Parses and checks a pack file's text; a file that is not JSON is a problem at `$`. */
+/**
+ * Parses and checks a pack file's text. A text over PACK_FILE_LIMIT, nested too deeply or not JSON at
+ * all is a problem at `$`, found before anything is parsed or built.
+ */
 export function parsePack(text: string, knownIds?: ReadonlySet<string>): PackCheck {
-  let data: unknown;
+  const tooLarge = packFileTooLarge(text.length);
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
+  const read = parseJson(text);
+  if (!read.ok) return { ok: false, problems: [{ path: '$', message: read.message }] };
   try {
-    data = JSON.parse(text);
+    return checkPack(read.value, knownIds);
   } catch (error) {
-    return { ok: false, problems: [{ path: '$', message: `is not JSON: ${(error as Error).message}` }] };
+    // The validator walks only as deep as the schema, so this is not expected; a file is refused, never thrown.
+    return { ok: false, problems: [{ path: '$', message: `could not be checked: ${(error as Error).message}` }] };
   }
-  return checkPack(data, knownIds);
 }

@@ -1,6 +1,6 @@
 import { fileKeys, forgetKeys } from './alias-keys';
 import type { BackstoryDatabase } from './db';
-import { parsePack, type Pack, type PackProblem } from './pack-validation';
+import { parsePack, RESERVED_PACK_IDS, type Pack, type PackProblem } from './pack-validation';
 import { cachedCatalog, entityCatalog, readPackCatalog, storedPacks } from './knowledge';
 import { packParts, packRange } from './pack-parts';
 import type { Relation, Statement } from './generated/pack';
@@ -49,6 +49,8 @@ const statementKey = (s: Pick<Statement, 'entity' | 'text'>) => `${s.entity}\u00
  */
 export async function importPack(db: BackstoryDatabase, pack: Pack, options: ImportOptions = {}): Promise<ImportResult> {
   const { now = Date.now(), onProgress, batchSize = 2000 } = options;
+  // checkPack refuses these ids with a reason; this guards callers that skip the check.
+  if (RESERVED_PACK_IDS.has(pack.id)) throw new Error(`A pack may not have the id "${pack.id}": Backstory keeps it for ${RESERVED_PACK_IDS.get(pack.id)}.`);
   const tables = [db.entities, db.relations, db.statements, db.packs, db.packParts, db.trash, db.settings, db.aliasKeys];
   return db.transaction('rw', tables, async () => {
     const others = (await storedPacks(db)).filter((p) => p.id !== pack.id);
@@ -123,6 +125,8 @@ export async function importPackText(db: BackstoryDatabase, text: string, option
  * the reader edited: they become the reader's own, as their pack is gone.
  */
 export async function removePack(db: BackstoryDatabase, packId: string): Promise<void> {
+  // Removing "user" would delete the reader's own statements and relations: it is no pack's id.
+  if (RESERVED_PACK_IDS.has(packId)) throw new Error(`There is no pack "${packId}" to remove: Backstory keeps that id for ${RESERVED_PACK_IDS.get(packId)}.`);
   await db.transaction('rw', [db.entities, db.relations, db.statements, db.packs, db.packParts, db.settings, db.aliasKeys], async () => {
     await db.entities.where('origin').equals(packId).modify({ origin: USER_ORIGIN });
     await packRange(db.packParts, packId).delete();

@@ -15,7 +15,7 @@ describe('fromWebAnnotations', () => {
   it('reads back exactly what toAnnotationCollection wrote', () => {
     const collection = JSON.parse(JSON.stringify(toAnnotationCollection(allFixtures)));
     const normalised = allFixtures.map((a) => ({ ...a, tags: [...new Set(a.tags)] }));
-    expect(imported(collection)).toEqual({ annotations: normalised, skipped: [] });
+    expect(imported(collection)).toEqual({ annotations: normalised, skipped: [], refused: [] });
   });
 
   describe('every envelope', () => {
@@ -151,6 +151,7 @@ describe('fromWebAnnotations', () => {
           { index: 1, reason: 'a note on the whole page, with no quoted passage' },
           { index: 3, reason: 'a reply to another annotation, with no quoted passage' },
         ],
+        refused: [],
       });
     });
 
@@ -164,7 +165,7 @@ describe('fromWebAnnotations', () => {
 
     it('leaves out an annotation of a local PDF (urn:x-pdf:) as not a web page', () => {
       const pdf = { ...hypothesisAnnotation, uri: 'urn:x-pdf:6f1c9e', target: [{ ...hypothesisAnnotation.target[0]!, source: 'urn:x-pdf:6f1c9e' }] };
-      expect(imported([pdf])).toEqual({ annotations: [], skipped: [{ index: 1, reason: 'it is not on a web page ("urn:x-pdf:6f1c9e")' }] });
+      expect(imported([pdf])).toEqual({ annotations: [], skipped: [{ index: 1, reason: 'it is not on a web page ("urn:x-pdf:6f1c9e")' }], refused: [] });
     });
   });
 
@@ -201,8 +202,8 @@ describe('fromWebAnnotations', () => {
   });
 
   it('an empty list or collection is nothing to import, not an error', () => {
-    expect(imported([])).toEqual({ annotations: [], skipped: [] });
-    expect(imported({ type: 'AnnotationCollection', total: 0 })).toEqual({ annotations: [], skipped: [] });
+    expect(imported([])).toEqual({ annotations: [], skipped: [], refused: [] });
+    expect(imported({ type: 'AnnotationCollection', total: 0 })).toEqual({ annotations: [], skipped: [], refused: [] });
   });
 
   it('keeps a urn:uuid id; mints one for any other id', () => {

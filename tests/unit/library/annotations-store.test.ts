@@ -95,7 +95,7 @@ describe('importing passages', () => {
     await saveAnnotation(db, input(), 1000, 'a1');
     const row = { ...input(), id: 'other-id', createdAt: 5, updatedAt: 5 };
     const fresh = { ...input({ quote: 'Another line.', selectors: [{ type: 'TextQuoteSelector' as const, exact: 'Another line.' }], entityId: 'ghost' }), id: 'b2', createdAt: 6, updatedAt: 6 };
-    expect(await importAnnotations(db, [row, fresh])).toEqual({ added: 1, duplicates: 1, unattributed: 1 });
+    expect(await importAnnotations(db, [row, fresh])).toEqual({ added: 1, duplicates: 1, unattributed: 1, refused: [] });
     expect((await db.annotations.get('b2'))?.entityId).toBeUndefined();
     expect(await db.annotations.count()).toBe(2);
   });
