@@ -12,8 +12,9 @@ const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /**
  * The selectors describing `range` relative to `root`: the quoted text with up to
- * `CONTEXT_LENGTH` characters before and after it, and its offsets in the root's text. Any part of
- * the range outside `root` is left out.
+ * `CONTEXT_LENGTH` characters before and after it, and its offsets in the root's text, counted in
+ * Unicode code points as the Web Annotation model has it. Any part of the range outside `root` is
+ * left out.
  */
 export function describe(
   range: Range,
@@ -40,6 +41,6 @@ export function describe(
 
   return [
     { type: 'TextQuoteSelector', exact, prefix: text.slice(prefixStart, start), suffix: text.slice(end, suffixEnd) },
-    { type: 'TextPositionSelector', start, end },
+    { type: 'TextPositionSelector', start: index.codePoints.fromUnits(start), end: index.codePoints.fromUnits(end) },
   ];
 }

@@ -1,10 +1,15 @@
-import search from 'approx-string-match';
 import { withoutWhitespace, type CompactText } from './compact-text';
+import { Effort, runSteps, type Steps } from './effort';
+import { longQuoteCandidates, LONG_QUOTE } from './long-quote';
+import { exactWork, searchSteps } from './search-steps';
 
 export interface QuoteContext {
-  /** Text that stood just before the quote; '' means the quote began the text. */
+  /**
+   * Text that stood just before the quote. '' gives no context, as undefined does: the Web Annotation
+   * model makes the prefix optional, and tools write '' for "none", so it cannot mean "began the text".
+   */
   prefix?: string | undefined;
-  /** Text that stood just after the quote; '' means the quote ended the text. */
+  /** Text that stood just after the quote; '' gives no context, as for `prefix`. */
   suffix?: string | undefined;
   /** Where the quote began, as an offset into the original text. */
   hint?: number | undefined;
@@ -103,30 +108,42 @@ interface Candidate {
  * Finds `quote` in `text` when it is no longer at its old position: first the quote itself
  * (whitespace aside), choosing among occurrences by agreement with `context.prefix` and
  * `context.suffix`, then by nearness to `context.hint`; failing that, the best approximate match
- * scoring at least `threshold`. Returns null when neither is found.
+ * scoring at least `threshold`. Returns null when neither is found, or when `effort`'s budget ran
+ * out first (`effort.gaveUp`).
  */
 export function matchQuote(
   text: CompactText,
   quote: string,
   context: QuoteContext = {},
   threshold = DEFAULT_THRESHOLD,
+  effort = new Effort(),
 ): QuoteMatch | null {
+  return runSteps(matchQuoteSteps(text, quote, context, threshold, effort), effort);
+}
+
+/** `matchQuote` in steps of bounded work, for a caller that pauses between them. */
+export function* matchQuoteSteps(
+  text: CompactText,
+  quote: string,
+  context: QuoteContext,
+  threshold: number,
+  effort: Effort,
+): Steps<QuoteMatch | null> {
   const pattern = withoutWhitespace(quote);
   if (pattern.length === 0) return null;
   const haystack = text.compact;
-  const prefix = context.prefix === undefined ? undefined : withoutWhitespace(context.prefix);
-  const suffix = context.suffix === undefined ? undefined : withoutWhitespace(context.suffix);
+  const given = (context: string | undefined) => (context === undefined ? '' : withoutWhitespace(context));
+  const prefix = given(context.prefix) || undefined;
+  const suffix = given(context.suffix) || undefined;
   const hint = context.hint === undefined ? undefined : text.toCompact(context.hint);
 
   const prefixAgreement = (start: number) => {
     if (prefix === undefined) return undefined;
-    if (prefix === '') return start === 0 ? 1 : 0;
     const neighbour = haystack.slice(Math.max(0, start - prefix.length - CONTEXT_SLACK), start);
     return contextAgreement(prefix, neighbour, 'end');
   };
   const suffixAgreement = (end: number) => {
     if (suffix === undefined) return undefined;
-    if (suffix === '') return end === haystack.length ? 1 : 0;
     return contextAgreement(suffix, haystack.slice(end, end + suffix.length + CONTEXT_SLACK), 'start');
   };
   const distance = (candidate: Candidate) => (hint === undefined ? 0 : Math.abs(candidate.start - hint));
@@ -153,7 +170,9 @@ export function matchQuote(
     score,
   });
 
+  if (!effort.take(exactWork(2 * haystack.length))) return null;
   const occurrences = exactOccurrences(text, quote, pattern);
+  yield;
   if (occurrences.length > 0) {
     const best = occurrences
       .map(assess)
@@ -170,6 +189,13 @@ export function matchQuote(
       .map(assess)
       .reduce((a, b) => (b.score > a.score || (b.score === a.score && distance(b.candidate) < distance(a.candidate)) ? b : a));
 
+  if (pattern.length > LONG_QUOTE) {
+    const candidates = yield* longQuoteCandidates(haystack, pattern, maxErrors, hint, effort);
+    if (!candidates?.length) return null;
+    const found = best(candidates);
+    return found.score >= threshold ? toMatch(found, 'fuzzy') : null;
+  }
+
   // Near the old position first: a passage edited where it stood is found there for a small part of
   // what a search of the whole page costs. Search reports only the matches with the fewest edits in
   // the text it is given, so the stretch right around the old position comes first — an edited passage
@@ -180,24 +206,28 @@ export function matchQuote(
   if (hint !== undefined) {
     for (const reach of [pattern.length, Math.max(2 * pattern.length, NEARBY_REACH)]) {
       const from = Math.max(0, hint - reach);
-      const window = haystack.slice(from, hint + pattern.length + maxErrors + reach);
-      const found: Candidate[] = [];
-      for (const match of search(window, pattern, maxErrors)) {
-        found.push({ start: match.start + from, end: match.end + from, errors: match.errors });
-      }
+      const to = Math.min(haystack.length, hint + pattern.length + maxErrors + reach);
+      const found = yield* searchSteps(haystack, pattern, maxErrors, from, to, effort);
+      if (found === null) return null;
       nearby.push(...found);
       if (found.length > 0) {
         const top = best(found);
         if (top.score >= threshold) return toMatch(top, 'fuzzy');
       }
-      if (window.length === haystack.length) {
+      if (to - from === haystack.length) {
         searchedAll = true;
         break;
       }
+      yield;
     }
   }
   // Not near its old place: the whole text, whose best matches compete with those found nearby.
-  const candidates: Candidate[] = searchedAll ? nearby : [...search(haystack, pattern, maxErrors), ...nearby];
+  let candidates = nearby;
+  if (!searchedAll) {
+    const found = yield* searchSteps(haystack, pattern, maxErrors, 0, haystack.length, effort);
+    if (found === null) return null;
+    candidates = [...found, ...nearby];
+  }
   if (candidates.length === 0) return null;
   const found = best(candidates);
   return found.score >= threshold ? toMatch(found, 'fuzzy') : null;

@@ -1,3 +1,4 @@
+import { CodePoints } from './code-points';
 import { CompactText } from './compact-text';
 
 const ELEMENT_NODE = 1;
@@ -111,6 +112,7 @@ export class TextIndex {
   /** Each node's place in `#nodes`; built on first use (describing a selection needs it, anchoring does not). */
   #positions: Map<Node, number> | undefined;
   #compactText: CompactText | undefined;
+  #codePoints: CodePoints | undefined;
 
   constructor(root: Node, walk?: TextWalk) {
     if (walk && (walk.root !== root || !walk.done)) throw new Error('A text index needs a finished walk of its own root');
@@ -128,6 +130,12 @@ export class TextIndex {
   get compactText(): CompactText {
     this.#compactText ??= new CompactText(this.text);
     return this.#compactText;
+  }
+
+  /** Conversions between offsets in UTF-16 units and in code points (a position selector's); built on first use. */
+  get codePoints(): CodePoints {
+    this.#codePoints ??= new CodePoints(this.text);
+    return this.#codePoints;
   }
 
   /** Builds the compact text now, in slices, unless it is built already. */

@@ -1,4 +1,4 @@
-import { anchor, createTextIndex, createTextIndexSliced, describe, UI_ATTRIBUTE, type Selector, type TextIndex } from '../anchoring';
+import { anchorSliced, anchorWithInfo, createTextIndex, createTextIndexSliced, describe, Slicer, UI_ATTRIBUTE, type Selector, type TextIndex } from '../anchoring';
 import type { SavedStatus } from '../messages';
 import type { HighlightPainter, Mark } from './highlights';
 import { SLICE_MS, yieldToPage } from './scheduler';
@@ -97,35 +97,50 @@ export class SavedPassages {
       const orphaned: SavedStatus['orphaned'] = [];
       let found: [SavedPassage, Range][] = [];
       let rereads = 0;
-      let sliceStart = performance.now();
-      for (const passage of passages) {
-        // A page that keeps changing is read again a few times at most; past that, a passage whose
-        // text moved under the index is found with a fresh one (below).
-        if (rereads < MAX_REREADS && pageChanged()) {
-          rereads++;
-          index = await readText();
-          if (!index) return;
-          await yieldToPage();
-          if (cancelled()) return;
-          sliceStart = performance.now();
-        }
-        let range: Range | null;
-        try {
-          range = anchor(this.root, passage.selectors as Selector[], { index });
-        } catch {
-          // The text index no longer matches the page's nodes.
-          index = createTextIndex(this.root);
-          range = anchor(this.root, passage.selectors as Selector[], { index });
-        }
-        if (range) found.push([passage, range]);
-        else orphaned.push({ id: passage.id, quote: passage.quote });
-        if (performance.now() - sliceStart > SLICE_MS) {
+      // One slicer for the loop and the anchoring it calls: a long quote is matched in steps, and each
+      // slice's highlights are painted before the page gets the main thread back.
+      const slicer = new Slicer(
+        async () => {
           this.showAll(found);
           found = [];
           await yieldToPage();
-          if (cancelled()) return;
-          sliceStart = performance.now();
+        },
+        SLICE_MS,
+        cancelled,
+      );
+      // A page that keeps changing is read again a few times at most; past that, a passage whose text
+      // moved under the index is found with a fresh one (below).
+      const readAgainIfChanged = async (): Promise<boolean> => {
+        if (rereads >= MAX_REREADS || !pageChanged()) return false;
+        rereads++;
+        index = await readText();
+        if (!index) return true;
+        await yieldToPage();
+        slicer.restart();
+        return true;
+      };
+      for (const passage of passages) {
+        await readAgainIfChanged();
+        if (!index || cancelled()) return;
+        const selectors = passage.selectors as Selector[];
+        let range: Range | null;
+        for (;;) {
+          try {
+            range = (await anchorSliced(this.root, selectors, { index, slicer }))?.range ?? null;
+          } catch {
+            // The text index no longer matches the page's nodes: a fresh one, and no pause that would let the page change again.
+            index = createTextIndex(this.root);
+            range = anchorWithInfo(this.root, selectors, { index })?.range ?? null;
+            break;
+          }
+          // A long quote is matched with pauses, during which the page may have changed: then again.
+          if (!(await readAgainIfChanged())) break;
+          if (!index || cancelled()) return;
         }
+        if (cancelled()) return;
+        if (range) found.push([passage, range]);
+        else orphaned.push({ id: passage.id, quote: passage.quote });
+        if (!(await slicer.breathe())) return;
       }
       this.showAll(found);
       this.orphaned = orphaned;

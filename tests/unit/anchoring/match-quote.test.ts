@@ -74,18 +74,26 @@ group('matching a quote in text', () => {
       found: { text: 'the bank', start: 34, method: 'quote' },
     },
     {
-      name: 'an empty prefix prefers the occurrence that begins the text',
+      // W3C and Hypothesis files write '' for "no context": it does not mean the start or end of the text.
+      name: 'an empty prefix gives no context: of occurrences alike, the nearest to the old position',
       text: 'held rates, then held rates',
       quote: 'held rates',
       context: { prefix: '', hint: 17 },
-      found: { text: 'held rates', start: 0, method: 'quote' },
+      found: { text: 'held rates', start: 17, method: 'quote' },
     },
     {
-      name: 'an empty suffix prefers the occurrence that ends the text',
+      name: 'an empty suffix gives no context: of occurrences alike, the nearest to the old position',
       text: 'held rates, then held rates',
       quote: 'held rates',
       context: { suffix: '', hint: 0 },
-      found: { text: 'held rates', start: 17, method: 'quote' },
+      found: { text: 'held rates', start: 0, method: 'quote' },
+    },
+    {
+      name: 'an edited quote with an empty prefix and suffix, in the middle of the text, is found fuzzily',
+      text: 'Markets: the central bank kept rates at 4.5 percent on Thursday. Bonds rallied.',
+      quote: 'the central bank held rates at 4.5 percent on Thursday',
+      context: { prefix: '', suffix: '' },
+      found: { text: 'the central bank kept rates at 4.5 percent on Thursday', start: 9, method: 'fuzzy' },
     },
     {
       name: 'whitespace inside the quote may differ',
