@@ -11,15 +11,15 @@ type Status =
   | { kind: 'done'; message: string; report?: RestoreReport }
   | { kind: 'error'; message: string };
 
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 function summary(backup: Backup): string {
   const { tables } = backup;
   return [
-    plural(tables.entities.length, 'entity'),
+    plural(tables.entities.length, 'entity', 'entities'),
     plural(tables.statements.length, 'statement'),
     plural(tables.annotations.length, 'saved passage'),
-    plural(tables.trash.length, 'deleted entity'),
+    plural(tables.trash.length, 'deleted entity', 'deleted entities'),
   ].join(', ');
 }
 
@@ -91,7 +91,7 @@ export function BackupPanel({ db, onRestored }: BackupPanelProps) {
           <input type="file" accept=".json,application/json" aria-label="Restore from backup" disabled={busy} onChange={onFileChosen((file) => void choose(file))} />
         </label>
       </div>
-      <div role="status" aria-live="polite" class="import-status">
+      <div role="status" aria-live="polite" class="backup-status">
         {status.kind === 'busy' ? <p>{status.message}</p> : null}
         {status.kind === 'done' ? <p class="ok">{status.message}</p> : null}
         {status.kind === 'done' && status.report?.missingPacks.length ? (

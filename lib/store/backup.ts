@@ -6,6 +6,7 @@
  * were, in one transaction: a backup that does not check out changes nothing.
  */
 import * as v from 'valibot';
+import { overSizeLimit, parseJson } from '../formats/json-file';
 import { AnnotationInput, type AnnotationRow } from '../messages';
 import { fileKeys, READER_KEYS } from './alias-keys';
 import type { BackstoryDatabase } from './db';
@@ -115,12 +116,9 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
 
 /** The backup in `text`, checked; throws BackupError with the first problem and where it is. */
 export function parseBackup(text: string, currentSchema: number): Backup {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new BackupError('This file is not a Backstory backup: it is not JSON.');
-  }
+  const read = parseJson(text);
+  if (!read.ok) throw new BackupError(`This file is not a Backstory backup: it ${read.message}.`);
+  const data = read.value;
   if (!data || typeof data !== 'object' || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
     throw new BackupError('This file is not a Backstory backup (its "format" is not "backstory-backup"). To add a pack, use Import pack.');
   }
@@ -138,9 +136,8 @@ export function parseBackup(text: string, currentSchema: number): Backup {
 
 /** Reads a chosen file: refused before reading when it is too large. */
 export async function readBackupFile(file: Blob, currentSchema: number): Promise<Backup> {
-  if (file.size > MAX_BACKUP_BYTES) {
-    throw new BackupError(`This file is ${Math.ceil(file.size / 1024 / 1024)} MB; a backup may be ${MAX_BACKUP_BYTES / 1024 / 1024} MB at most.`);
-  }
+  const tooLarge = overSizeLimit(file.size, MAX_BACKUP_BYTES, 'a backup');
+  if (tooLarge) throw new BackupError(`This file ${tooLarge}.`);
   return parseBackup(await file.text(), currentSchema);
 }
 

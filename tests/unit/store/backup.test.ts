@@ -118,6 +118,7 @@ describe('a backup that does not check out changes nothing', () => {
 
   it('refuses a file that is not JSON, or not a backup, saying so', () => {
     expect(() => parseBackup('{not json', 4)).toThrow('not JSON');
+    expect(() => parseBackup('['.repeat(200_000), 4)).toThrow('more than 64 levels deep');
     expect(() => parseBackup(JSON.stringify(smallPack()), 4)).toThrow('To add a pack, use Import pack');
   });
 
@@ -134,7 +135,7 @@ describe('a backup that does not check out changes nothing', () => {
     expect(() => parseBackup(JSON.stringify({ ...backup, schema: 100 }), 4)).toThrow('made by a newer Backstory');
     const huge = { size: MAX_BACKUP_BYTES + 1, text: () => Promise.reject(new Error('read')) } as unknown as Blob;
     await expect(readBackupFile(huge, 4)).rejects.toThrow(BackupError);
-    await expect(readBackupFile(huge, 4)).rejects.toThrow('200 MB at most');
+    await expect(readBackupFile(huge, 4)).rejects.toThrow('over the limit of 200 MB for a backup; it was not read');
   });
 
   it('leaves every table as it was when writing the backup fails half way', async () => {
