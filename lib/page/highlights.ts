@@ -21,6 +21,8 @@
  * hundred sections on 5 MB) where one observed target per element had cost 20–40 ms a frame.
  */
 
+import { RegistryGuard } from './registry-guard';
+
 export interface Mark {
   range: Range;
   entityIds: string[];
@@ -90,6 +92,8 @@ export class HighlightPainter {
   /** Whether the frame's measure was asked for by the reader (scroll, resize, layout) rather than by new marks. */
   private readerMoved = false;
   private detachWatchers: (() => void) | null = null;
+  /** Puts back what a page's script takes out of the registry. */
+  private readonly guard = new RegistryGuard();
   /**
    * Paint under the `-tint` names (`backstory-person-tint`…), which assets/highlights.css styles with
    * a background only: for very large pages, see lib/page/large-page.ts. Settled before the first mark.
@@ -146,6 +150,7 @@ export class HighlightPainter {
   remove(mark: Mark): void {
     this.pending?.delete(mark);
     this.highlights.get(mark.kind)?.delete(mark.range);
+    this.guard.removed(this.nameOf(mark.kind), mark.range);
     this.marks.delete(mark.range);
     const element = this.elementOf.get(mark.range);
     const group = element && this.byElement.get(element);
@@ -179,6 +184,7 @@ export class HighlightPainter {
     this.sections.clear();
     this.openSection = null;
     this.pending = null;
+    this.guard.stop();
     for (const [kind, highlight] of this.highlights) {
       highlight.clear();
       CSS.highlights.delete(this.nameOf(kind));
@@ -255,8 +261,10 @@ export class HighlightPainter {
       highlight = new Highlight();
       this.highlights.set(mark.kind, highlight);
       CSS.highlights.set(this.nameOf(mark.kind), highlight);
+      this.guard.track(this.nameOf(mark.kind), highlight);
     }
     highlight.add(mark.range);
+    this.guard.added(this.nameOf(mark.kind), mark.range);
   }
 
   private unpaint(mark: Mark): void {
@@ -265,6 +273,7 @@ export class HighlightPainter {
       this.releaseIfHeldLong();
     } else {
       this.highlights.get(mark.kind)?.delete(mark.range);
+      this.guard.removed(this.nameOf(mark.kind), mark.range);
     }
   }
 
