@@ -81,7 +81,7 @@ export function LibraryApp({ db, wide, openPassage, onChanged }: LibraryAppProps
         ) : null}
       </header>
       <LibraryFilters choices={choices} query={query} indexing={indexing} onQuery={(change) => setView((v) => ({ query: change(v.query), shown: PAGE }))} />
-      <LibraryToolbar db={db} ready={library.ready} matches={() => library.export(query)} onChanged={onChanged} />
+      <LibraryToolbar db={db} matches={() => library.export(query)} onChanged={onChanged} />
       {loaded && total === 0 ? (
         <p class="empty">Nothing saved yet. Select a passage on any page and choose “Save to Backstory”.</p>
       ) : loaded && !results.length ? (

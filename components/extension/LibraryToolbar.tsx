@@ -10,8 +10,6 @@ import { onFileChosen } from './file-input';
 
 export interface LibraryToolbarProps {
   db: BackstoryDatabase;
-  /** Exports wait until every passage is indexed. */
-  ready: boolean;
   /** Every passage the search and filters match, whole, for an export. */
   matches(): Promise<SavedAnnotation[]>;
   onChanged(): void;
@@ -47,14 +45,16 @@ function describeAnnotationImport(parsed: { skipped: SkippedAnnotation[]; refuse
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The library's export buttons (W3C JSON-LD, CSV, Markdown) and its import of annotation files, with what the last import did. */
-export function LibraryToolbar({ db, ready, matches, onChanged }: LibraryToolbarProps) {
+export function LibraryToolbar({ db, matches, onChanged }: LibraryToolbarProps) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
-  /** Exports take every passage the search and filters match, not only those listed so far. */
+  /**
+   * Exports take every passage the search and filters match, not only those listed so far; while the
+   * library is still being indexed, the whole library comes from the database (see LibraryIndexer.export).
+   */
   async function exportAs(name: string, type: string, format: (annotations: SavedAnnotation[]) => string) {
     download(`backstory-annotations-${today()}.${name}`, type, format(await matches()));
   }
-  const exportTitle = ready ? undefined : 'Available once every passage is indexed';
 
   async function importFile(file: File) {
     const parsed = await fromWebAnnotationFile(file);
@@ -78,16 +78,14 @@ export function LibraryToolbar({ db, ready, matches, onChanged }: LibraryToolbar
       <div class="toolbar" role="group" aria-label="Export and import">
         <button
           type="button"
-          disabled={!ready}
-          title={exportTitle}
           onClick={() => void exportAs('jsonld', 'application/ld+json', (all) => JSON.stringify(toAnnotationCollection(all), null, 2))}
         >
           Export W3C JSON-LD
         </button>
-        <button type="button" disabled={!ready} title={exportTitle} onClick={() => void exportAs('csv', 'text/csv', annotationsCsv)}>
+        <button type="button" onClick={() => void exportAs('csv', 'text/csv', annotationsCsv)}>
           CSV
         </button>
-        <button type="button" disabled={!ready} title={exportTitle} onClick={() => void exportAs('md', 'text/markdown', annotationsMarkdown)}>
+        <button type="button" onClick={() => void exportAs('md', 'text/markdown', annotationsMarkdown)}>
           Markdown
         </button>
         <label class="button-like">

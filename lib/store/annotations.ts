@@ -1,6 +1,7 @@
 import { mergeAnnotations } from '../library/merge-annotations';
 import type { AnnotationInput, AnnotationRow } from '../messages';
 import type { BackstoryDatabase } from './db';
+import { isQuotaError, writeFailure } from './store-errors';
 import { getEntities, getEntity, knowledgeTables } from './knowledge';
 import { USER_ORIGIN, type StatementRow } from './rows';
 
@@ -48,6 +49,8 @@ export async function saveAnnotation(db: BackstoryDatabase, input: AnnotationInp
     const statement = statementFor(annotation);
     if (statement) await db.statements.add(statement);
     return annotation;
+  }).catch((error: unknown) => {
+    throw writeFailure(error, 'Not saved');
   });
 }
 
@@ -163,8 +166,6 @@ export async function importAnnotations(db: BackstoryDatabase, incoming: Annotat
       return { added: rows.length, duplicates: duplicates.length, unattributed, refused };
     });
   } catch (error) {
-    const name = (error as { name?: string }).name;
-    const why = name === 'QuotaExceededError' || /quota/i.test(String(error)) ? 'the browser has no room left for the library' : (error as Error).message;
-    throw new Error(`Nothing was imported: ${why}.`);
+    throw isQuotaError(error) ? writeFailure(error, 'Nothing was imported') : new Error(`Nothing was imported: ${(error as Error).message}.`);
   }
 }

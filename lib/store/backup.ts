@@ -10,6 +10,7 @@ import { overSizeLimit, parseJson } from '../formats/json-file';
 import { AnnotationInput, type AnnotationRow } from '../messages';
 import { fileKeys, READER_KEYS } from './alias-keys';
 import type { BackstoryDatabase } from './db';
+import { writeFailure } from './store-errors';
 import { ENTITY_KINDS, RELATION_TYPES, type AliasRow, type EntityRow, type RelationRow, type SettingRow, type StatementRow, type TrashRow } from './rows';
 
 export const BACKUP_FORMAT = 'backstory-backup';
@@ -167,6 +168,8 @@ export async function restoreBackup(db: BackstoryDatabase, backup: Backup): Prom
     await db.settings.bulkAdd(settings);
     // The reader's aliases are looked up through the keys they are filed under.
     await fileKeys(db, READER_KEYS, tables.aliases.map((alias) => alias.key), { replace: true });
+  }).catch((error: unknown) => {
+    throw writeFailure(error, 'Nothing was restored');
   });
   const installed = new Map((await db.packs.toArray()).map((pack) => [pack.id, pack.version]));
   return {

@@ -48,6 +48,9 @@ export class LibraryIndexer {
   indexed = 0;
   /** True once every passage is indexed. */
   ready = false;
+  private markReady: () => void = () => undefined;
+  /** Settles once every passage is indexed. */
+  private readonly indexed$ = new Promise<void>((resolve) => (this.markReady = resolve));
   /** Bumped at every change the page should show. */
   version = 0;
   private readonly names = new Map<string, string | undefined>();
@@ -116,6 +119,7 @@ export class LibraryIndexer {
     await yieldToPage();
     if (this.stopped) return;
     this.ready = true;
+    this.markReady();
     this.newest = undefined;
     this.total = this.index.size;
     this.notify(true);
@@ -161,8 +165,22 @@ export class LibraryIndexer {
     return rows.map(({ selectors: _selectors, ...row }) => ({ ...row, entityName: row.entityId ? this.names.get(row.entityId) : undefined }));
   }
 
-  /** Every passage the query matches, in its order, whole (selectors included) as the database has it. */
+  /**
+   * Every passage the query matches, in its order, whole (selectors included) as the database has it.
+   * While the index is still being built, the whole library (no search, no filter) comes straight from
+   * the database, newest first; a search or a filter waits for the index.
+   */
   async export(query: LibrarySearchQuery): Promise<SavedAnnotation[]> {
+    if (!this.ready) {
+      const { sort: _sort, ...asked } = query;
+      const unfiltered = Object.values(asked).every((value) => value === undefined || value === '');
+      if (unfiltered) {
+        const rows = await this.db.annotations.orderBy('createdAt').reverse().toArray();
+        const named = await this.named(rows);
+        return rows.map((row, i) => ({ ...row, entityName: named[i]!.entityName }));
+      }
+      await this.indexed$;
+    }
     const hits = this.index.search({ ...query, limit: Number.MAX_SAFE_INTEGER }).hits;
     const rows = await this.db.annotations.bulkGet(hits.map((hit) => hit.annotation.id));
     return rows.flatMap((row, i) => (row ? [{ ...row, entityName: hits[i]!.annotation.entityName }] : []));

@@ -1,5 +1,6 @@
 import { fileKeys, forgetKeys } from './alias-keys';
 import type { BackstoryDatabase } from './db';
+import { writeFailure } from './store-errors';
 import { parsePack, RESERVED_PACK_IDS, type Pack, type PackProblem } from './pack-validation';
 import { cachedCatalog, entityCatalog, readPackCatalog, storedPacks } from './knowledge';
 import { packParts, packRange } from './pack-parts';
@@ -107,6 +108,8 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, options: Imp
       keptRelations: packRelations.length - relations.length,
       keptStatements: packStatements.length - statements.length,
     };
+  }).catch((error: unknown) => {
+    throw writeFailure(error, 'Nothing was imported');
   });
 }
 

@@ -110,7 +110,7 @@ describe('hostile annotation files: refused with a reason, the rest imported, no
     const failing = vi.spyOn(db.statements, 'bulkAdd').mockRejectedValueOnce(Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' }));
     const parsed = fromWebAnnotations([good()]);
     if ('error' in parsed) throw new Error(parsed.error);
-    await expect(importAnnotations(db, parsed.annotations)).rejects.toThrow('Nothing was imported: the browser has no room left for the library.');
+    await expect(importAnnotations(db, parsed.annotations)).rejects.toThrow('Nothing was imported: the browser has no room left for Backstory’s data');
     failing.mockRestore();
     expect(await everything()).toEqual(before);
   });

@@ -159,6 +159,20 @@ describe('reading the library', () => {
     expect(exported).toEqual([{ ...passage(990), entityName: 'Alexander Lukashenka' }]);
   });
 
+  it('exports the whole library before the index is built, and a search once it is', async () => {
+    const indexer = new LibraryIndexer(db, () => undefined);
+    indexer.start();
+    // Asked at once, before a single passage is indexed.
+    expect(indexer.ready).toBe(false);
+    const [all, searched] = await Promise.all([indexer.export({}), indexer.export({ text: 'Passage 990' })]);
+    expect(indexer.ready).toBe(true);
+    indexer.stop();
+    expect(all).toHaveLength(COUNT);
+    expect(all[0]).toEqual({ ...passage(999), entityName: undefined });
+    expect(all[9]).toEqual({ ...passage(990), entityName: 'Alexander Lukashenka' });
+    expect(searched).toEqual([{ ...passage(990), entityName: 'Alexander Lukashenka' }]);
+  });
+
   it('takes keys from a change that names them one by one, and not from one that names a range', () => {
     const keys = new Set<string>();
     expect(changedKeys({ from: 'b', to: 'b', d: 2, l: { from: 'a', to: 'a', d: 1 }, r: null }, keys)).toBe(true);
