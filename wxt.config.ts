@@ -19,7 +19,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'Marks the people, alliances, parties and countries named on news pages and tells who they are — from a knowledge base kept in your browser.',
-    // Only what is used (tests/unit/manifest-permissions.test.ts checks it): the database in IndexedDB,
+    // Only what is used (tests/unit/platform/manifest-permissions.test.ts checks it): the database in IndexedDB,
     // never evicted nor capped (unlimitedStorage; chrome.storage is not used, so no `storage`); `tabs` to
     // read the URL of a tab that Backstory's popup or reading mode names in its address (?tab=ID), which
     // `activeTab` does not grant; the context menu; Chrome's side panel.

@@ -13,6 +13,7 @@ import { fitPageDescription } from '../../lib/page-description';
 import { ReaderOverlay } from './overlay';
 import { ReaderPanel, type PanelTab } from './ReaderPanel';
 import { ReaderSettings } from './ReaderSettings';
+import { useResolvedTheme } from './use-color-scheme';
 import { StudySheet } from './StudySheet';
 
 export interface ReaderApi {
@@ -39,6 +40,7 @@ const SPEAKER_KINDS = new Set(['person', 'organization', 'party']);
 export function ReaderApp({ api, prefs: initialPrefs }: { api: ReaderApi; prefs: ReaderPrefs }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [prefs, setPrefs] = useState(initialPrefs);
+  const theme = useResolvedTheme(prefs.theme);
   const [dossiers, setDossiers] = useState<Record<string, Dossier | null>>({});
   const [rows, setRows] = useState<AnnotationRow[]>([]);
   const [view, setView] = useState<'article' | 'sheet'>('article');
@@ -299,7 +301,7 @@ export function ReaderApp({ api, prefs: initialPrefs }: { api: ReaderApi; prefs:
   };
 
   const readerAttributes = {
-    'data-theme': prefs.theme,
+    'data-theme': theme,
     'data-font': prefs.font,
     'data-width': prefs.width,
     style: { '--reader-font-size': `${prefs.fontSize}px`, '--reader-line-height': String(prefs.lineHeight) },
