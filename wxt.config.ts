@@ -2,8 +2,10 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 
-// Extension pages load nothing remote: scripts and styles come from the package itself.
-const extensionPagesCsp = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// Extension pages load nothing remote: scripts and styles come from the package itself. Web pages may
+// frame only what is web-accessible (the save form, save-form.html); no other extension page can be
+// framed by a page whatever this says, as the browser refuses to load resources not listed below.
+const extensionPagesCsp = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self' http: https:";
 
 export default defineConfig({
   // Manifest V3 for Firefox too: the CSS Custom Highlight API needs Firefox 140, which has MV3 throughout.
@@ -31,10 +33,12 @@ export default defineConfig({
     // the save form); import() from a content script needs the files to be web-accessible. In Chrome
     // only under the dynamic URL that runtime.getURL gives, new each session, so that a page cannot
     // tell Backstory is installed by fetching them at the extension's fixed id (Firefox's extension
-    // URLs are random per profile already).
+    // URLs are random per profile already). The save form (save-form.html) is an extension page the
+    // content script frames inside its closed shadow root, so that what the reader types there never
+    // passes through the page's document.
     web_accessible_resources: [
       {
-        resources: ['page-marker.js', 'page-ui.js'],
+        resources: ['page-marker.js', 'page-ui.js', 'save-form.html'],
         matches: ['http://*/*', 'https://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

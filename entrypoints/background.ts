@@ -52,6 +52,9 @@ export default defineBackground(() => {
       if (!reply) throw new Error('Backstory has not read this page yet. Reload the page, then open the reading mode again.');
       return unwrapReply<ReaderSnapshot>(Promise.resolve(reply));
     },
+    async sendToTab(tabId, request) {
+      await browser.tabs.sendMessage(tabId, request);
+    },
     async broadcast(request) {
       const tabs = await browser.tabs.query({});
       await Promise.all(

@@ -50,6 +50,29 @@ export interface AnnotationRow extends AnnotationInput {
   updatedAt: number;
 }
 
+/**
+ * What the save form shows and saves: the passage as the page describes it, and who may have said it.
+ * The content script hands it to the background, which keeps it for the extension's own save-form
+ * frame under a one-time token (the frame's address carries the token only, never the passage).
+ */
+export const SaveFormInput = v.object({
+  annotation: v.omit(AnnotationInput, ['entityId', 'tags', 'comment']),
+  choices: v.pipe(v.array(v.object({ id, name: text(1000), kind: text(100) })), v.maxLength(10_000)),
+  proposed: v.pipe(v.array(id), v.maxLength(10_000)),
+});
+export type SaveFormInput = v.InferOutput<typeof SaveFormInput>;
+
+/** A one-time token: 32 random bytes, in hex. */
+const formToken = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
+
+/** What the save-form frame tells the page it floats over: its height, that it saved, that it closed. */
+const SaveFormEvent = v.variant('kind', [
+  v.object({ kind: v.literal('size'), height: v.pipe(v.number(), v.minValue(0), v.maxValue(10_000)) }),
+  v.object({ kind: v.literal('saved'), id }),
+  v.object({ kind: v.literal('closed') }),
+]);
+export type SaveFormEvent = v.InferOutput<typeof SaveFormEvent>;
+
 /** The popup's two switches: "On this site" and "Everywhere". */
 const SwitchScope = v.picklist(['site', 'everywhere']);
 export type SwitchScope = v.InferOutput<typeof SwitchScope>;
@@ -69,6 +92,9 @@ export const BackgroundRequest = v.variant('type', [
   v.object({ type: v.literal('page-annotations'), url: pageUrl }),
   v.object({ type: v.literal('open-annotation'), id }),
   v.object({ type: v.literal('reader-snapshot'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  v.object({ type: v.literal('save-form-hold'), input: SaveFormInput }),
+  v.object({ type: v.literal('save-form-take'), token: formToken }),
+  v.object({ type: v.literal('save-form-event'), token: formToken, event: SaveFormEvent }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequest>;
 
@@ -84,6 +110,10 @@ export interface BackgroundReplies {
   'open-annotation': null;
   /** The page of that tab, for the reading mode. */
   'reader-snapshot': ReaderSnapshot;
+  /** The token under which the save form's input is held. */
+  'save-form-hold': string;
+  'save-form-take': SaveFormInput;
+  'save-form-event': null;
 }
 
 /** Requests answered by a page's content script. */
@@ -96,6 +126,8 @@ export const PageRequest = v.variant('type', [
   v.object({ type: v.literal('forget-dossiers') }),
   v.object({ type: v.literal('reveal-annotation'), id }),
   v.object({ type: v.literal('reader-snapshot') }),
+  // From the background, for the save-form frame in this tab; `annotation` is what was saved (for 'saved').
+  v.object({ type: v.literal('save-form-event'), token: formToken, event: SaveFormEvent, annotation: v.optional(v.object({ id, entityId: v.optional(id) })) }),
 ]);
 export type PageRequest = v.InferOutput<typeof PageRequest>;
 
@@ -112,6 +144,8 @@ export interface PageReplies {
   /** Whether the passage was found on the page and scrolled into view. */
   'reveal-annotation': boolean;
   'reader-snapshot': ReaderSnapshot;
+  /** Whether this page's open save form had that token. */
+  'save-form-event': boolean;
 }
 
 // What the replies carry. Replies come from Backstory's own background and content scripts, so they
@@ -273,6 +307,7 @@ export function parseRequest<S extends typeof BackgroundRequest | typeof PageReq
 export interface SenderInfo {
   id?: string;
   url?: string;
+  frameId?: number;
   tab?: { id?: number; url?: string };
 }
 

@@ -26,7 +26,13 @@ export function SaveForm({ quote, choices, proposed, onSave, onClose }: SaveForm
   const [comment, setComment] = useState('');
   const [state, setState] = useState<{ kind: 'editing' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; error: string }>({ kind: 'editing' });
   const first = useRef<HTMLSelectElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  const form = useRef<HTMLFormElement>(null);
+  // The first field takes focus, unless the reader is in the form already (the save-form frame focuses
+  // it before this effect runs, and a fast typist may have moved on): keys are never sent astray.
+  useEffect(() => {
+    const active = first.current?.ownerDocument.activeElement;
+    if (!active || !form.current?.contains(active)) first.current?.focus();
+  }, []);
 
   const ordered = [...proposed.map((id) => choices.find((c) => c.id === id)).filter((c): c is Choice => !!c), ...choices.filter((c) => !proposed.includes(c.id))];
 
@@ -43,7 +49,7 @@ export function SaveForm({ quote, choices, proposed, onSave, onClose }: SaveForm
   }
 
   return (
-    <form class="popover save-form" role="dialog" aria-label="Save to Backstory" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <form ref={form} class="popover save-form" role="dialog" aria-label="Save to Backstory" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <button class="close" type="button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
         ×
       </button>

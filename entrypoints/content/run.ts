@@ -46,14 +46,19 @@ export function run(ctx: ContentScriptContext): void {
     createPageUi(document, {
       popover: { getDossier, choicesFor: (mark) => mark.entityIds.map(choiceOf) },
       save: {
-        choices: () => marker.counts().map(({ id }) => choiceOf(id)),
-        propose: (range) => proposedEntities(range, marker.allMarks(), (id) => marker.entity(id)?.kind),
-        save: async (range, input) => {
-          const metadata = readPageMetadata(document, location.href);
-          const annotation = await ask({
-            type: 'save-annotation',
-            annotation: { ...metadata, ...saved.describe(range), entityId: input.entityId ?? undefined, tags: input.tags, comment: input.comment || undefined },
+        // The form's input waits in the background under a one-time token for the save-form frame.
+        hold: async (range) => {
+          const token = await ask({
+            type: 'save-form-hold',
+            input: {
+              annotation: { ...readPageMetadata(document, location.href), ...saved.describe(range) },
+              choices: marker.counts().map(({ id }) => choiceOf(id)),
+              proposed: proposedEntities(range, marker.allMarks(), (id) => marker.entity(id)?.kind),
+            },
           });
+          return { token, url: `${browser.runtime.getURL('/save-form.html')}#${token}` };
+        },
+        saved: (range, annotation) => {
           saved.show(annotation, range);
           if (annotation.entityId) dossiers.forget(annotation.entityId);
         },
@@ -110,6 +115,9 @@ export function run(ctx: ContentScriptContext): void {
       // The page as it stands, for the reading mode, which extracts the article from its own copy.
       'reader-snapshot': async () => snapshotOf(document, location.href),
       'reveal-annotation': async () => (request.type === 'reveal-annotation' ? saved.reveal(request.id) : false),
+      // What the save-form frame in this tab says (its height, saved, closed), relayed by the background.
+      'save-form-event': async () =>
+        request.type === 'save-form-event' ? (ui.loaded?.save.onFrameEvent(request.token, request.event, request.annotation) ?? false) : false,
       'forget-dossiers': async () => {
         dossiers.clear();
         return null;

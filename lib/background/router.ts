@@ -1,4 +1,4 @@
-import { BackgroundRequest, isOwnSender, parseRequest, type BackgroundReplies, type PageRequest, type ReaderSnapshot, type Reply, type SenderInfo } from '../messages';
+import { BackgroundRequest, isOwnSender, parseRequest, type BackgroundReplies, type PageRequest, type ReaderSnapshot, type Reply, type SaveFormInput, type SenderInfo } from '../messages';
 import type { BackstoryDatabase } from '../store/db';
 import { AliasKeySet } from '../store/alias-keys';
 import { findCandidates, loadDossier } from '../store/queries';
@@ -21,6 +21,8 @@ export interface RouterDeps {
   broadcast(request: PageRequest): Promise<void>;
   /** Asks the content script of a tab's page for the page as it stands. */
   snapshotOf(tabId: number): Promise<ReaderSnapshot>;
+  /** Sends a request to the content scripts of one tab (every frame: each checks it is meant for it). */
+  sendToTab(tabId: number, request: PageRequest): Promise<void>;
 }
 
 /**
@@ -28,7 +30,15 @@ export interface RouterDeps {
  * never needs them, and one driven by a hostile page could switch marking off everywhere or on another
  * site, make every open tab refresh, or open the reader's saved passages.
  */
-const EXTENSION_PAGES_ONLY = new Set<BackgroundRequest['type']>(['set-switch', 'knowledge-changed', 'open-annotation']);
+const EXTENSION_PAGES_ONLY = new Set<BackgroundRequest['type']>([
+  'set-switch',
+  'knowledge-changed',
+  'open-annotation',
+  // The save form's input is taken, and its events sent, by the save-form frame alone: a content script
+  // that could take a token could read the passage another tab is about to save.
+  'save-form-take',
+  'save-form-event',
+]);
 
 const hostOfUrl = (url: string | undefined): string | null => {
   try {
@@ -54,15 +64,50 @@ function confineToPage(request: BackgroundRequest, sender: SenderInfo): { reques
   if (request.type === 'site-status') {
     return pageHost !== null && request.host.toLowerCase() === pageHost ? { request } : { refusal: 'A page may ask only about itself' };
   }
-  if (request.type !== 'page-annotations' && request.type !== 'save-annotation') return { request };
+  if (request.type !== 'page-annotations' && request.type !== 'save-annotation' && request.type !== 'save-form-hold') return { request };
   if (pageHost === null) return { refusal: 'A page may ask only about itself' };
   const own = (url: string) => {
     const asked = hostOfUrl(url);
     return asked !== null && isSameSite(pageHost, asked) ? url : canonicalUrl(sender.url!);
   };
-  return request.type === 'page-annotations'
-    ? { request: { ...request, url: own(request.url) } }
-    : { request: { ...request, annotation: { ...request.annotation, url: own(request.annotation.url) } } };
+  if (request.type === 'page-annotations') return { request: { ...request, url: own(request.url) } };
+  if (request.type === 'save-annotation') return { request: { ...request, annotation: { ...request.annotation, url: own(request.annotation.url) } } };
+  // The frame saves as an extension page, unconfined: the address is confined now, while the page's own
+  // content script speaks.
+  const input = request.input;
+  return { request: { ...request, input: { ...input, annotation: { ...input.annotation, url: own(input.annotation.url) } } } };
+}
+
+/** How long a held form's input waits for its frame to take it, and how many may wait at once. */
+const HOLD_MS = 60_000;
+const MAX_HELD = 100;
+
+/**
+ * The save forms' input, kept in the background's memory under one-time tokens until the save-form
+ * frame of the same tab takes it: a token is 32 random bytes, taken once, by the frame in the tab that
+ * held it, within a minute.
+ */
+export class HeldForms {
+  private readonly held = new Map<string, { input: SaveFormInput; tabId: number; at: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  hold(input: SaveFormInput, tabId: number): string {
+    for (const [token, entry] of this.held) if (this.now() - entry.at > HOLD_MS) this.held.delete(token);
+    // The oldest give way (maps keep the order of insertion).
+    while (this.held.size >= MAX_HELD) this.held.delete(this.held.keys().next().value!);
+    const bytes = crypto.getRandomValues(new Uint8Array(32));
+    const token = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+    this.held.set(token, { input, tabId, at: this.now() });
+    return token;
+  }
+
+  take(token: string, tabId: number | undefined): SaveFormInput {
+    const entry = this.held.get(token);
+    if (!entry || this.now() - entry.at > HOLD_MS || entry.tabId !== tabId) throw new Error('This save form has expired. Select the passage again.');
+    this.held.delete(token);
+    return entry.input;
+  }
 }
 
 /** Answers the protocol's requests. Never throws: a bad message or a failure becomes an error reply. */
@@ -72,6 +117,7 @@ export function createRouter(deps: RouterDeps) {
   // Read the list of filed words as the service worker starts, and again when the knowledge base
   // changes, so that the first page's lookup does not wait for it (hundreds of thousands of words for
   // a large knowledge base).
+  const forms = new HeldForms();
   const warm = () => aliasKeys.current(db).then(() => undefined, () => undefined);
   void warm();
   const handlers: { [K in BackgroundRequest['type']]: (request: Extract<BackgroundRequest, { type: K }>, sender: SenderInfo) => Promise<BackgroundReplies[K]> } = {
@@ -106,6 +152,21 @@ export function createRouter(deps: RouterDeps) {
       // (which could otherwise read any other tab).
       if (!(sender.url ?? '').startsWith(deps.ownBaseUrl)) throw new Error('Only the reading mode may read a page');
       return deps.snapshotOf(request.tabId);
+    },
+    'save-form-hold': async (request, sender) => {
+      if (sender.tab?.id === undefined) throw new Error('Only a page in a tab may open the save form');
+      return forms.hold(request.input, sender.tab.id);
+    },
+    'save-form-take': async (request, sender) => forms.take(request.token, sender.tab?.id),
+    'save-form-event': async (request, sender) => {
+      // To the tab the frame is in; its content script acts only if its open form has this token.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new Error('The save form is not in a tab');
+      const row = request.event.kind === 'saved' ? await getAnnotation(db, request.event.id) : undefined;
+      if (request.event.kind === 'saved' && !row) throw new Error('This passage is no longer in your library.');
+      const annotation = row && { id: row.id, entityId: row.entityId };
+      await deps.sendToTab(tabId, { type: 'save-form-event', token: request.token, event: request.event, annotation });
+      return null;
     },
     found: async (request, sender) => {
       if (sender.tab?.id !== undefined) await deps.setBadge(sender.tab.id, request.entities);

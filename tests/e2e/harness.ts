@@ -1,4 +1,4 @@
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Frame, Page, Worker } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error plain JS module shared with the demo and bench scripts
 import { launchWithExtension } from '../../scripts/lib/browser.mjs';
@@ -217,20 +217,41 @@ export async function clickInUi(page: Page, className: string): Promise<void> {
   await page.mouse.click(point.x, point.y);
 }
 
+/**
+ * The save form: an extension page framed inside Backstory's closed shadow root (playwright's locators
+ * do not pierce a closed root, but the frame is listed among the page's frames).
+ */
+export async function saveFormFrame(page: Page, { timeout = 5000 } = {}): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = page.frames().find((f) => /^(chrome|moz)-extension:\/\//.test(f.url()) && f.url().includes('save-form.html'));
+    if (frame && (await frame.locator('form.save-form').count().catch(() => 0)) > 0) return frame;
+    if (Date.now() > deadline) throw new Error('Backstory shows no save form');
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Whether the save form's frame is still in the page. */
+export function saveFormOpen(page: Page): boolean {
+  return page.frames().some((f) => f.url().includes('save-form.html'));
+}
+
 /** Saves a passage as a reader would: select, "Save to Backstory", fill tags and comment, Save. */
 export async function savePassage(page: Page, text: string, { tags = '', comment = '' } = {}): Promise<void> {
   await selectText(page, text);
   await clickInUi(page, 'save-button');
-  await page.waitForTimeout(200);
+  const form = await saveFormFrame(page);
+  // The speaker's field has focus: Tab to the tags, Tab to the comment, typed on the keyboard.
+  await form.locator('select:focus').waitFor({ timeout: 5000 });
   await page.keyboard.press('Tab');
   await page.keyboard.type(tags);
   await page.keyboard.press('Tab');
   await page.keyboard.type(comment);
-  await clickInUi(page, 'primary');
+  await form.locator('button.primary').click();
   const deadline = Date.now() + 5000;
   while (Date.now() < deadline) {
     // Saved, and the form has closed itself.
-    if ((await highlightTexts(page, 'backstory-saved')).includes(text) && !(await uiElementCenter(page, 'save-form'))) return;
+    if ((await highlightTexts(page, 'backstory-saved')).includes(text) && !saveFormOpen(page)) return;
     await page.waitForTimeout(100);
   }
   throw new Error(`"${text}" was not saved`);

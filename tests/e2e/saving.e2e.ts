@@ -11,6 +11,8 @@ import {
   textOf,
   uiElementCenter,
   clickInUi as click,
+  saveFormFrame,
+  saveFormOpen,
   type Server,
   type Session,
 } from './harness';
@@ -64,18 +66,24 @@ describe('saving what was said', () => {
     await settledMarks(page, { min: 20 });
     await selectText(page, QUOTE);
     await click(page, 'save-button');
-    await expect.poll(async () => textOf((await backstoryUiHtml(page)) ?? '')).toContain('Statement by');
-    // The form proposes the person named just before the quote.
+    const form = await saveFormFrame(page);
+    expect(await form.locator('form').textContent()).toContain('Statement by');
+    expect(await form.locator('blockquote').textContent()).toBe(QUOTE);
+    // The form has the keyboard (its frame is inside Backstory's UI), on its first field.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BACKSTORY-UI');
-    const form = (await backstoryUiHtml(page))!;
-    expect(form).toMatch(/<option value="murat-nurtleu"[^>]*>Murat Nurtleu<\/option>/);
+    await form.locator('select:focus').waitFor({ timeout: 5000 });
+    // The form proposes the person named just before the quote.
+    expect(await form.locator('select').inputValue()).toBe('murat-nurtleu');
+    expect(await form.locator('option[value="murat-nurtleu"]').textContent()).toBe('Murat Nurtleu');
     await page.keyboard.press('Tab');
     await page.keyboard.type('allies, kazakhstan');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Nurtleu answers Minsk');
-    await click(page, 'primary');
-    await expect.poll(async () => textOf((await backstoryUiHtml(page)) ?? '')).toContain('Saved');
+    await form.locator('button.primary').click();
+    await expect.poll(() => form.locator('[role="status"]').textContent()).toBe('Saved');
     await expect.poll(() => highlightTexts(page, 'backstory-saved')).toEqual([QUOTE]);
+    // The form closes itself after saying so.
+    await expect.poll(() => saveFormOpen(page)).toBe(false);
 
     const { x, y } = await pointOfMark(page, 'Murat Nurtleu');
     await page.mouse.move(x, y);
@@ -86,6 +94,27 @@ describe('saving what was said', () => {
     await page.close();
   });
 
+  it('closes the form on Escape, saving nothing, and gives the keyboard back to the page', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/demo/`);
+    await settledMarks(page, { min: 20 });
+    await selectText(page, 'The reaction in both capitals came quickly');
+    await click(page, 'save-button');
+    const form = await saveFormFrame(page);
+    await form.locator('select:focus').waitFor({ timeout: 5000 });
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('never kept');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => saveFormOpen(page)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BACKSTORY-UI');
+    // The page has the keyboard again: its own listener hears the next key.
+    await page.evaluate(() => window.addEventListener('keydown', (e) => ((window as unknown as { heard: string }).heard = e.key), { once: true }));
+    await page.keyboard.press('q');
+    expect(await page.evaluate(() => (window as unknown as { heard?: string }).heard)).toBe('q');
+    expect(await highlightTexts(page, 'backstory-saved')).not.toContain('The reaction in both capitals came quickly');
+    await page.close();
+  });
+
   it('lists a passage that can no longer be found as orphaned in the popup', async () => {
     edition = 1;
     const page = await session.context.newPage();
@@ -93,7 +122,7 @@ describe('saving what was said', () => {
     await settledMarks(page);
     await selectText(page, 'the alliance had failed Armenia');
     await click(page, 'save-button');
-    await click(page, 'primary');
+    await (await saveFormFrame(page)).locator('button.primary').click();
     await expect.poll(() => highlightTexts(page, 'backstory-saved')).toEqual(['the alliance had failed Armenia']);
 
     edition = 2;

@@ -18,8 +18,9 @@ async function setup() {
   const broadcast = vi.fn(async () => undefined);
   const snapshotOf = vi.fn(async (tabId: number) => ({ html: `<p>page of tab ${tabId}</p>`, url: 'https://news.example/a', title: 'A' }));
   const openAndReveal = vi.fn(async () => undefined);
-  const route = createRouter({ db, ready: Promise.resolve(), ownId: OWN_ID, ownBaseUrl: BASE, setBadge, broadcast, openAndReveal, snapshotOf });
-  return { route, db, setBadge, broadcast, snapshotOf, openAndReveal };
+  const sendToTab = vi.fn(async () => undefined);
+  const route = createRouter({ db, ready: Promise.resolve(), ownId: OWN_ID, ownBaseUrl: BASE, setBadge, broadcast, openAndReveal, snapshotOf, sendToTab });
+  return { route, db, setBadge, broadcast, snapshotOf, openAndReveal, sendToTab };
 }
 
 describe('the background’s message protocol', () => {
@@ -174,7 +175,7 @@ describe('the background’s message protocol', () => {
   it('turns a failure inside a handler into an error reply', async () => {
     const db = new BackstoryDatabase(`router-closed-${Math.random()}`);
     db.close();
-    const route = createRouter({ db, ready: Promise.resolve(), ownId: OWN_ID, ownBaseUrl: BASE, setBadge: vi.fn(), broadcast: vi.fn(), openAndReveal: vi.fn(), snapshotOf: vi.fn() });
+    const route = createRouter({ db, ready: Promise.resolve(), ownId: OWN_ID, ownBaseUrl: BASE, setBadge: vi.fn(), broadcast: vi.fn(), openAndReveal: vi.fn(), snapshotOf: vi.fn(), sendToTab: vi.fn() });
     const reply = await route({ type: 'dossier', id: 'csto' }, fromTab);
     expect(reply.ok).toBe(false);
   });

@@ -22,7 +22,7 @@ beforeEach(() => {
   document.body.innerHTML = '<p>Nikol Pashinyan said the alliance had failed Armenia when it was needed most.</p>';
   paragraph = document.querySelector('p')!;
   layer = new UiLayer(document, '');
-  const save = new SaveSurface(document, layer, { choices: () => [], propose: () => [], save: vi.fn(async () => undefined) });
+  const save = new SaveSurface(document, layer, { hold: vi.fn(async () => ({ token: 'unused', url: 'about:blank' })), saved: vi.fn() });
   // As the content script wires it (entrypoints/content/run.ts).
   detach = onSelectionGesture(document, (target) => layer.isOwnTarget(target), () =>
     save.offer(savableRange(document.getSelection(), document.body)),

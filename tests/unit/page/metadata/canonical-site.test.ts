@@ -19,6 +19,7 @@ async function savedUnder(location: string, canonical: string): Promise<string> 
     db, ready: Promise.resolve(), ownId: 'backstory', ownBaseUrl: BASE,
     setBadge: async () => undefined, broadcast: async () => undefined, openAndReveal: async () => undefined,
     snapshotOf: async () => Promise.reject(new Error('unused')),
+    sendToTab: async () => undefined,
   });
   const url = readPageMetadata(pageWithCanonical(canonical), location).url;
   const annotation = { url, quote: 'words', selectors: [{ type: 'TextQuoteSelector', exact: 'words' }], tags: [] };

@@ -20,7 +20,7 @@ async function saveOn(doc: Document) {
   const db = new BackstoryDatabase(`long-metadata-${Math.random()}`);
   const route = createRouter({
     db, ready: Promise.resolve(), ownId: OWN_ID, ownBaseUrl: 'chrome-extension://backstory-id/',
-    setBadge: vi.fn(), broadcast: vi.fn(async () => undefined), openAndReveal: vi.fn(), snapshotOf: vi.fn(),
+    setBadge: vi.fn(), broadcast: vi.fn(async () => undefined), openAndReveal: vi.fn(), snapshotOf: vi.fn(), sendToTab: vi.fn(),
   });
   const metadata = readPageMetadata(doc, PAGE);
   const annotation = { ...metadata, quote: 'Text.', selectors: [{ type: 'TextQuoteSelector' as const, exact: 'Text.' }], tags: [] };
