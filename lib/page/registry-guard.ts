@@ -5,8 +5,8 @@
  * REGISTRY_CHECK_MS and puts back what it finds changed, so marks return within a second.
  *
  * It knows each highlight's ranges from the painter's own record (added/removed), not from the
- * highlight, which the page can reach. A page that removes one range and adds one of its own keeps the
- * size the same and is not noticed until the next change of that highlight's size.
+ * highlight, which the page can reach, and compares sizes: a page that swaps one range for one of its
+ * own, or registers a highlight of its own with as many ranges, is not noticed.
  */
 export const REGISTRY_CHECK_MS = 500;
 
@@ -19,9 +19,12 @@ export class RegistryGuard {
   private readonly own = new Map<string, Entry>();
   private timer: ReturnType<typeof setInterval> | undefined;
 
-  /** Starts keeping `highlight` registered under `name`. */
+  /**
+   * Starts keeping `highlight`, new and empty, registered under `name`. (Its ranges are not read from
+   * it: in Firefox a content script sees the page's Highlight through a wrapper that cannot iterate it.)
+   */
   track(name: string, highlight: Highlight): void {
-    this.own.set(name, { highlight, ranges: new Set(highlight) });
+    this.own.set(name, { highlight, ranges: new Set() });
     this.timer ??= setInterval(() => this.check(), REGISTRY_CHECK_MS);
   }
 
@@ -38,7 +41,10 @@ export class RegistryGuard {
     let restored = 0;
     for (const [name, { highlight, ranges }] of this.own) {
       const emptied = highlight.size !== ranges.size;
-      if (!emptied && CSS.highlights.get(name) === highlight) continue;
+      // Compared by size, not identity: in Firefox the content script sees the registry's entries
+      // through wrappers, which are not the objects it registered.
+      const registered = CSS.highlights.get(name);
+      if (!emptied && registered !== undefined && registered.size === ranges.size) continue;
       if (emptied) {
         highlight.clear();
         for (const range of ranges) highlight.add(range);
