@@ -35,6 +35,25 @@ export const STATUS_LABELS: Record<string, string> = {
   left: 'left',
 };
 
+/** '1 mention', '7 mentions', '1,000 saved passages'. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+/**
+ * `url` if it is a web address (http: or https:), else undefined: only these become links. A pack or
+ * an import that slipped a `javascript:`, `data:` or `file:` URL past its checks is shown as text.
+ */
+export function webUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function hostOf(url: string | undefined): string {
   if (!url) return '';
   try {

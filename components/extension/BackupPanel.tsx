@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { backupFile, BackupError, exportBackup, readBackupFile, restoreBackup, type Backup, type RestoreReport } from '../../lib/store/backup';
 import type { BackstoryDatabase } from '../../lib/store/db';
-import { download } from './ExportButton';
+import { plural } from '../../lib/format';
+import { saveFile } from '../shared/download';
 import { onFileChosen } from './file-input';
 
 type Status =
@@ -10,8 +11,6 @@ type Status =
   | { kind: 'confirm'; file: string; backup: Backup }
   | { kind: 'done'; message: string; report?: RestoreReport }
   | { kind: 'error'; message: string };
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 function summary(backup: Backup): string {
   const { tables } = backup;
@@ -47,7 +46,8 @@ export function BackupPanel({ db, onRestored }: BackupPanelProps) {
     setStatus({ kind: 'busy', message: 'Writing the backup…' });
     try {
       const backup = await exportBackup(db);
-      download(backupFile(backup));
+      const file = backupFile(backup);
+      saveFile(file.blob, file.name);
       setStatus({ kind: 'done', message: `Backup written: ${summary(backup)}.` });
     } catch (error) {
       setStatus({ kind: 'error', message: `The backup could not be written: ${(error as Error).message}` });

@@ -1,20 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { ExportScope } from '../../lib/store/export';
-import type { ExportedFile, KnowledgeJobs } from '../../lib/store/jobs';
+import type { KnowledgeJobs } from '../../lib/store/jobs';
+import { saveFile } from '../shared/download';
 
-/** Hands a file to the browser's downloads, as a link the reader clicked would. */
-export function download({ blob, name }: Pick<ExportedFile, 'blob' | 'name'>): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once would cancel the download in some browsers; a minute is ample to start it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export interface ExportButtonProps {
   jobs: KnowledgeJobs;
@@ -39,7 +27,8 @@ export function ExportButton({ jobs, format, scope, label, ariaLabel, class: cla
         onClick={async () => {
           setState({ busy: true });
           try {
-            download(await jobs.exportFile(format, scope));
+            const file = await jobs.exportFile(format, scope);
+            saveFile(file.blob, file.name);
             setState({ busy: false });
           } catch (error) {
             setState({ busy: false, error: `Export failed: ${(error as Error).message}. Try again; if it fails again, reload this page.` });

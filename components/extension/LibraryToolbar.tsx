@@ -6,6 +6,8 @@ import { fromWebAnnotationFile, type SkippedAnnotation } from '../../lib/formats
 import type { SavedAnnotation } from '../../lib/library/saved-annotation';
 import { importAnnotations, type AnnotationImport } from '../../lib/store/annotations';
 import type { BackstoryDatabase } from '../../lib/store/db';
+import { plural } from '../../lib/format';
+import { saveFile } from '../shared/download';
 import { onFileChosen } from './file-input';
 
 export interface LibraryToolbarProps {
@@ -15,16 +17,6 @@ export interface LibraryToolbarProps {
   onChanged(): void;
 }
 
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** What an import did, and each passage left out with why (the first five). */
 function describeAnnotationImport(parsed: { skipped: SkippedAnnotation[]; refused: SkippedAnnotation[] }, result: AnnotationImport): string {
@@ -53,7 +45,7 @@ export function LibraryToolbar({ db, matches, onChanged }: LibraryToolbarProps) 
    * library is still being indexed, the whole library comes from the database (see LibraryIndexer.export).
    */
   async function exportAs(name: string, type: string, format: (annotations: SavedAnnotation[]) => string) {
-    download(`backstory-annotations-${today()}.${name}`, type, format(await matches()));
+    saveFile(new Blob([format(await matches())], { type }), `backstory-annotations-${today()}.${name}`);
   }
 
   async function importFile(file: File) {

@@ -1,19 +1,5 @@
 import type { Source } from '../../lib/messages';
-import { formatDate, hostOf } from '../../lib/format';
-
-/**
- * The address a source may be linked to: a web page (http: or https:), else none. A pack or an import
- * that slipped a `javascript:`, `data:` or `file:` URL past its checks gets its title shown as text.
- */
-function webUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { formatDate, hostOf, webUrl } from '../../lib/format';
 
 /** A source as a reader checks it: title (linked when it has a web address), publisher, date. */
 export function SourceLink({ source, date }: { source: Source; date?: string }) {

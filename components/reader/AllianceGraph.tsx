@@ -1,7 +1,7 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import { useMemo } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { allianceGraph, type GraphLink, type GraphNode } from '../../lib/study/alliances';
+import { acronymOf, allianceGraph, type GraphLink, type GraphNode } from '../../lib/study/alliances';
 import type { ArticleEntity } from '../../lib/study/article';
 import { STATUS_LABELS } from '../../lib/format';
 
@@ -32,11 +32,10 @@ const MARGIN_Y = 30;
 /** About how wide a character of the graph's 11 px type is, in its units. */
 const CHAR_WIDTH = 6.5;
 
-/** An organisation's acronym from its aliases (CSTO, EAEU), which fits a small drawing better than its name. */
+/** A structure's acronym (CSTO, EAEU), as its table column is headed, fits a small drawing better than its name. */
 function labelOf(node: GraphNode, entities: Map<string, ArticleEntity>): string {
-  if (!node.structure) return node.name;
-  const aliases = entities.get(node.id)?.dossier?.entity.aliases ?? [];
-  return aliases.find((a) => /^[A-Z]{2,6}$/.test(a.text))?.text ?? node.name;
+  const entity = node.structure ? entities.get(node.id) : undefined;
+  return (entity && acronymOf(entity)) ?? node.name;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { EntityKind } from '../../lib/messages';
-import type { ArticleEntity, ArticleMention } from '../../lib/study/article';
+import { plural } from '../../lib/format';
+import { firstMention, type ArticleEntity, type ArticleMention } from '../../lib/study/article';
 
 export interface GlossaryProps {
   entities: ArticleEntity[];
@@ -51,15 +52,13 @@ export function roleLine(entity: ArticleEntity): string {
   return summary ? clip(firstSentence(summary), ROLE_MAX) : '';
 }
 
-const firstMark = (entity: ArticleEntity) => entity.mentions[0]?.markIndex ?? Infinity;
 
 const ORDERS: Record<GlossarySort, (a: ArticleEntity, b: ArticleEntity) => number> = {
-  first: (a, b) => firstMark(a) - firstMark(b),
+  first: (a, b) => firstMention(a) - firstMention(b),
   // Ties keep the article's order, so equally frequent names read as the student met them.
-  frequency: (a, b) => b.mentions.length - a.mentions.length || firstMark(a) - firstMark(b),
+  frequency: (a, b) => b.mentions.length - a.mentions.length || firstMention(a) - firstMention(b),
 };
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 export function Glossary({ entities, onJump, onOpen }: GlossaryProps) {
   const [sort, setSort] = useState<GlossarySort>('first');

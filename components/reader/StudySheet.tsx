@@ -5,7 +5,8 @@ import { inReadingOrder } from '../../lib/study/alliances';
 import type { ArticleEntity, ArticleInfo, SavedNote } from '../../lib/study/article';
 import { studyQuestions } from '../../lib/study/questions';
 import { SourceLink } from '../page/SourceLink';
-import { formatDate, formatSpan, hostOf, KIND_LABELS } from '../../lib/format';
+import { formatDate, formatSpan, hostOf, KIND_LABELS, webUrl } from '../../lib/format';
+import { saveFile } from '../shared/download';
 import { AllianceTable } from './AllianceTable';
 
 export interface StudySheetProps {
@@ -21,19 +22,7 @@ function fileName(title: string, ending: string): string {
   return `backstory-${slug}${ending}`;
 }
 
-/** Saves text as a file: a Blob URL behind a download link, revoked once the click has handed it over. */
-function download(text: string, type: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
-const isWebAddress = (url: string) => /^https?:\/\//i.test(url);
+const download = (text: string, type: string, name: string) => saveFile(new Blob([text], { type }), name);
 
 function GlossaryEntry({ entity }: { entity: ArticleEntity }) {
   const dossier = entity.dossier;
@@ -118,7 +107,7 @@ export function StudySheet({ article, entities, notes, onClose }: StudySheetProp
         <header class="bs-sheet-head">
           <h1 lang={article.lang || undefined}>{article.title}</h1>
           <p class="bs-sheet-source">
-            {isWebAddress(article.url) ? <a href={article.url}>{article.site || hostOf(article.url)}</a> : article.site}
+            {webUrl(article.url) ? <a href={article.url}>{article.site || hostOf(article.url)}</a> : article.site}
             {article.byline ? ` · ${article.byline}` : ''}
             {published ? ` · published ${published}` : ''}
           </p>

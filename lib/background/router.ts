@@ -30,14 +30,18 @@ export interface RouterDeps {
  * never needs them, and one driven by a hostile page could switch marking off everywhere or on another
  * site, make every open tab refresh, or open the reader's saved passages.
  */
-const EXTENSION_PAGES_ONLY = new Set<BackgroundRequest['type']>([
-  'set-switch',
-  'knowledge-changed',
-  'open-annotation',
+const OWN_PAGES_ONLY = 'Only Backstory’s own pages may do this';
+const EXTENSION_PAGES_ONLY = new Map<BackgroundRequest['type'], string>([
+  ['set-switch', OWN_PAGES_ONLY],
+  ['knowledge-changed', OWN_PAGES_ONLY],
+  ['open-annotation', OWN_PAGES_ONLY],
+  // A page's whole markup goes only to Backstory's own reading mode: a content script could otherwise
+  // read any other tab.
+  ['reader-snapshot', 'Only the reading mode may read a page'],
   // The save form's input is taken, and its events sent, by the save-form frame alone: a content script
   // that could take a token could read the passage another tab is about to save.
-  'save-form-take',
-  'save-form-event',
+  ['save-form-take', OWN_PAGES_ONLY],
+  ['save-form-event', OWN_PAGES_ONLY],
 ]);
 
 const hostOfUrl = (url: string | undefined): string | null => {
@@ -59,7 +63,8 @@ const hostOfUrl = (url: string | undefined): string | null => {
  * names a canonical URL the content script's cheaper rules allowed but the Public Suffix List does not.
  */
 function confineToPage(request: BackgroundRequest, sender: SenderInfo): { request: BackgroundRequest } | { refusal: string } {
-  if (EXTENSION_PAGES_ONLY.has(request.type)) return { refusal: 'Only Backstory’s own pages may do this' };
+  const ownPagesOnly = EXTENSION_PAGES_ONLY.get(request.type);
+  if (ownPagesOnly) return { refusal: ownPagesOnly };
   const pageHost = hostOfUrl(sender.url);
   if (request.type === 'site-status') {
     return pageHost !== null && request.host.toLowerCase() === pageHost ? { request } : { refusal: 'A page may ask only about itself' };
@@ -147,12 +152,7 @@ export function createRouter(deps: RouterDeps) {
       await deps.broadcast({ type: 'refresh' });
       return null;
     },
-    'reader-snapshot': async (request, sender) => {
-      // A page's whole markup goes only to Backstory's own reading mode, never to a content script
-      // (which could otherwise read any other tab).
-      if (!(sender.url ?? '').startsWith(deps.ownBaseUrl)) throw new Error('Only the reading mode may read a page');
-      return deps.snapshotOf(request.tabId);
-    },
+    'reader-snapshot': (request) => deps.snapshotOf(request.tabId),
     'save-form-hold': async (request, sender) => {
       if (sender.tab?.id === undefined) throw new Error('Only a page in a tab may open the save form');
       return forms.hold(request.input, sender.tab.id);

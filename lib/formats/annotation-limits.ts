@@ -6,7 +6,8 @@
  * limit is refused with the reason.
  */
 import * as v from 'valibot';
-import { AnnotationInput } from '../messages';
+import { AnnotationInput, PAGE_DESCRIPTION_LIMITS } from '../messages';
+import { fitPageDescription } from '../page-description';
 import type { SavedAnnotation } from '../library/saved-annotation';
 
 /** The limits of AnnotationInput, named for the messages. safeParse below holds the import to the schema itself. */
@@ -16,10 +17,7 @@ export const ANNOTATION_LIMITS = {
   tags: 50,
   tag: 100,
   url: 4000,
-  title: 1000,
-  site: 300,
-  author: 300,
-  published: 100,
+  ...PAGE_DESCRIPTION_LIMITS,
   context: 200,
   entityId: 100,
 } as const;
@@ -43,8 +41,6 @@ function overLimit(a: SavedAnnotation): string | undefined {
   return undefined;
 }
 
-const cut = (text: string | undefined, limit: number) => (text !== undefined && text.length > limit ? `${text.slice(0, limit - 1)}…` : text);
-
 /**
  * The passage within the limits of a saved passage, or why it cannot be: metadata too long is cut, a
  * quote selector's prefix and suffix keep the context nearest the quote.
@@ -53,8 +49,9 @@ export function withinLimits(annotation: SavedAnnotation): { annotation: SavedAn
   const reason = overLimit(annotation);
   if (reason) return { reason };
   const L = ANNOTATION_LIMITS;
+  // Title, site, authors and date as a page's own description is fitted before a save (page-description.ts).
   const fitted: SavedAnnotation = {
-    ...annotation,
+    ...fitPageDescription(annotation),
     selectors: annotation.selectors.map((s) =>
       s.type !== 'TextQuoteSelector'
         ? s
@@ -65,9 +62,6 @@ export function withinLimits(annotation: SavedAnnotation): { annotation: SavedAn
           },
     ),
   };
-  for (const field of ['title', 'site', 'author', 'published'] as const) {
-    if (fitted[field] !== undefined) fitted[field] = cut(fitted[field], L[field]);
-  }
   const { id: _id, createdAt: _c, updatedAt: _u, entityName: _n, ...input } = fitted;
   const check = v.safeParse(AnnotationInput, input);
   if (!check.success) {

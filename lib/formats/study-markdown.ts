@@ -2,7 +2,7 @@
  * The study sheet as a Markdown document: the article, a glossary of the names it marks, who belongs to
  * which alliance, the reader's saved passages, and study questions with their answers at the end.
  */
-import { formatDate, formatSpan, hostOf, KIND_LABELS } from '../format';
+import { formatDate, formatSpan, hostOf, KIND_LABELS, webUrl } from '../format';
 import type { Source } from '../messages';
 import { allianceMatrix, cellWords, inReadingOrder, SUSPENDED_MARK, type AllianceCell } from '../study/alliances';
 import type { ArticleEntity, ArticleInfo, SavedNote } from '../study/article';
@@ -14,7 +14,7 @@ const escape = escapeMarkdown;
 
 /** Only web addresses become links; in `<…>` a URL keeps its spaces and parentheses, so only `<`, `>` are encoded. */
 function link(text: string, url: string | undefined, unlinked = escape(text)): string {
-  if (!url || !/^https?:\/\//i.test(url)) return unlinked;
+  if (!url || !webUrl(url)) return unlinked;
   return `[${escape(text)}](${markdownUrl(url)})`;
 }
 

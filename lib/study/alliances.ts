@@ -5,7 +5,7 @@
  */
 import { formatSpan, STATUS_LABELS } from '../format';
 import type { AllianceView, EntityRef, MembershipType, Source } from '../messages';
-import type { ArticleEntity } from './article';
+import { firstMention, type ArticleEntity } from './article';
 
 /** One entity's standing in one structure. */
 export interface AllianceCell {
@@ -42,7 +42,6 @@ export interface AllianceMatrix {
 /** Kinds that can stand in a structure; places and events are left out, and structures are the columns. */
 const ROW_KINDS = new Set(['country', 'party', 'person']);
 
-const firstMention = (e: ArticleEntity) => e.mentions[0]?.markIndex ?? Infinity;
 
 /** The entities in the order the article first names them. */
 export const inReadingOrder = (entities: ArticleEntity[]) => [...entities].sort((a, b) => firstMention(a) - firstMention(b));
@@ -72,7 +71,7 @@ function cellOf(view: AllianceView): AllianceCell {
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 
 /** The acronym the article writes for a structure, else the first its pack lists, if any. */
-function acronymOf(entity: ArticleEntity): string | undefined {
+export function acronymOf(entity: ArticleEntity): string | undefined {
   const written = entity.mentions.map((m) => m.text.trim()).find((text) => ACRONYM.test(text));
   return written ?? entity.dossier?.entity.aliases.map((a) => a.text.trim()).find((text) => ACRONYM.test(text));
 }

@@ -50,6 +50,9 @@ export interface SavedNote {
   createdAt: number;
 }
 
+/** Where the article first names the entity: the index of its first mark (Infinity for none). */
+export const firstMention = (entity: ArticleEntity) => entity.mentions[0]?.markIndex ?? Infinity;
+
 /** The marks of an article as the reading mode made them: each mention's entities, likeliest first. */
 export interface ArticleMarks {
   mentions: { entityIds: string[]; at: number; text: string }[];
