@@ -18,6 +18,25 @@ const token = location.hash.slice(1);
 const tell = (event: SaveFormEvent) => ask({ type: 'save-form-event', token, event }).catch((error) => console.debug('Backstory:', error));
 const close = () => void tell({ kind: 'closed' });
 
+/**
+ * Escape closes the form when the key is released, not when it goes down: the page's content script
+ * removes this frame as soon as it hears of the close, and a frame removed between a key's down and up
+ * leaves the browser delivering the release to a frame that is gone (Chromium's DevTools input then
+ * never returns). Only an Escape pressed here counts, so the release of one that closed the speaker's
+ * drop-down list does not close the form too.
+ */
+function closeOnEscapeRelease() {
+  let pressed = false;
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    if (event.type === 'keydown') pressed = true;
+    else if (pressed) close();
+  };
+  window.addEventListener('keydown', onKey, true);
+  window.addEventListener('keyup', onKey, true);
+}
+
 function reportHeight(element: Element) {
   let last = -1;
   const report = () => {
@@ -31,6 +50,7 @@ function reportHeight(element: Element) {
 }
 
 async function main() {
+  closeOnEscapeRelease();
   const app = document.getElementById('app')!;
   // The form's first field (the speaker's choice, or the button of an error), focused now: the page's
   // content script gives the frame focus as soon as it knows its height, and the form's own effect runs
@@ -59,7 +79,7 @@ async function main() {
     );
   } catch (error) {
     render(
-      <div class="popover save-form" role="alertdialog" aria-label="Save to Backstory" onKeyDown={(e) => e.key === 'Escape' && close()}>
+      <div class="popover save-form" role="alertdialog" aria-label="Save to Backstory">
         <p class="error" role="alert">
           {error instanceof Error ? error.message : String(error)}
         </p>
