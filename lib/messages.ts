@@ -157,7 +157,8 @@ export type EntityKind = 'person' | 'organization' | 'country' | 'place' | 'part
 /** What a page needs to match: the aliases filed under its keys, and the kind and name of their entities. */
 export interface Candidates {
   aliases: { entityId: string; text: string; lang?: string; caseSensitive?: boolean }[];
-  entities: Record<string, { kind: EntityKind; name: string }>;
+  /** `own`: the reader's own entity or their edit of a pack's (painted where the page cannot read it). */
+  entities: Record<string, { kind: EntityKind; name: string; own?: boolean }>;
 }
 
 /** Where a fact comes from, as the pack format writes it. */
@@ -249,7 +250,17 @@ export interface SiteStatus {
   site: boolean;
   /** Marks are shown: both switches are on. */
   enabled: boolean;
+  /** How pages are marked (options page › Settings). */
+  settings: PageSettings;
 }
+
+/** The reader's settings for what Backstory does in pages. */
+export interface PageSettings {
+  /** Paint every mark in Backstory's own layer: nothing in the page's highlight registry. */
+  hideFromPages: boolean;
+}
+
+export const DEFAULT_PAGE_SETTINGS: PageSettings = { hideFromPages: false };
 
 /** An entity a page names, and how many times: what the marker counts and the popup lists. */
 export interface PageEntity {

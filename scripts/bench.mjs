@@ -20,6 +20,8 @@
 //   --cost-runs N        loads with Backstory and with the control per page for that cost (default 3)
 //   --only saved         only the saved passages: re-anchoring 200 on a page, searching a library of 50,000
 //   --only reader        only the reading mode: the demo article and a 1 MB article opened in reader.html
+//   --only stealth       only "Hide Backstory from pages": the 1 MB and 5 MB articles in both painting modes
+//   --stealth-runs N     loads per mode and page for that comparison (default 3)
 //   --reader-runs N      openings of the reading mode per article; median, and p95 from 5 runs (default 5)
 //   (--only prints its section and writes nothing.)
 import { spawnSync } from 'node:child_process';
@@ -43,6 +45,7 @@ import {
 } from './lib/bench-browser.mjs';
 import { benchSavedPassages, savedPassagesReport } from './lib/bench-library.mjs';
 import { benchReader } from './lib/bench-reader.mjs';
+import { benchStealth, stealthReport } from './lib/bench-stealth.mjs';
 import { measureCosts } from './lib/bench-cost.mjs';
 import { longestDuringImport, measureEditor, probeOptions } from './lib/bench-editor.mjs';
 import { profileReader } from './lib/bench-profile.mjs';
@@ -84,8 +87,8 @@ if (!chromiumPath()) {
   process.exit(1);
 }
 const badInteger = (n) => !Number.isInteger(n) || n < 1;
-if (pageKeys.some((key) => !PAGE_SIZES[key]) || kbSizes.some(badInteger) || !['', 'saved', 'reader'].includes(only) || badInteger(readerRuns)) {
-  console.error('Usage: npm run bench -- [--kb 10,100,1000,100000] [--pages 100k,1m,5m] [--runs N] [--profile] [--no-build | --extension DIR] [--only saved | --only reader] [--reader-runs N]');
+if (pageKeys.some((key) => !PAGE_SIZES[key]) || kbSizes.some(badInteger) || !['', 'saved', 'reader', 'stealth'].includes(only) || badInteger(readerRuns)) {
+  console.error('Usage: npm run bench -- [--kb 10,100,1000,100000] [--pages 100k,1m,5m] [--runs N] [--profile] [--no-build | --extension DIR] [--only saved | --only reader | --only stealth] [--reader-runs N]');
   process.exit(1);
 }
 if (ownExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
@@ -117,6 +120,23 @@ if (only === 'saved') {
 // --only reader: the reading-mode part alone, printed, nothing written.
 if (only === 'reader') {
   console.log(readerReport(await benchReader({ extension: extensionDir, log, runs: readerRuns })));
+  process.exit(0);
+}
+
+// --only stealth: the two painting modes alone, printed, nothing written.
+const stealthRuns = Math.max(1, Number(option('stealth-runs', '3')));
+const stealthOf = async () => {
+  const dir = mkdtempSync(join(os.tmpdir(), 'backstory-stealth-'));
+  try {
+    return await benchStealth({ extension: extensionDir, workDir: dir, root, runs: stealthRuns, log });
+  } catch (error) {
+    return { error: firstLine(error) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+if (only === 'stealth') {
+  console.log(stealthReport(await stealthOf()));
   process.exit(0);
 }
 
@@ -385,10 +405,12 @@ const saved = await benchSavedPassages({ extension: extensionDir, log });
 
 // In a browser of its own, with the starter pack (the names a reader meets first).
 results.reader = await benchReader({ extension: extensionDir, log, runs: readerRuns });
+log('hidden from pages: both painting modes');
+results.stealth = await stealthOf();
 
 machine.loadAfter = loadAverage();
 results.totalMs = performance.now() - began;
-const markdown = `${markdownReport(results)}\n\n${savedPassagesReport(saved)}\n\n${readerReport(results.reader)}\n`;
+const markdown = `${markdownReport(results)}\n\n${savedPassagesReport(saved)}\n\n${readerReport(results.reader)}\n\n${stealthReport(results.stealth)}\n`;
 writeFileSync(join(outDir, 'results.md'), markdown);
 // The same figures for programs (to compare two runs), without the pages' text.
 const pagesWithoutText = pages.map(({ html, text, words, ...page }) => page);

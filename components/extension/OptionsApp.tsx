@@ -4,6 +4,7 @@ import { BackupPanel } from './BackupPanel';
 import { EntityBrowser } from './EntityBrowser';
 import { ExportButton } from './ExportButton';
 import { PackManager } from './PackManager';
+import { SettingsPanel } from './SettingsPanel';
 
 export interface OptionsAppProps {
   db: BackstoryDatabase;
@@ -24,6 +25,7 @@ export function OptionsApp({ db, jobs, onKnowledgeChanged }: OptionsAppProps) {
       </header>
       <PackManager db={db} jobs={jobs} onChanged={onKnowledgeChanged} />
       <EntityBrowser db={db} onChanged={onKnowledgeChanged} />
+      <SettingsPanel db={db} onChanged={onKnowledgeChanged} />
       <BackupPanel db={db} onRestored={onKnowledgeChanged} />
       <section class="card" aria-labelledby="export-heading">
         <h2 id="export-heading">Share as a pack</h2>

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import highlightsCss from '~/assets/highlights.css?inline';
+import stealthCss from '~/assets/stealth-marks.css?inline';
 import { BackgroundRequest, PageRequest, parseRequest, unwrapReply, type BackgroundReplies, type PageReplies, type Reply } from '~/lib/messages';
 import { HighlightPainter } from '~/lib/page/highlights';
 import { markAtPoint } from '~/lib/page/hit-test';
@@ -15,6 +16,7 @@ import { SavedPassages } from '~/lib/page/saved-passages';
 import { yieldToPage } from '~/lib/page/scheduler';
 import { proposedEntities, savableRange } from '~/lib/page/selection';
 import { onSelectionGesture } from '~/lib/page/selection-gesture';
+import { StealthLayer } from '~/lib/page/stealth-layer';
 import { adoptStylesheet } from '~/lib/page/ui-host';
 import { LazyPageUi, LazyPopover } from './lazy-ui';
 
@@ -25,15 +27,20 @@ const ask = <T extends BackgroundRequest>(request: T) => unwrapReply<BackgroundR
  * the background. Loaded by the content script (./index.ts) in a task after its own.
  */
 export function run(ctx: ContentScriptContext): void {
-  const marker = new PageMarker(document, {
+  // What the page's scripts must not read (saved passages, the reader's own entities; everything when
+  // the reader hides Backstory from pages) is painted in a layer of Backstory's own.
+  const stealth = new StealthLayer(document, stealthCss);
+  let hideFromPages = false;
+  const marker: PageMarker = new PageMarker(document, {
     lookup: (words) => ask({ type: 'lookup', ...words }),
     onMarksChanged: (m) => void ask({ type: 'found', entities: m.entityCount }).catch(() => undefined),
     // In a page's own shadow roots only an adopted sheet will do: a <style> node would change the page.
     onShadowRoot: (root) => void adoptStylesheet(root, highlightsCss),
     paintNearScreenOnly: true,
     tint: () => isLargePage(document),
+    stealth: { layer: stealth, paints: (mark): boolean => hideFromPages || mark.entityIds.some((id) => marker.entity(id)?.own === true) },
   });
-  const saved = new SavedPassages(document, new HighlightPainter(), {
+  const saved = new SavedPassages(document, new HighlightPainter({ stealth: { layer: stealth, paints: () => true } }), {
     load: (url) => ask({ type: 'page-annotations', url }),
   });
   const pageUrl = () => readPageMetadata(document, location.href).url;
@@ -81,6 +88,7 @@ export function run(ctx: ContentScriptContext): void {
 
   async function applySwitches() {
     const status = await ask({ type: 'site-status', host: location.hostname });
+    hideFromPages = status.settings.hideFromPages;
     if (status.enabled) {
       await marker.start();
       await saved.anchorAll(pageUrl());
@@ -157,8 +165,12 @@ export function run(ctx: ContentScriptContext): void {
       /** Every mark, painted or not yet (marks far from the screen are painted as the reader nears them). */
       marks: () => marker.painter.size,
       markList: () => marker.allMarks().map(({ range, kind }) => ({ kind, range })),
-      /** How many ranges are registered with CSS.highlights now. */
+      /** How many ranges are painted now, in CSS.highlights or in Backstory's own layer. */
       painted: () => marker.painter.painted,
+      /** How many of them are in CSS.highlights, which the page can read. */
+      registered: () => marker.painter.registered,
+      /** How many ranges Backstory's own layer draws (saved passages included). */
+      drawn: () => stealth.size,
       saved: () => saved.status(),
       /** Whether marks are tinted instead of underlined, as on very large pages (lib/page/large-page.ts). */
       tinted: () => marker.painter.tint === true,

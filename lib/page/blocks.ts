@@ -26,10 +26,13 @@ const INLINE = new Set([
 
 /** The tag of Backstory's own UI host: never scanned. */
 export const UI_HOST_TAG = 'BACKSTORY-UI';
+/** The tag of the host of the marks Backstory draws itself (lib/page/stealth-layer.ts): never scanned. */
+export const MARKS_HOST_TAG = 'BACKSTORY-MARKS';
+export const isOwnHostTag = (tag: string): boolean => tag === UI_HOST_TAG || tag === MARKS_HOST_TAG;
 
 export function isSkippedElement(element: Element): boolean {
   const tag = element.tagName.toUpperCase();
-  if (SKIPPED.has(tag) || tag === UI_HOST_TAG) return true;
+  if (SKIPPED.has(tag) || isOwnHostTag(tag)) return true;
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
 }

@@ -1,6 +1,8 @@
 /**
  * Paints marks with the CSS Custom Highlight API: one Highlight per entity kind, registered as
  * `backstory-<kind>`. Nothing is added to the page's DOM; the colours live in the content stylesheet.
+ * Marks the page's scripts must not read (the `stealth` option) go to Backstory's own layer instead
+ * (stealth-layer.ts); which marks are painted, and when, is decided the same way for both.
  *
  * Chromium recomputes every registered range of every highlight each time any highlight changes, at a
  * cost that grows with their number (about 10 µs a range here: 175 ms a frame for the 17,000 marks of
@@ -21,15 +23,11 @@
  * hundred sections on 5 MB) where one observed target per element had cost 20–40 ms a frame.
  */
 
-import { RegistryGuard } from './registry-guard';
+import type { Mark, PaintLayer, PaintSink } from './mark';
+import { HIGHLIGHT_PREFIX, RegistrySink } from './registry-sink';
 
-export interface Mark {
-  range: Range;
-  entityIds: string[];
-  kind: string;
-}
-
-export const HIGHLIGHT_PREFIX = 'backstory-';
+export type { Mark } from './mark';
+export { HIGHLIGHT_PREFIX };
 
 /** Sections that reach within this many screens of the viewport are painted: an article of ordinary length is painted whole. */
 const PAINT_MARGIN_SCREENS = 3;
@@ -59,6 +57,11 @@ const hasBox = (rect: DOMRect) => rect.width > 0 || rect.height > 0;
 export interface PainterOptions {
   /** Register only ranges near the viewport (see above); otherwise every range at once. */
   nearScreenOnly?: boolean;
+  /**
+   * Marks for which `paints` says yes are painted in Backstory's own layer, out of the page's reach
+   * (see StealthLayer), rather than in the page's highlight registry. Asked once for each mark.
+   */
+  stealth?: { layer: PaintLayer; paints(mark: Mark): boolean };
 }
 
 /** A run of marked elements painted together, placed by the boxes of its first and last elements. */
@@ -75,7 +78,10 @@ interface Section {
 }
 
 export class HighlightPainter {
-  private readonly highlights = new Map<string, Highlight>();
+  private readonly registry = new RegistrySink((kind) => this.nameOf(kind));
+  private readonly hidden: PaintSink | null;
+  /** Where each mark is painted, decided when it is first painted. */
+  private readonly sinkOf = new WeakMap<Mark, PaintSink>();
   /** While held: whether each changed mark ends painted (true) or not (false). */
   private pending: Map<Mark, boolean> | null = null;
   private heldAt = 0;
@@ -92,15 +98,15 @@ export class HighlightPainter {
   /** Whether the frame's measure was asked for by the reader (scroll, resize, layout) rather than by new marks. */
   private readerMoved = false;
   private detachWatchers: (() => void) | null = null;
-  /** Puts back what a page's script takes out of the registry. */
-  private readonly guard = new RegistryGuard();
   /**
    * Paint under the `-tint` names (`backstory-person-tint`…), which assets/highlights.css styles with
    * a background only: for very large pages, see lib/page/large-page.ts. Settled before the first mark.
    */
   tint: boolean | undefined;
 
-  constructor(private readonly options: PainterOptions = {}) {}
+  constructor(private readonly options: PainterOptions = {}) {
+    this.hidden = options.stealth ? options.stealth.layer.sink((kind) => this.nameOf(kind)) : null;
+  }
 
   /**
    * Adds a mark. `onScreen` says the caller knows it is on screen (it measured its block): it is
@@ -149,8 +155,7 @@ export class HighlightPainter {
 
   remove(mark: Mark): void {
     this.pending?.delete(mark);
-    this.highlights.get(mark.kind)?.delete(mark.range);
-    this.guard.removed(this.nameOf(mark.kind), mark.range);
+    this.sinkOf.get(mark)?.delete(mark);
     this.marks.delete(mark.range);
     const element = this.elementOf.get(mark.range);
     const group = element && this.byElement.get(element);
@@ -169,8 +174,7 @@ export class HighlightPainter {
   }
 
   isOwnHighlight(highlight: Highlight): boolean {
-    for (const own of this.highlights.values()) if (own === highlight) return true;
-    return false;
+    return this.registry.isOwn(highlight);
   }
 
   clear(): void {
@@ -184,12 +188,8 @@ export class HighlightPainter {
     this.sections.clear();
     this.openSection = null;
     this.pending = null;
-    this.guard.stop();
-    for (const [kind, highlight] of this.highlights) {
-      highlight.clear();
-      CSS.highlights.delete(this.nameOf(kind));
-    }
-    this.highlights.clear();
+    this.registry.clear();
+    this.hidden?.clear();
     this.marks.clear();
   }
 
@@ -198,11 +198,14 @@ export class HighlightPainter {
     return this.marks.size;
   }
 
-  /** How many ranges are registered with the browser now. */
+  /** How many ranges are painted now: registered with the browser, or drawn in Backstory's own layer. */
   get painted(): number {
-    let count = 0;
-    for (const highlight of this.highlights.values()) count += highlight.size;
-    return count;
+    return this.registry.size + (this.hidden?.size ?? 0);
+  }
+
+  /** How many ranges are in the page's highlight registry now (which the page's scripts can read). */
+  get registered(): number {
+    return this.registry.size;
   }
 
   /** How many sections the marked elements are filed in (two boxes read per section and frame). */
@@ -256,15 +259,12 @@ export class HighlightPainter {
       this.releaseIfHeldLong();
       return;
     }
-    let highlight = this.highlights.get(mark.kind);
-    if (!highlight) {
-      highlight = new Highlight();
-      this.highlights.set(mark.kind, highlight);
-      CSS.highlights.set(this.nameOf(mark.kind), highlight);
-      this.guard.track(this.nameOf(mark.kind), highlight);
+    let sink = this.sinkOf.get(mark);
+    if (!sink) {
+      sink = this.hidden && this.options.stealth!.paints(mark) ? this.hidden : this.registry;
+      this.sinkOf.set(mark, sink);
     }
-    highlight.add(mark.range);
-    this.guard.added(this.nameOf(mark.kind), mark.range);
+    sink.add(mark);
   }
 
   private unpaint(mark: Mark): void {
@@ -272,8 +272,7 @@ export class HighlightPainter {
       this.pending.set(mark, false);
       this.releaseIfHeldLong();
     } else {
-      this.highlights.get(mark.kind)?.delete(mark.range);
-      this.guard.removed(this.nameOf(mark.kind), mark.range);
+      this.sinkOf.get(mark)?.delete(mark);
     }
   }
 

@@ -15,7 +15,8 @@ function pointInRange(range: Range, x: number, y: number): boolean {
 
 /**
  * The mark under a viewport point. Uses CSS.highlights.highlightsFromPoint where the browser has
- * it; elsewhere the caret position at the point, checked against the marks' own rectangles (the
+ * it; where it has not, or finds none of Backstory's (marks painted in Backstory's own layer are not
+ * in the registry), the caret position at the point, checked against the marks' own rectangles (the
  * caret snaps to the nearest character even when the pointer is in a margin).
  */
 export function markAtPoint(
@@ -34,7 +35,6 @@ export function markAtPoint(
         if (mark) return mark;
       }
     }
-    return undefined;
   }
   let node: Node | undefined;
   let offset = 0;

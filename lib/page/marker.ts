@@ -1,12 +1,14 @@
 import type { PageEntity } from '../messages';
 import { Matcher, pageWordsOf, type AliasSpec, type PageWords } from '../text';
-import { blockContainerOf, isBlockStale, isInlineElement, isInSkippedSubtree, rangeFor, UI_HOST_TAG, walkBlockSteps, type TextBlock } from './blocks';
-import { HighlightPainter, type Mark } from './highlights';
+import { blockContainerOf, isBlockStale, isInlineElement, isInSkippedSubtree, rangeFor, isOwnHostTag, walkBlockSteps, type TextBlock } from './blocks';
+import { HighlightPainter, type Mark, type PainterOptions } from './highlights';
 import { eachSliced } from './scheduler';
 
 export interface EntityMeta {
   kind: string;
   name: string;
+  /** The reader's own entity, or their edit of a pack's: private, never painted where the page can read it. */
+  own?: boolean;
 }
 
 export interface Candidates {
@@ -26,6 +28,8 @@ export interface MarkerOptions {
   onShadowRoot?(root: ShadowRoot): void;
   /** Register only the marks near the screen with the browser (see HighlightPainter). */
   paintNearScreenOnly?: boolean;
+  /** Which marks are painted out of the page's reach (see HighlightPainter's `stealth`). */
+  stealth?: PainterOptions['stealth'];
   /**
    * Whether to paint marks as a tint without the underline (very large pages: see large-page.ts).
    * Asked once, when marking first starts: a task after the content script's first, before any mark.
@@ -75,7 +79,7 @@ export class PageMarker {
     private readonly doc: Document,
     private readonly options: MarkerOptions,
   ) {
-    this.painter = new HighlightPainter({ nearScreenOnly: options.paintNearScreenOnly });
+    this.painter = new HighlightPainter({ nearScreenOnly: options.paintNearScreenOnly, stealth: options.stealth });
   }
 
   get running(): boolean {
@@ -283,7 +287,7 @@ export class PageMarker {
     const isBlockElement = (node: Node) => node.nodeType === Node.ELEMENT_NODE && !isInlineElement(node as Element);
     for (const record of records) {
       const target = record.target;
-      if (target.nodeType === Node.ELEMENT_NODE && (target as Element).tagName === UI_HOST_TAG) continue;
+      if (target.nodeType === Node.ELEMENT_NODE && isOwnHostTag((target as Element).tagName)) continue;
       // Text or inline content that changed changes the text of the block around it; a block added
       // is scanned on its own; a block removed only leaves stale marks, which the flush drops.
       let textChanged = record.type === 'characterData';

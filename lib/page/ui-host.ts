@@ -1,7 +1,7 @@
 import { UI_HOST_TAG } from './blocks';
 
 // Inline, important declarations outrank the page's own stylesheets, even `* { all: revert !important }`.
-const HOST_STYLE: Record<string, string> = {
+export const HOST_STYLE: Record<string, string> = {
   display: 'block',
   position: 'fixed',
   top: '0',

@@ -4,7 +4,7 @@ import type { AliasKeySet } from './alias-keys';
 import type { BackstoryDatabase } from './db';
 import type { Role } from './generated/pack';
 import { getEntities, knowledgeTables, packAliases, relationsOf, statementsOf, storedPacks } from './knowledge';
-import type { EntityRow, RelationRow } from './rows';
+import { USER_ORIGIN, type EntityRow, type RelationRow } from './rows';
 
 /**
  * The aliases a page whose lookup keys are `keys` may hold: those filed under one of the keys (an
@@ -24,7 +24,7 @@ export async function findCandidates(db: BackstoryDatabase, keys: string[], alia
     for (const row of fromPacks) entities[row.entityId] = { kind: row.kind, name: row.name };
     const ids = [...new Set(own.map((row) => row.entityId))];
     for (const entity of await db.entities.bulkGet(ids)) {
-      if (entity) entities[entity.id] = { kind: entity.kind, name: entity.name };
+      if (entity) entities[entity.id] = { kind: entity.kind, name: entity.name, ...(isReaders(entity) ? { own: true } : {}) };
     }
     return {
       aliases: [...own, ...fromPacks]
@@ -34,6 +34,9 @@ export async function findCandidates(db: BackstoryDatabase, keys: string[], alia
     };
   });
 }
+
+/** The reader's own entity, or a pack's that the reader edited. */
+const isReaders = (entity: EntityRow) => entity.origin === USER_ORIGIN || entity.editedAt !== undefined;
 
 const MEMBERSHIP_TYPES: readonly MembershipType[] = ['member_of', 'observer_of', 'partner_of', 'candidate_of', 'suspended', 'left'];
 const isMembership = (r: RelationRow): r is RelationRow & { type: MembershipType } =>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { highlightTexts, launch, openOptions, packFile, savePassage, serve, settledMarks, type Server, type Session } from './harness';
+import { launch, openOptions, packFile, savePassage, serve, settledMarks, type Server, type Session, drawnTexts } from './harness';
 
 let server: Server;
 let session: Session;
@@ -52,7 +52,7 @@ describe('back up and restore on the options page', () => {
       const again = await fresh.context.newPage();
       await again.goto(`${server.origin}/demo/`);
       await settledMarks(again, { min: 20 });
-      await expect.poll(() => highlightTexts(again, 'backstory-saved')).toEqual([QUOTE]);
+      await expect.poll(() => drawnTexts(again, 'backstory-saved')).toEqual([QUOTE]);
     } finally {
       await fresh.close();
     }

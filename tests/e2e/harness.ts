@@ -91,6 +91,103 @@ export async function backstoryUiHtml(page: Page): Promise<string | null> {
   }
 }
 
+/** The boxes Backstory draws itself in its closed marks layer (see lib/page/stealth-layer.ts), read through DevTools. */
+export async function drawnBoxes(page: Page, className: string): Promise<{ range: string; x: number; y: number; width: number; height: number }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    type DomNode = { nodeId: number; nodeName: string; attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[] };
+    const host = (function find(node: DomNode): DomNode | undefined {
+      if (node.nodeName === 'BACKSTORY-MARKS') return node;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+        const found = find(child);
+        if (found) return found;
+      }
+      return undefined;
+    })(root as DomNode);
+    const boxes: DomNode[] = [];
+    const collect = (node: DomNode) => {
+      const at = node.attributes?.indexOf('class') ?? -1;
+      if (at >= 0 && node.attributes![at + 1] === className) boxes.push(node);
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) collect(child);
+    };
+    if (host) collect(host);
+    const out = [];
+    for (const box of boxes) {
+      const model = await cdp.send('DOM.getBoxModel', { nodeId: box.nodeId }).catch(() => null);
+      if (!model) continue; // display: none (covered), or gone since the document was read
+      const [x1, y1, , , x3, y3] = model.model.border;
+      const range = box.attributes![box.attributes!.indexOf('data-range') + 1];
+      out.push({ range, x: x1, y: y1, width: x3 - x1, height: y3 - y1 });
+    }
+    return out;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * The text under the boxes of each range Backstory draws with this class, as the reader sees it: the
+ * page's characters whose middles lie inside the boxes (one string per range, its lines joined).
+ */
+export async function drawnTexts(page: Page, className: string): Promise<string[]> {
+  const boxes = await drawnBoxes(page, className);
+  const lines = await page.evaluate((boxes) => {
+    const texts = boxes.map(() => '');
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    const inside = (x: number, y: number, b: (typeof boxes)[number]) => x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height;
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      range.selectNodeContents(node);
+      const all = range.getBoundingClientRect();
+      const near = boxes.flatMap((b, i) => (all.right >= b.x && all.left <= b.x + b.width && all.bottom >= b.y && all.top <= b.y + b.height ? [i] : []));
+      if (!near.length) continue;
+      for (let at = 0; at < node.data.length; at++) {
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        const r = range.getBoundingClientRect();
+        for (const i of near) if (inside(r.left + r.width / 2, r.top + r.height / 2, boxes[i])) texts[i] += node.data[at];
+      }
+    }
+    return texts;
+  }, boxes);
+  // A range's boxes in reading order: joined as they are on one line, with a space across a line break.
+  const byRange = new Map<string, { box: (typeof boxes)[number]; text: string }[]>();
+  boxes.forEach((box, i) => byRange.set(box.range, [...(byRange.get(box.range) ?? []), { box, text: lines[i] }]));
+  return [...byRange.values()].map((parts) => {
+    parts.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
+    let text = '';
+    parts.forEach(({ box, text: part }, i) => {
+      const before = parts[i - 1]?.box;
+      text += before && Math.abs(box.y - before.y) > before.height / 2 ? ` ${part}` : part;
+    });
+    return text.replace(/\s+/g, ' ').trim();
+  });
+}
+
+/** The mean colour [r, g, b] of a part of the page as it is on screen, from a screenshot decoded by the browser itself. */
+export async function meanColour(page: Page, clip: { x: number; y: number; width: number; height: number }): Promise<[number, number, number]> {
+  const png = await page.screenshot({ clip });
+  const decoder = await page.context().newPage();
+  try {
+    return await decoder.evaluate(async (data) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const pixels = context.getImageData(0, 0, image.width, image.height).data;
+      const sum = [0, 0, 0];
+      for (let i = 0; i < pixels.length; i += 4) for (let c = 0; c < 3; c++) sum[c] += pixels[i + c];
+      const count = pixels.length / 4;
+      return sum.map((value) => Math.round(value / count)) as [number, number, number];
+    }, png.toString('base64'));
+  } finally {
+    await decoder.close();
+  }
+}
+
 export function textOf(html: string): string {
   return html
     .replace(/<style[\s\S]*?<\/style>/g, ' ')
@@ -251,7 +348,7 @@ export async function savePassage(page: Page, text: string, { tags = '', comment
   const deadline = Date.now() + 5000;
   while (Date.now() < deadline) {
     // Saved, and the form has closed itself.
-    if ((await highlightTexts(page, 'backstory-saved')).includes(text) && !saveFormOpen(page)) return;
+    if ((await drawnTexts(page, 'backstory-saved')).includes(text) && !saveFormOpen(page)) return;
     await page.waitForTimeout(100);
   }
   throw new Error(`"${text}" was not saved`);

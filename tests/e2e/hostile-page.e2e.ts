@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { highlightTexts, launch, savePassage, serve, settledMarks, type Server, type Session } from './harness';
+import { highlightTexts, launch, savePassage, serve, settledMarks, type Server, type Session, drawnTexts } from './harness';
 
 let server: Server;
 let session: Session;
@@ -41,7 +41,7 @@ describe('a page that takes Backstory’s marks out of the highlight registry', 
     await page.goto(`${server.origin}/demo/`);
     await settledMarks(page, { min: 20 });
     await savePassage(page, 'to take an objective view of where Astana stands');
-    await expect.poll(() => highlightTexts(page, 'backstory-saved')).toHaveLength(1);
+    await expect.poll(() => drawnTexts(page, 'backstory-saved')).toHaveLength(1);
     // What is painted now (saving scrolled the passage into view, which painted what lies near it).
     const marks = await settledMarks(page, { min: 20 });
     const people = marks['backstory-person'] ?? [];
@@ -51,7 +51,7 @@ describe('a page that takes Backstory’s marks out of the highlight registry', 
     await page.evaluate(() => CSS.highlights.clear());
     expect(await highlightTexts(page, 'backstory-person')).toEqual([]);
     await expect.poll(() => highlightTexts(page, 'backstory-person'), { timeout: 1000, interval: 100 }).toEqual(people);
-    await expect.poll(() => highlightTexts(page, 'backstory-saved'), { timeout: 1000, interval: 100 }).toHaveLength(1);
+    await expect.poll(() => drawnTexts(page, 'backstory-saved'), { timeout: 1000, interval: 100 }).toHaveLength(1);
 
     // A name given to the page's own, empty highlight; one of Backstory's emptied.
     await page.evaluate(() => {

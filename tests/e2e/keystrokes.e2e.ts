@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickInUi, highlightTexts, launch, saveFormFrame, saveFormOpen, serve, settledMarks, type Server, type Session } from './harness';
+import { clickInUi, launch, saveFormFrame, saveFormOpen, serve, settledMarks, type Server, type Session, drawnBoxes, drawnTexts, meanColour } from './harness';
 
 let server: Server;
 let session: Session;
@@ -94,7 +94,16 @@ describe('a page that listens to every key', () => {
     expect(seen).toEqual([]);
 
     await page.reload();
-    await expect.poll(() => highlightTexts(page, 'backstory-saved'), { timeout: 10_000 }).toEqual([QUOTE]);
+    // Back on the page, the passage is shown to the reader (drawn in Backstory's closed layer, yellow on
+    // screen), and the page's scripts can read no range of it.
+    await expect.poll(() => drawnTexts(page, 'backstory-saved'), { timeout: 10_000 }).toEqual([QUOTE]);
+    const [box] = await drawnBoxes(page, 'backstory-saved');
+    const [, green, blue] = await meanColour(page, box);
+    expect(green - blue).toBeGreaterThan(25);
+    const readable = await page.evaluate(() => [...CSS.highlights].flatMap(([name, h]) => [...h].map((range) => `${name}: ${(range as Range).toString()}`)));
+    expect(readable.length).toBeGreaterThan(10);
+    // The names of the starter pack inside the passage ("Astana") stay public marks; the passage itself is not there.
+    expect(readable.filter((entry) => entry.startsWith('backstory-saved') || entry.endsWith(QUOTE))).toEqual([]);
     // Saved with what was typed: the library lists the tag and the comment.
     const library = await session.context.newPage();
     await library.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tab`);

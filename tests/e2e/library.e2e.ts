@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { highlightTexts, launch, savePassage, serve, settledMarks, type Server, type Session } from './harness';
+import { launch, savePassage, serve, settledMarks, type Server, type Session, drawnBoxes, drawnTexts } from './harness';
 
 let server: Server;
 let session: Session;
@@ -124,20 +124,11 @@ describe('the library', () => {
       session.context.waitForEvent('page'),
       library.locator('.passage', { hasText: BABAJANYAN }).getByRole('button', { name: 'Open' }).click(),
     ]);
-    await expect.poll(() => highlightTexts(page, 'backstory-saved'), { timeout: 15_000 }).toContain(BABAJANYAN);
+    await expect.poll(() => drawnTexts(page, 'backstory-saved'), { timeout: 15_000 }).toContain(BABAJANYAN);
+    // The passage's drawn box lies wholly on screen.
+    const height = page.viewportSize()!.height;
     await expect
-      .poll(
-        () =>
-          page.evaluate((quote) => {
-            for (const range of CSS.highlights.get('backstory-saved') ?? []) {
-              if ((range as Range).toString() !== quote) continue;
-              const rect = (range as Range).getBoundingClientRect();
-              return rect.top >= 0 && rect.bottom <= innerHeight;
-            }
-            return false;
-          }, BABAJANYAN),
-        { timeout: 10_000 },
-      )
+      .poll(async () => (await drawnBoxes(page, 'backstory-saved')).some((box) => box.y >= 0 && box.y + box.height <= height), { timeout: 10_000 })
       .toBe(true);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { highlightTexts, launch, serve, settledMarks, tabIdOf, type Server, type Session } from './harness';
+import { launch, serve, settledMarks, tabIdOf, type Server, type Session, drawnTexts } from './harness';
 
 let server: Server;
 let session: Session;
@@ -174,7 +174,7 @@ describe('the reading mode', () => {
     // Anchored to the original page: it is painted there once the page is read again.
     await page.reload();
     await settledMarks(page, { min: 20 });
-    await expect.poll(() => highlightTexts(page, 'backstory-saved'), { timeout: 10_000 }).toContain(quote);
+    await expect.poll(() => drawnTexts(page, 'backstory-saved'), { timeout: 10_000 }).toContain(quote.trim());
 
     await reader.getByRole('button', { name: 'Study sheet' }).click();
     await reader.emulateMedia({ media: 'print' });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   backstoryUiHtml,
-  highlightTexts,
   launch,
   pointOfMark,
   selectText,
@@ -15,6 +14,7 @@ import {
   saveFormOpen,
   type Server,
   type Session,
+  drawnTexts,
 } from './harness';
 
 let server: Server;
@@ -81,7 +81,7 @@ describe('saving what was said', () => {
     await page.keyboard.type('Nurtleu answers Minsk');
     await form.locator('button.primary').click();
     await expect.poll(() => form.locator('[role="status"]').textContent()).toBe('Saved');
-    await expect.poll(() => highlightTexts(page, 'backstory-saved')).toEqual([QUOTE]);
+    await expect.poll(() => drawnTexts(page, 'backstory-saved')).toEqual([QUOTE]);
     // The form closes itself after saying so.
     await expect.poll(() => saveFormOpen(page)).toBe(false);
 
@@ -90,7 +90,7 @@ describe('saving what was said', () => {
     await expect.poll(async () => textOf((await backstoryUiHtml(page)) ?? ''), { timeout: 5000 }).toContain(QUOTE);
 
     await page.reload();
-    await expect.poll(() => highlightTexts(page, 'backstory-saved'), { timeout: 10_000 }).toEqual([QUOTE]);
+    await expect.poll(() => drawnTexts(page, 'backstory-saved'), { timeout: 10_000 }).toEqual([QUOTE]);
     await page.close();
   });
 
@@ -111,7 +111,7 @@ describe('saving what was said', () => {
     await page.evaluate(() => window.addEventListener('keydown', (e) => ((window as unknown as { heard: string }).heard = e.key), { once: true }));
     await page.keyboard.press('q');
     expect(await page.evaluate(() => (window as unknown as { heard?: string }).heard)).toBe('q');
-    expect(await highlightTexts(page, 'backstory-saved')).not.toContain('The reaction in both capitals came quickly');
+    expect(await drawnTexts(page, 'backstory-saved')).not.toContain('The reaction in both capitals came quickly');
     await page.close();
   });
 
@@ -123,7 +123,7 @@ describe('saving what was said', () => {
     await selectText(page, 'the alliance had failed Armenia');
     await click(page, 'save-button');
     await (await saveFormFrame(page)).locator('button.primary').click();
-    await expect.poll(() => highlightTexts(page, 'backstory-saved')).toEqual(['the alliance had failed Armenia']);
+    await expect.poll(() => drawnTexts(page, 'backstory-saved')).toEqual(['the alliance had failed Armenia']);
 
     edition = 2;
     await page.reload();
@@ -132,7 +132,7 @@ describe('saving what was said', () => {
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
     await expect.poll(() => popup.locator('.orphan').allTextContents()).toEqual(['“the alliance had failed Armenia”']);
-    expect(await highlightTexts(page, 'backstory-saved')).toEqual([]);
+    expect(await drawnTexts(page, 'backstory-saved')).toEqual([]);
     await popup.close();
     await page.close();
   });

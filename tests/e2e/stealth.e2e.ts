@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  backstoryUiHtml,
+  drawnBoxes,
+  drawnTexts,
+  launch,
+  markedTexts,
+  meanColour,
+  openOptions,
+  serve,
+  textOf,
+  type Server,
+  type Session,
+} from './harness';
+
+let server: Server;
+let session: Session;
+
+beforeAll(async () => {
+  server = await serve();
+  session = await launch();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+/** A page's own script that would hide Backstory's marks if it could: transparent, unstyled `::highlight(backstory-*)`. */
+function restyleBackstory() {
+  const style = document.createElement('style');
+  style.textContent = ['person', 'organization', 'country', 'place', 'party', 'event', 'saved']
+    .map((kind) => `::highlight(backstory-${kind}) { text-decoration: none !important; background: transparent !important; color: inherit !important; }`)
+    .join('\n');
+  document.addEventListener('DOMContentLoaded', () => document.head.append(style));
+}
+
+describe('with “Hide Backstory from pages” on', () => {
+  it('leaves nothing in the page’s highlight registry, yet the reader sees, hovers and keeps every mark', async () => {
+    const options = await openOptions(session);
+    const hide = options.getByLabel('Hide Backstory from pages');
+    expect(await hide.isChecked()).toBe(false);
+    await hide.check();
+
+    const page = await session.context.newPage();
+    await page.addInitScript(restyleBackstory);
+    await page.goto(`${server.origin}/demo/`);
+    await expect.poll(async () => (await drawnTexts(page, 'backstory-person')).length, { timeout: 15_000 }).toBeGreaterThan(5);
+    expect(await drawnTexts(page, 'backstory-person')).toContain('Lukashenka');
+    // The page's own scripts read nothing of Backstory's.
+    expect(await markedTexts(page)).toEqual({});
+    expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+
+    // On screen, the page's ::highlight rules change nothing: the first person's underline is there, in the person colour.
+    const [box] = (await drawnBoxes(page, 'backstory-person')).filter((b) => b.y > 0 && b.y + b.height < page.viewportSize()!.height);
+    const [red, , blue] = await meanColour(page, { x: box.x, y: box.y + box.height - 2, width: box.width, height: 2 });
+    expect(red - blue).toBeGreaterThan(40);
+
+    // Hovering a drawn name opens its card.
+    const lukashenka = (await drawnBoxes(page, 'backstory-person'))[0];
+    await page.mouse.move(lukashenka.x + lukashenka.width / 2, lukashenka.y + lukashenka.height / 2);
+    await expect.poll(async () => textOf((await backstoryUiHtml(page)) ?? ''), { timeout: 5000 }).toContain('Background');
+    await page.keyboard.press('Escape');
+
+    // A page that takes the layer out gets it back within a second.
+    const before = await drawnTexts(page, 'backstory-person');
+    await page.evaluate(() => document.querySelector('backstory-marks')?.remove());
+    await expect.poll(() => drawnTexts(page, 'backstory-person'), { timeout: 1000, interval: 100 }).toEqual(before);
+
+    // Off again: the marks of the packs go back to the page's registry, without a reload.
+    await options.bringToFront();
+    await hide.uncheck();
+    await expect.poll(async () => (await markedTexts(page))['backstory-person']?.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(5);
+    expect(await drawnTexts(page, 'backstory-person')).toEqual([]);
+    await page.close();
+    await options.close();
+  });
+});
