@@ -101,3 +101,26 @@ describe('the starter pack: Kazakhstan after the 2026 constitution', () => {
     expect(entity('dauren-kosanov')?.roles).toContainEqual({ title: 'Minister of Defence of Kazakhstan', since: '2025-06-08' });
   });
 });
+
+describe('the starter pack: the powers the region’s news names, placed in the alliance views', () => {
+  const memberships = (id: string) =>
+    relations.filter((r) => r.from === id && (r.type === 'member_of' || r.type === 'candidate_of' || r.type === 'partner_of')).map((r) => `${r.type} ${r.to}`);
+
+  it.each([
+    ['poland', ['member_of nato', 'member_of eu']],
+    ['united-states', ['member_of nato']],
+    ['germany', ['member_of nato', 'member_of eu']],
+    ['france', ['member_of nato', 'member_of eu']],
+    ['united-kingdom', ['member_of nato']],
+    ['turkey', ['member_of nato', 'candidate_of eu', 'member_of ots', 'partner_of sco']],
+    ['china', ['member_of sco', 'member_of brics']],
+    ['iran', ['member_of sco', 'member_of brics']],
+  ])('has %s as a country with its memberships', (id, expected) => {
+    expect(entity(id)?.kind).toBe('country');
+    expect(memberships(id)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('has the United Kingdom out of the EU since 31 January 2020', () => {
+    expect(relations).toContainEqual(expect.objectContaining({ from: 'united-kingdom', type: 'left', to: 'eu', until: '2020-01-31' }));
+  });
+});

@@ -45,8 +45,15 @@ describe('the study sheet as Markdown', () => {
     expect(glossary).toContain('### Alexander Lukashenka\n\n*Person* · President of Belarus, since 20 Jul 1994\n\nBelarusian politician');
     expect(glossary).toContain('(as of Dec 2025)');
     expect(glossary).toContain('[Alexander Lukashenko — Wikipedia](<https://en.wikipedia.org/wiki/Alexander_Lukashenko>)');
-    // A source without an address is named, not linked.
-    expect(glossary).toContain('*The Kremlin, Through Lukashenka, Urges Armenia and Kazakhstan to Show Allied Discipline*, Situation in Belarus');
+    expect(glossary).toContain(
+      '[The Kremlin, Through Lukashenka, Urges Armenia and Kazakhstan to Show Allied Discipline](<https://belarusinfocus.pro/belarus-west-relations/the-kremlin-through-lukashenka-urges-armenia-and-kazakhstan-to-show-allied-discipline>), Belarus in Focus (Situation in Belarus)',
+    );
+  });
+
+  it('names a source without an address in the glossary, not linked', () => {
+    const entity = madeUpEntity('unlinked', 'Ivan Ivanov', 'A man of the pack.');
+    entity.dossier.entity.sources = [{ title: 'An analysis', publisher: 'A newsletter' }];
+    expect(studySheetMarkdown(SEED_ARTICLE, [entity], [])).toContain('*An analysis*, A newsletter');
   });
 
   it('has the alliance table, the suspended cell marked by a symbol and a word', () => {
