@@ -52,7 +52,7 @@ describe('the study sheet as Markdown', () => {
 
   it('names a source without an address in the glossary, not linked', () => {
     const entity = madeUpEntity('unlinked', 'Ivan Ivanov', 'A man of the pack.');
-    entity.dossier.entity.sources = [{ title: 'An analysis', publisher: 'A newsletter' }];
+    entity.dossier!.entity.sources = [{ title: 'An analysis', publisher: 'A newsletter' }];
     expect(studySheetMarkdown(SEED_ARTICLE, [entity], [])).toContain('*An analysis*, A newsletter');
   });
 
