@@ -80,6 +80,13 @@ describe('the starter pack: the errors a fact-check found stay fixed', () => {
     expect(entity('sor-party')?.sources?.filter((s) => /Ilan Shor/.test(s.title))).toEqual([]);
   });
 
+  it('bases Lukashenka’s and Tokayev’s biographies on no analysis, and cites the seed analysis by its address', () => {
+    const analysis = 'The Kremlin, Through Lukashenka, Urges Armenia and Kazakhstan to Show Allied Discipline';
+    for (const id of ['alexander-lukashenka', 'kassym-jomart-tokayev']) expect(entity(id)?.sources?.map((s) => s.title)).not.toContain(analysis);
+    const cited = [...pack.entities.flatMap((e) => e.sources ?? []), ...statements.map((s) => s.source)].filter((s) => s.title === analysis);
+    expect(new Set(cited.map((s) => s.url))).toEqual(new Set(['https://belarusinfocus.pro/belarus-west-relations/the-kremlin-through-lukashenka-urges-armenia-and-kazakhstan-to-show-allied-discipline']));
+  });
+
   it('attributes labels such as “pro-Western” instead of stating them', () => {
     const label = /\b(considered )?pro-(Western|European|Russian|Kremlin)\b/i;
     const stated = pack.entities.filter((e) => label.test(e.summary ?? '') && !/described/.test(e.summary ?? '')).map((e) => e.id);

@@ -46,7 +46,7 @@ describe('the study sheet as Markdown', () => {
     expect(glossary).toContain('(as of Dec 2025)');
     expect(glossary).toContain('[Alexander Lukashenko — Wikipedia](<https://en.wikipedia.org/wiki/Alexander_Lukashenko>)');
     expect(glossary).toContain(
-      '[The Kremlin, Through Lukashenka, Urges Armenia and Kazakhstan to Show Allied Discipline](<https://belarusinfocus.pro/belarus-west-relations/the-kremlin-through-lukashenka-urges-armenia-and-kazakhstan-to-show-allied-discipline>), Belarus in Focus (Situation in Belarus)',
+      '[Lukashenko urges partners in post-Soviet space to stick together](<https://belarus.by/en/press-center/speeches-and-interviews/lukashenko-urges-partners-in-post-soviet-space-to-stick-together_i_0000175821.html>), Official Website of the Republic of Belarus (BelTA)',
     );
   });
 
