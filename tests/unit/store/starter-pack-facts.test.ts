@@ -22,6 +22,13 @@ describe('the starter pack: every statement sourced and dated', () => {
     expect(statements.length).toBeGreaterThanOrEqual(STATEMENTS_AT_LEAST);
   });
 
+  it('has statements of every head of state and government it names in office', () => {
+    const headOf = /^(President|Prime Minister|Chairman of the Cabinet of Ministers) of /;
+    const speakers = new Set(statements.map((s) => s.entity));
+    const silent = pack.entities.filter((e) => e.roles?.some((r) => headOf.test(r.title) && !r.until) && !speakers.has(e.id)).map((e) => e.id);
+    expect(silent).toEqual([]);
+  });
+
   it('gives every statement a web address for its source and a date', () => {
     const unsourced = statements.filter((s) => !web.test(s.source.url ?? '')).map((s) => `${s.entity}: ${s.text.slice(0, 40)}`);
     const undated = statements.filter((s) => !isoDate.test(s.date ?? '')).map((s) => `${s.entity}: ${s.text.slice(0, 40)}`);
