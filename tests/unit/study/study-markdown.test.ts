@@ -45,8 +45,15 @@ describe('the study sheet as Markdown', () => {
     expect(glossary).toContain('### Alexander Lukashenka\n\n*Person* · President of Belarus, since 20 Jul 1994\n\nBelarusian politician');
     expect(glossary).toContain('(as of Dec 2025)');
     expect(glossary).toContain('[Alexander Lukashenko — Wikipedia](<https://en.wikipedia.org/wiki/Alexander_Lukashenko>)');
-    // A source without an address is named, not linked.
-    expect(glossary).toContain('*The Kremlin, Through Lukashenka, Urges Armenia and Kazakhstan to Show Allied Discipline*, Situation in Belarus');
+    expect(glossary).toContain(
+      '[Lukashenko urges partners in post-Soviet space to stick together](<https://belarus.by/en/press-center/speeches-and-interviews/lukashenko-urges-partners-in-post-soviet-space-to-stick-together_i_0000175821.html>), Official Website of the Republic of Belarus (BelTA)',
+    );
+  });
+
+  it('names a source without an address in the glossary, not linked', () => {
+    const entity = madeUpEntity('unlinked', 'Ivan Ivanov', 'A man of the pack.');
+    entity.dossier!.entity.sources = [{ title: 'An analysis', publisher: 'A newsletter' }];
+    expect(studySheetMarkdown(SEED_ARTICLE, [entity], [])).toContain('*An analysis*, A newsletter');
   });
 
   it('has the alliance table, the suspended cell marked by a symbol and a word', () => {
