@@ -254,13 +254,35 @@ export interface SiteStatus {
   settings: PageSettings;
 }
 
-/** The reader's settings for what Backstory does in pages. */
+/** The reader's settings for what Backstory does in pages (options page › Settings). */
 export interface PageSettings {
+  /** Kinds of entity left unmarked. */
+  hiddenKinds: EntityKind[];
+  /** Every mention of a name, or only its first in each paragraph. */
+  mentions: 'every' | 'first-in-block';
+  /** What opens a name's card: resting the pointer on it, a click, or resting it while Shift is held. */
+  openOn: 'hover' | 'click' | 'shift-hover';
+  /** How long the pointer rests on a name before its card opens (ms). */
+  hoverDelayMs: number;
+  /** The "Save to Backstory" button beside a selection (the context menu and the shortcut stay). */
+  saveButton: boolean;
+  /** How a mark looks: an underline, a tint, or an underline over a faint tint. */
+  markStyle: 'underline' | 'tint' | 'both';
   /** Paint every mark in Backstory's own layer: nothing in the page's highlight registry. */
   hideFromPages: boolean;
 }
 
-export const DEFAULT_PAGE_SETTINGS: PageSettings = { hideFromPages: false };
+export const HOVER_DELAYS_MS = [150, 300, 600, 1000] as const;
+
+export const DEFAULT_PAGE_SETTINGS: PageSettings = {
+  hiddenKinds: [],
+  mentions: 'every',
+  openOn: 'hover',
+  hoverDelayMs: 300,
+  saveButton: true,
+  markStyle: 'both',
+  hideFromPages: false,
+};
 
 /** An entity a page names, and how many times: what the marker counts and the popup lists. */
 export interface PageEntity {

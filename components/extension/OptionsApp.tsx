@@ -11,9 +11,11 @@ export interface OptionsAppProps {
   jobs: KnowledgeJobs;
   /** Tells open pages to mark names again: called after every change to the knowledge base. */
   onKnowledgeChanged(): void;
+  /** Switches Backstory back on for a site. */
+  switchOnSite(host: string): Promise<unknown>;
 }
 
-export function OptionsApp({ db, jobs, onKnowledgeChanged }: OptionsAppProps) {
+export function OptionsApp({ db, jobs, onKnowledgeChanged, switchOnSite }: OptionsAppProps) {
   return (
     <main class="options">
       <header class="page-header">
@@ -23,9 +25,9 @@ export function OptionsApp({ db, jobs, onKnowledgeChanged }: OptionsAppProps) {
           <p class="muted">Your knowledge base lives in this browser only. Nothing is sent anywhere.</p>
         </div>
       </header>
+      <SettingsPanel db={db} onChanged={onKnowledgeChanged} switchOnSite={switchOnSite} />
       <PackManager db={db} jobs={jobs} onChanged={onKnowledgeChanged} />
       <EntityBrowser db={db} onChanged={onKnowledgeChanged} />
-      <SettingsPanel db={db} onChanged={onKnowledgeChanged} />
       <BackupPanel db={db} onRestored={onKnowledgeChanged} />
       <section class="card" aria-labelledby="export-heading">
         <h2 id="export-heading">Share as a pack</h2>

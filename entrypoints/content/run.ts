@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import highlightsCss from '~/assets/highlights.css?inline';
 import stealthCss from '~/assets/stealth-marks.css?inline';
-import { BackgroundRequest, PageRequest, parseRequest, unwrapReply, type BackgroundReplies, type PageReplies, type Reply } from '~/lib/messages';
+import { BackgroundRequest, DEFAULT_PAGE_SETTINGS, PageRequest, type PageSettings, parseRequest, unwrapReply, type BackgroundReplies, type PageReplies, type Reply } from '~/lib/messages';
 import { HighlightPainter } from '~/lib/page/highlights';
 import { markAtPoint } from '~/lib/page/hit-test';
 import { attachHoverIntent } from '~/lib/page/hover-intent';
@@ -30,15 +30,21 @@ export function run(ctx: ContentScriptContext): void {
   // What the page's scripts must not read (saved passages, the reader's own entities; everything when
   // the reader hides Backstory from pages) is painted in a layer of Backstory's own.
   const stealth = new StealthLayer(document, stealthCss);
-  let hideFromPages = false;
+  // The reader's settings, as the last site-status told them (each refresh asks again).
+  let settings: PageSettings = DEFAULT_PAGE_SETTINGS;
   const marker: PageMarker = new PageMarker(document, {
     lookup: (words) => ask({ type: 'lookup', ...words }),
     onMarksChanged: (m) => void ask({ type: 'found', entities: m.entityCount }).catch(() => undefined),
     // In a page's own shadow roots only an adopted sheet will do: a <style> node would change the page.
     onShadowRoot: (root) => void adoptStylesheet(root, highlightsCss),
     paintNearScreenOnly: true,
-    tint: () => isLargePage(document),
-    stealth: { layer: stealth, paints: (mark): boolean => hideFromPages || mark.entityIds.some((id) => marker.entity(id)?.own === true) },
+    tint: () => isLargePage(document) || settings.markStyle === 'tint',
+    choices: () => ({
+      hiddenKinds: settings.hiddenKinds,
+      firstInBlock: settings.mentions === 'first-in-block',
+      style: settings.markStyle === 'underline' ? 'line' : settings.markStyle === 'tint' ? 'tint' : 'both',
+    }),
+    stealth: { layer: stealth, paints: (mark): boolean => settings.hideFromPages || mark.entityIds.some((id) => marker.entity(id)?.own === true) },
   });
   const saved = new SavedPassages(document, new HighlightPainter({ stealth: { layer: stealth, paints: () => true } }), {
     load: (url) => ask({ type: 'page-annotations', url }),
@@ -76,11 +82,15 @@ export function run(ctx: ContentScriptContext): void {
 
   const detachHover = attachHoverIntent(document, {
     surface: popover,
+    openOn: () => settings.openOn,
+    openDelay: () => settings.hoverDelayMs,
     markAt: (x, y) => markAtPoint(document, marker.painter, (node) => marker.marksNear(node), x, y),
   });
 
   // Offer to save what the reader selects (once the selection gesture is over).
   const detachSelection = onSelectionGesture(document, (target) => ui.isOwnTarget(target), () => {
+    // With the button switched off in Settings, saving is still there in the context menu and the shortcut.
+    if (!settings.saveButton) return;
     const offered = () => savableRange(document.getSelection(), document.body);
     if (ui.loaded) ui.loaded.save.offer(offered());
     else if (offered()) void ui.get().then(({ save }) => save.offer(offered()));
@@ -88,7 +98,7 @@ export function run(ctx: ContentScriptContext): void {
 
   async function applySwitches() {
     const status = await ask({ type: 'site-status', host: location.hostname });
-    hideFromPages = status.settings.hideFromPages;
+    settings = status.settings;
     if (status.enabled) {
       await marker.start();
       await saved.anchorAll(pageUrl());

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '~/components/extension/OptionsApp';
 import '~/components/extension/options.css';
+import { unwrapReply } from '~/lib/messages';
 import { requestDurableStorage } from '~/lib/platform/durable-storage';
 import { openDatabase } from '~/lib/store/db';
 import { workerJobs } from './knowledge-jobs';
@@ -10,4 +11,5 @@ const db = openDatabase();
 // The database is kept under storage pressure (Chrome's service worker cannot ask: its pages do).
 void requestDurableStorage();
 const tellPages = () => void browser.runtime.sendMessage({ type: 'knowledge-changed' }).catch(() => undefined);
-render(<OptionsApp db={db} jobs={workerJobs()} onKnowledgeChanged={tellPages} />, document.getElementById('app')!);
+const switchOnSite = (host: string) => unwrapReply(browser.runtime.sendMessage({ type: 'set-switch', scope: 'site', host, on: true }));
+render(<OptionsApp db={db} jobs={workerJobs()} onKnowledgeChanged={tellPages} switchOnSite={switchOnSite} />, document.getElementById('app')!);

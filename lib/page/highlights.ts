@@ -100,9 +100,14 @@ export class HighlightPainter {
   private detachWatchers: (() => void) | null = null;
   /**
    * Paint under the `-tint` names (`backstory-person-tint`…), which assets/highlights.css styles with
-   * a background only: for very large pages, see lib/page/large-page.ts. Settled before the first mark.
+   * a background only (very large pages, see lib/page/large-page.ts, or the reader's choice), or the
+   * `-line` names, an underline only. Settled before the first mark.
    */
-  tint: boolean | undefined;
+  style: 'both' | 'tint' | 'line' | undefined;
+
+  get tint(): boolean {
+    return this.style === 'tint';
+  }
 
   constructor(private readonly options: PainterOptions = {}) {
     this.hidden = options.stealth ? options.stealth.layer.sink((kind) => this.nameOf(kind)) : null;
@@ -237,7 +242,7 @@ export class HighlightPainter {
   }
 
   private nameOf(kind: string): string {
-    return `${HIGHLIGHT_PREFIX}${kind}${this.tint ? '-tint' : ''}`;
+    return `${HIGHLIGHT_PREFIX}${kind}${this.style === 'tint' || this.style === 'line' ? `-${this.style}` : ''}`;
   }
 
   private isNear(section: Section, screen: number): boolean {

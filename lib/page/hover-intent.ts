@@ -8,10 +8,15 @@ export interface PopoverSurface {
   isOwnTarget(target: EventTarget | null): boolean;
 }
 
+/** What opens a card: the pointer resting on a name, a click on it, or the pointer resting on it with Shift held. */
+export type OpenOn = 'hover' | 'click' | 'shift-hover';
+
 export interface HoverIntentOptions {
   markAt(x: number, y: number): Mark | undefined;
   surface: PopoverSurface;
-  openDelay?: number;
+  /** Asked at each move, so that a change of the reader's settings applies at once. */
+  openOn?(): OpenOn;
+  openDelay?(): number;
   closeDelay?: number;
 }
 
@@ -21,12 +26,13 @@ export interface HoverIntentOptions {
  * the timings of Wikipedia's Page Previews. Returns a function that detaches every listener.
  */
 export function attachHoverIntent(doc: Document, options: HoverIntentOptions): () => void {
-  const { markAt, surface, openDelay = 300, closeDelay = 300 } = options;
+  const { markAt, surface, closeDelay = 300 } = options;
+  const openOn = () => options.openOn?.() ?? 'hover';
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let pending: Mark | undefined;
   let frame = 0;
-  let last = { x: 0, y: 0, target: null as EventTarget | null };
+  let last = { x: 0, y: 0, target: null as EventTarget | null, shift: false };
 
   const cancelOpen = () => {
     clearTimeout(openTimer);
@@ -52,10 +58,17 @@ export function attachHoverIntent(doc: Document, options: HoverIntentOptions): (
       cancelClose();
       return;
     }
+    const mode = openOn();
+    // A card opened by a click stays until Esc or a click elsewhere; hover opens nothing then.
+    if (mode === 'click') return;
     const mark = markAt(last.x, last.y);
     if (!mark) {
       cancelOpen();
       scheduleClose();
+      return;
+    }
+    if (mode === 'shift-hover' && !last.shift && mark !== surface.current) {
+      cancelOpen();
       return;
     }
     if (mark === surface.current) {
@@ -70,13 +83,13 @@ export function attachHoverIntent(doc: Document, options: HoverIntentOptions): (
       pending = undefined;
       cancelClose();
       surface.open(mark);
-    }, openDelay);
+    }, options.openDelay?.() ?? 300);
   };
 
   // Only the reader's own pointer opens a popover: a page's script dispatching events does not.
   const onPointerMove = (event: PointerEvent) => {
     if (!event.isTrusted) return;
-    last = { x: event.clientX, y: event.clientY, target: event.target };
+    last = { x: event.clientX, y: event.clientY, target: event.target, shift: event.shiftKey };
     if (!frame) frame = requestAnimationFrame(track);
   };
   const onClick = (event: MouseEvent) => {
@@ -88,6 +101,11 @@ export function attachHoverIntent(doc: Document, options: HoverIntentOptions): (
     else if (surface.current) surface.close();
   };
   const onKeyDown = (event: KeyboardEvent) => {
+    // Shift pressed while the pointer rests on a name opens it, in that mode.
+    if (event.key === 'Shift' && event.isTrusted && openOn() === 'shift-hover') {
+      last = { ...last, shift: true };
+      if (!frame) frame = requestAnimationFrame(track);
+    }
     if (event.key === 'Escape' && surface.current) {
       cancelOpen();
       cancelClose();

@@ -11,9 +11,19 @@ export interface EntityMeta {
   own?: boolean;
 }
 
+const NO_CHOICES: MarkChoices = { hiddenKinds: [], firstInBlock: false, style: 'both' };
+
 export interface Candidates {
   aliases: AliasSpec[];
   entities: Record<string, EntityMeta>;
+}
+
+export interface MarkChoices {
+  hiddenKinds: readonly string[];
+  /** Only the first mention of each entity in a block. */
+  firstInBlock: boolean;
+  /** An underline only, a tint only, or both. */
+  style: 'both' | 'tint' | 'line';
 }
 
 export interface MarkerOptions {
@@ -35,6 +45,8 @@ export interface MarkerOptions {
    * Asked once, when marking first starts: a task after the content script's first, before any mark.
    */
   tint?(): boolean;
+  /** The reader's choices of what is marked and how (asked at each start). */
+  choices?(): MarkChoices;
 }
 
 /** Text handed to pageWordsOf in one go: a few milliseconds' work, within a slice. */
@@ -72,6 +84,7 @@ export class PageMarker {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<void> = Promise.resolve();
+  private choices: MarkChoices = NO_CHOICES;
   /** performance.now() when the first and the last mark of the initial scan were painted. */
   readonly timings: { start: number; firstMark?: number; allMarks?: number } = { start: 0 };
 
@@ -91,7 +104,8 @@ export class PageMarker {
     if (this.observer) return this.queue;
     const generation = ++this.generation;
     this.timings.start = performance.now();
-    this.painter.tint ??= this.options.tint?.() ?? false;
+    this.choices = this.options.choices?.() ?? NO_CHOICES;
+    this.painter.style = this.options.tint?.() ? 'tint' : this.choices.style;
     this.timings.firstMark = this.timings.allMarks = undefined;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observe(this.doc);
@@ -247,8 +261,14 @@ export class PageMarker {
     if (isBlockStale(block)) return;
     if (this.blocks.has(block)) this.unmarkBlock(block);
     const marks: Mark[] = [];
+    const named = new Set<string>();
     for (const match of this.matcher.findAll(block.text)) {
       const kind = this.entities.get(match.entityIds[0])?.kind ?? 'unknown';
+      if (this.choices.hiddenKinds.includes(kind)) continue;
+      if (this.choices.firstInBlock) {
+        if (named.has(match.entityIds[0])) continue;
+        named.add(match.entityIds[0]);
+      }
       const mark: Mark = { range: rangeFor(block, match.start, match.end), entityIds: match.entityIds, kind };
       this.painter.add(mark, onScreen);
       marks.push(mark);

@@ -77,7 +77,7 @@ describe('only the reader’s own pointer opens a popover', () => {
   beforeEach(() => {
     open = vi.fn<PopoverSurface['open']>();
     const surface: PopoverSurface = { open, close: vi.fn(), current: null, isOwnTarget: () => false };
-    detachHover = attachHoverIntent(document, { surface, markAt: () => mark, openDelay: 0 });
+    detachHover = attachHoverIntent(document, { surface, markAt: () => mark, openDelay: () => 0 });
   });
   afterEach(() => detachHover());
 
