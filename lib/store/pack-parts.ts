@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type { EntityKind } from '../messages';
-import { indexKey } from '../text';
+import { generatedAliases, indexKey } from '../text';
 import type { Entity } from './generated/pack';
 import { aliasObject, entityRow, type AliasObject, type EntityRow, type PackLayout, type PackPartRow, type RelationRow, type StatementRow } from './rows';
 import { searchTerms } from './search-terms';
@@ -163,12 +163,18 @@ export function packParts(pack: string, content: PackContent): { layout: PackLay
   const aliases: AliasTuple[] = [];
   const catalog: CatalogTuple[] = [];
   const keys = new Set<string>();
+  // The Latin spellings of the entities' Cyrillic aliases under every romanisation system (lib/text/translit),
+  // filed like the pack's own aliases but kept out of the entities: what the pack says stays as it said it.
+  const generated = generatedAliases(
+    entities.map((e) => ({ id: e.id, country: e.country, names: [...e.aliases.map(aliasObject), { text: e.name }] })),
+  );
   for (const entity of entities) {
     const objects = entity.aliases.map(aliasObject);
     // As aliasRows files them (the display name last, the first of two equal texts kept), without
     // the row objects: a pack of 100,000 entities has 400,000 aliases, and their garbage shows.
     const seen = new Set<string>();
-    for (const alias of [...objects, { text: entity.name }]) {
+    const spellings = (generated.get(entity.id) ?? []).map(({ text, shared }): AliasObject => (shared ? { text, shared } : { text }));
+    for (const alias of [...objects, { text: entity.name }, ...spellings]) {
       const text = alias.text.trim();
       if (!text || seen.has(text)) continue;
       seen.add(text);

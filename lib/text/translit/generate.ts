@@ -1,0 +1,112 @@
+import { isAcronym } from '../alias-language';
+import { tokenize } from '../tokenize';
+import type { RomanisationSystem, RomanisedLanguage } from './system';
+import { SYSTEMS } from './systems';
+import { transliterate, writtenIn } from './transliterate';
+import { STOP_WORDS } from './stop-words';
+
+/**
+ * Which systems spell an alias whose language the pack does not give. Russian, Ukrainian and
+ * Belarusian are told apart by their alphabets (і and ў are not Russian, ы and э not Ukrainian, и and
+ * щ not Belarusian), so every one whose alphabet writes the alias serves. Kazakh Cyrillic holds every
+ * Russian letter, so it serves only a word with a letter of its own, or an entity of Kazakhstan.
+ */
+const LANGUAGE_RULES: Readonly<Record<RomanisedLanguage, { readonly byAlphabet: boolean; readonly ownLetters?: RegExp; readonly countries: readonly string[] }>> = {
+  ru: { byAlphabet: true, countries: ['russia', 'ru'] },
+  uk: { byAlphabet: true, countries: ['ukraine', 'ua'] },
+  be: { byAlphabet: true, countries: ['belarus', 'by'] },
+  kk: { byAlphabet: false, ownLetters: /[әғқңөұүһ]/iu, countries: ['kazakhstan', 'kz'] },
+};
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+export interface SourceAlias {
+  readonly text: string;
+  /** BCP 47 when the pack says. */
+  readonly lang?: string;
+  readonly shared?: boolean;
+}
+
+/** The systems that spell this alias: those of its language when the pack gives one, else as LANGUAGE_RULES says. */
+export function systemsFor(alias: SourceAlias, country?: string): RomanisationSystem[] {
+  if (!CYRILLIC.test(alias.text) || isAcronym(alias.text)) return [];
+  const primary = alias.lang?.split(/[-_]/)[0]!.toLowerCase();
+  return SYSTEMS.filter((system) => {
+    if (!writtenIn(alias.text, system)) return false;
+    if (primary) return primary === system.language;
+    const rule = LANGUAGE_RULES[system.language];
+    return rule.byAlphabet || rule.ownLetters?.test(alias.text) || (country !== undefined && rule.countries.includes(country.toLowerCase()));
+  });
+}
+
+/** An alias's words folded as the matcher folds them, space-separated: two texts with one key match the same words. */
+export function matchKey(text: string): string {
+  return tokenize(text).folded.join(' ');
+}
+
+/** The Latin spellings of an alias under every system that serves it, one per match key, each with the first system that gave it. */
+export function romanisationsOf(alias: SourceAlias, country?: string): { text: string; system: string }[] {
+  const seen = new Set<string>();
+  const out: { text: string; system: string }[] = [];
+  for (const system of systemsFor(alias, country)) {
+    const text = transliterate(alias.text, system);
+    const key = matchKey(text);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ text, system: system.id });
+  }
+  return out;
+}
+
+export interface EntityAliases {
+  readonly id: string;
+  readonly country?: string;
+  readonly names: readonly SourceAlias[];
+}
+
+export interface GeneratedAlias {
+  readonly text: string;
+  readonly system: string;
+  readonly shared?: true;
+}
+
+/** A one-word spelling that is an ordinary word, or too short to tell a name by. */
+function tooCommon(key: string): boolean {
+  return !key.includes(' ') && ([...key].length < 4 || STOP_WORDS.has(key));
+}
+
+/**
+ * The Latin spellings of the entities' Cyrillic aliases that they do not list already. A spelling is
+ * left out when it is (as the matcher folds it) an alias of another entity or a spelling generated
+ * for one, or a common word: a generated alias never makes a match across entities.
+ */
+export function generatedAliases(entities: readonly EntityAliases[]): Map<string, GeneratedAlias[]> {
+  const owners = new Map<string, Set<string>>();
+  const own = (key: string, id: string) => {
+    let ids = owners.get(key);
+    if (!ids) owners.set(key, (ids = new Set()));
+    ids.add(id);
+  };
+  for (const entity of entities) for (const alias of entity.names) own(matchKey(alias.text), entity.id);
+  const candidates = new Map<string, { key: string; alias: GeneratedAlias }[]>();
+  for (const entity of entities) {
+    const found: { key: string; alias: GeneratedAlias }[] = [];
+    const keys = new Set<string>();
+    for (const source of entity.names) {
+      for (const { text, system } of romanisationsOf(source, entity.country)) {
+        const key = matchKey(text);
+        if (keys.has(key) || owners.get(key)?.has(entity.id) || tooCommon(key)) continue;
+        keys.add(key);
+        found.push({ key, alias: source.shared ? { text, system, shared: true } : { text, system } });
+      }
+    }
+    for (const { key } of found) own(key, entity.id);
+    if (found.length) candidates.set(entity.id, found);
+  }
+  const out = new Map<string, GeneratedAlias[]>();
+  for (const [id, found] of candidates) {
+    const kept = found.filter(({ key }) => owners.get(key)!.size === 1).map(({ alias }) => alias);
+    if (kept.length) out.set(id, kept);
+  }
+  return out;
+}
