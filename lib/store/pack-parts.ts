@@ -22,6 +22,8 @@ import { searchTerms } from './search-terms';
 
 /** An alias as a pack part keeps it: with its entity's kind and name, which is all a page needs of the entity. */
 export interface PackAlias extends AliasObject {
+  /** Set on a Latin spelling generated from a Cyrillic alias: the romanisation system's id (lib/text/translit). */
+  romanised?: string;
   key: string;
   entityId: string;
   kind: EntityKind;
@@ -95,20 +97,22 @@ export interface PackContent {
 
 // Aliases and catalog entries, the most numerous rows, are kept as arrays: a third smaller than
 // objects that repeat their field names.
-type AliasTuple = [key: string, entityId: string, text: string, kind: EntityKind, name: string, flags?: Omit<AliasObject, 'text'>];
+type AliasFlags = Omit<AliasObject, 'text'> & Pick<PackAlias, 'romanised'>;
+type AliasTuple = [key: string, entityId: string, text: string, kind: EntityKind, name: string, flags?: AliasFlags];
 type CatalogTuple = [id: string, name: string, kind: EntityKind, terms: string];
 type IncomingTuple = [from: string, to: string];
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-function aliasTuple(alias: AliasObject, text: string, key: string, entity: Entity): AliasTuple {
+function aliasTuple(alias: AliasObject & Pick<PackAlias, 'romanised'>, text: string, key: string, entity: Entity): AliasTuple {
   const tuple: AliasTuple = [key, entity.id, text, entity.kind, entity.name];
-  if (alias.lang !== undefined || alias.caseSensitive !== undefined || alias.shared !== undefined) {
-    const flags: Omit<AliasObject, 'text'> = {};
+  if (alias.lang !== undefined || alias.caseSensitive !== undefined || alias.shared !== undefined || alias.romanised !== undefined) {
+    const flags: AliasFlags = {};
     if (alias.lang !== undefined) flags.lang = alias.lang;
     if (alias.caseSensitive !== undefined) flags.caseSensitive = alias.caseSensitive;
     if (alias.shared !== undefined) flags.shared = alias.shared;
+    if (alias.romanised !== undefined) flags.romanised = alias.romanised;
     tuple.push(flags);
   }
   return tuple;
@@ -173,8 +177,8 @@ export function packParts(pack: string, content: PackContent): { layout: PackLay
     // As aliasRows files them (the display name last, the first of two equal texts kept), without
     // the row objects: a pack of 100,000 entities has 400,000 aliases, and their garbage shows.
     const seen = new Set<string>();
-    const spellings = (generated.get(entity.id) ?? []).map(({ text, shared }): AliasObject => (shared ? { text, shared } : { text }));
-    for (const alias of [...objects, { text: entity.name }, ...spellings]) {
+    const spellings = (generated.get(entity.id) ?? []).map(({ text, shared, system }) => (shared ? { text, shared, romanised: system } : { text, romanised: system }));
+    for (const alias of [...objects, { text: entity.name }, ...spellings] as (AliasObject & Pick<PackAlias, 'romanised'>)[]) {
       const text = alias.text.trim();
       if (!text || seen.has(text)) continue;
       seen.add(text);
