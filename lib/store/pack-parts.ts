@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type { EntityKind } from '../messages';
-import { generatedAliases, indexKey } from '../text';
+import { generatedAliases, indexKey, type GeneratedAlias } from '../text';
 import type { Entity } from './generated/pack';
 import { aliasObject, entityRow, type AliasObject, type EntityRow, type PackLayout, type PackPartRow, type RelationRow, type StatementRow } from './rows';
 import { searchTerms } from './search-terms';
@@ -162,16 +162,20 @@ export const entityFromPart = (entity: PartEntity, pack: string): EntityRow => e
  * filed under. Entities, relations and statements are stored as given, without copies (the caller
  * passes them without row ids or origins: a part's pack is its rows' origin).
  */
-export function packParts(pack: string, content: PackContent): { layout: PackLayout; parts: PackPartRow[]; keys: Set<string> } {
+export function packParts(
+  pack: string,
+  content: PackContent,
+  { romanise = true }: { romanise?: boolean } = {},
+): { layout: PackLayout; parts: PackPartRow[]; keys: Set<string> } {
   const { entities, relations, statements } = content;
   const aliases: AliasTuple[] = [];
   const catalog: CatalogTuple[] = [];
   const keys = new Set<string>();
   // The Latin spellings of the entities' Cyrillic aliases under every romanisation system (lib/text/translit),
   // filed like the pack's own aliases but kept out of the entities: what the pack says stays as it said it.
-  const generated = generatedAliases(
-    entities.map((e) => ({ id: e.id, country: e.country, names: [...e.aliases.map(aliasObject), { text: e.name }] })),
-  );
+  const generated = romanise
+    ? generatedAliases(entities.map((e) => ({ id: e.id, country: e.country, names: [...e.aliases.map(aliasObject), { text: e.name }] })))
+    : new Map<string, GeneratedAlias[]>();
   for (const entity of entities) {
     const objects = entity.aliases.map(aliasObject);
     // As aliasRows files them (the display name last, the first of two equal texts kept), without
