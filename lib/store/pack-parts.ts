@@ -174,7 +174,7 @@ export function packParts(
   // The Latin spellings of the entities' Cyrillic aliases under every romanisation system (lib/text/translit),
   // filed like the pack's own aliases but kept out of the entities: what the pack says stays as it said it.
   const generated = romanise
-    ? generatedAliases(entities.map((e) => ({ id: e.id, country: e.country, names: [...e.aliases.map(aliasObject), { text: e.name }] })))
+    ? generatedAliases(entities.map((e) => ({ id: e.id, kind: e.kind, country: e.country, names: [...e.aliases.map(aliasObject), { text: e.name }] })))
     : new Map<string, GeneratedAlias[]>();
   for (const entity of entities) {
     const objects = entity.aliases.map(aliasObject);

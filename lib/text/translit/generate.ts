@@ -60,6 +60,8 @@ export function romanisationsOf(alias: SourceAlias, country?: string): { text: s
 
 export interface EntityAliases {
   readonly id: string;
+  /** The entity's kind: see PHRASE_KINDS. */
+  readonly kind?: string;
   readonly country?: string;
   readonly names: readonly SourceAlias[];
 }
@@ -69,6 +71,13 @@ export interface GeneratedAlias {
   readonly system: string;
   readonly shared?: true;
 }
+
+/**
+ * Kinds whose names of several words are phrases ("Коллективный договор…", "Оранжевая революция") that
+ * the press translates rather than transliterates: only their one-word names (Роскомнадзор, Евромайдан)
+ * are spelled in Latin. People's and places' names of any length are.
+ */
+const PHRASE_KINDS: ReadonlySet<string> = new Set(['organization', 'party', 'event']);
 
 /** A one-word spelling that is an ordinary word, or too short to tell a name by. */
 function tooCommon(key: string): boolean {
@@ -92,7 +101,9 @@ export function generatedAliases(entities: readonly EntityAliases[]): Map<string
   for (const entity of entities) {
     const found: { key: string; alias: GeneratedAlias }[] = [];
     const keys = new Set<string>();
+    const phrases = entity.kind !== undefined && PHRASE_KINDS.has(entity.kind);
     for (const source of entity.names) {
+      if (phrases && matchKey(source.text).includes(' ')) continue;
       for (const { text, system } of romanisationsOf(source, entity.country)) {
         const key = matchKey(text);
         if (keys.has(key) || owners.get(key)?.has(entity.id) || tooCommon(key)) continue;

@@ -8,9 +8,10 @@ import { generatedAliases, matchKey, romanisationsOf, type EntityAliases } from 
 
 const ENGLISH = new Set(englishWords as string[]);
 
-function entitiesOf(pack: { entities: { id: string; name: string; country?: string; aliases: (string | { text: string; shared?: boolean })[] }[] }): EntityAliases[] {
+function entitiesOf(pack: { entities: { id: string; kind: string; name: string; country?: string; aliases: (string | { text: string; shared?: boolean })[] }[] }): EntityAliases[] {
   return pack.entities.map((e) => ({
     id: e.id,
+    kind: e.kind,
     country: e.country,
     names: [...e.aliases.map((a) => (typeof a === 'string' ? { text: a } : a)), { text: e.name }],
   }));
