@@ -2,7 +2,7 @@ import { isAcronym } from '../alias-language';
 import { tokenize } from '../tokenize';
 import type { RomanisationSystem, RomanisedLanguage } from './system';
 import { SYSTEMS } from './systems';
-import { transliterate, writtenIn } from './transliterate';
+import { cyrillicLettersOf, transliterate, writtenIn } from './transliterate';
 import { STOP_WORDS } from './stop-words';
 
 /**
@@ -31,8 +31,9 @@ export interface SourceAlias {
 export function systemsFor(alias: SourceAlias, country?: string): RomanisationSystem[] {
   if (!CYRILLIC.test(alias.text) || isAcronym(alias.text)) return [];
   const primary = alias.lang?.split(/[-_]/)[0]!.toLowerCase();
+  const letters = cyrillicLettersOf(alias.text);
   return SYSTEMS.filter((system) => {
-    if (!writtenIn(alias.text, system)) return false;
+    if (!writtenIn(letters, system)) return false;
     if (primary) return primary === system.language;
     const rule = LANGUAGE_RULES[system.language];
     return rule.byAlphabet || rule.ownLetters?.test(alias.text) || (country !== undefined && rule.countries.includes(country.toLowerCase()));
@@ -45,15 +46,19 @@ export function matchKey(text: string): string {
 }
 
 /** The Latin spellings of an alias under every system that serves it, one per match key, each with the first system that gave it. */
-export function romanisationsOf(alias: SourceAlias, country?: string): { text: string; system: string }[] {
-  const seen = new Set<string>();
-  const out: { text: string; system: string }[] = [];
+export function romanisationsOf(alias: SourceAlias, country?: string): { text: string; system: string; key: string }[] {
+  const texts = new Set<string>();
+  const keys = new Set<string>();
+  const out: { text: string; system: string; key: string }[] = [];
   for (const system of systemsFor(alias, country)) {
     const text = transliterate(alias.text, system);
+    // Many systems spell a name alike: fold each distinct text once.
+    if (texts.has(text)) continue;
+    texts.add(text);
     const key = matchKey(text);
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    out.push({ text, system: system.id });
+    if (!key || keys.has(key)) continue;
+    keys.add(key);
+    out.push({ text, system: system.id, key });
   }
   return out;
 }
@@ -104,8 +109,7 @@ export function generatedAliases(entities: readonly EntityAliases[]): Map<string
     const phrases = entity.kind !== undefined && PHRASE_KINDS.has(entity.kind);
     for (const source of entity.names) {
       if (phrases && matchKey(source.text).includes(' ')) continue;
-      for (const { text, system } of romanisationsOf(source, entity.country)) {
-        const key = matchKey(text);
+      for (const { text, system, key } of romanisationsOf(source, entity.country)) {
         if (keys.has(key) || owners.get(key)?.has(entity.id) || tooCommon(key)) continue;
         keys.add(key);
         found.push({ key, alias: source.shared ? { text, system, shared: true } : { text, system } });

@@ -36,16 +36,20 @@ function compile(system: RomanisationSystem): CompiledTable {
 }
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
-const LETTER = /\p{L}/u;
 /** Apostrophes inside a word (Ukrainian м'ята, Belarusian сям'я): part of the word, spelled as the table says. */
 const APOSTROPHES = /[\u2019\u02BC\u2032`´]/gu;
 
-const isWordChar = (ch: string | undefined) => ch !== undefined && (LETTER.test(ch) || ch === "'");
+/** The distinct Cyrillic letters of a text, in lower case (to test against several systems' alphabets). */
+export function cyrillicLettersOf(text: string): Set<string> {
+  const letters = new Set<string>();
+  for (const ch of text.normalize('NFC').toLowerCase()) if (CYRILLIC.test(ch)) letters.add(ch);
+  return letters;
+}
 
-/** Whether every Cyrillic letter of the text is in the system's alphabet. */
-export function writtenIn(text: string, system: RomanisationSystem): boolean {
+/** Whether every Cyrillic letter of the text (or of cyrillicLettersOf's set) is in the system's alphabet. */
+export function writtenIn(text: string | ReadonlySet<string>, system: RomanisationSystem): boolean {
   const { alphabet } = compile(system);
-  for (const ch of text.normalize('NFC').toLowerCase()) if (CYRILLIC.test(ch) && !alphabet.has(ch)) return false;
+  for (const ch of typeof text === 'string' ? cyrillicLettersOf(text) : text) if (!alphabet.has(ch)) return false;
   return true;
 }
 
@@ -75,18 +79,18 @@ function spellWord(word: string, table: CompiledTable): string {
   return out;
 }
 
+const isUpper = (ch: string) => ch !== ch.toLowerCase();
+
 /** Capital first letter when the word began with one; all capitals kept for a word written in them. */
 function withCaseOf(written: string, spelled: string): string {
-  if (!spelled) return spelled;
-  const letters = [...written].filter((ch) => LETTER.test(ch));
-  if (letters.length > 1 && letters.every((ch) => ch === ch.toUpperCase() && ch !== ch.toLowerCase())) return spelled.toUpperCase();
-  const first = letters[0];
-  if (first !== undefined && first === first.toUpperCase() && first !== first.toLowerCase()) {
-    const head = String.fromCodePoint(spelled.codePointAt(0)!);
-    return head.toUpperCase() + spelled.slice(head.length);
-  }
-  return spelled;
+  if (!spelled || !isUpper(written[0]!)) return spelled;
+  if (written.length > 1 && written === written.toUpperCase()) return spelled.toUpperCase();
+  const head = String.fromCodePoint(spelled.codePointAt(0)!);
+  return head.toUpperCase() + spelled.slice(head.length);
 }
+
+/** Words (runs of letters, with apostrophes between letters) and what stands between them. */
+const WORDS = /(\p{L}+(?:'\p{L}+)*)/u;
 
 /**
  * The text spelled in Latin letters by the system: each word by its table (letters it does not know
@@ -94,19 +98,12 @@ function withCaseOf(written: string, spelled: string): string {
  */
 export function transliterate(text: string, system: RomanisationSystem): string {
   const table = compile(system);
-  const chars = [...text.normalize('NFC').replace(APOSTROPHES, "'")];
+  const pieces = text.normalize('NFC').replace(APOSTROPHES, "'").split(WORDS);
   let out = '';
-  for (let i = 0; i < chars.length;) {
-    if (!isWordChar(chars[i]) || (chars[i] === "'" && !LETTER.test(chars[i + 1] ?? ''))) {
-      out += chars[i];
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < chars.length && isWordChar(chars[j]) && !(chars[j] === "'" && !LETTER.test(chars[j + 1] ?? ''))) j++;
-    const word = chars.slice(i, j).join('');
-    out += CYRILLIC.test(word) ? withCaseOf(word, spellWord(word.toLowerCase(), table)) : word;
-    i = j;
+  // split() with a capturing group alternates: text between words (even indexes), words (odd).
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    out += i % 2 === 1 && CYRILLIC.test(piece) ? withCaseOf(piece, spellWord(piece.toLowerCase(), table)) : piece;
   }
   return out;
 }
