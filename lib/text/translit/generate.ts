@@ -95,32 +95,43 @@ function tooCommon(key: string): boolean {
  * for one, or a common word: a generated alias never makes a match across entities.
  */
 export function generatedAliases(entities: readonly EntityAliases[]): Map<string, GeneratedAlias[]> {
-  const owners = new Map<string, Set<string>>();
-  const own = (key: string, id: string) => {
-    let ids = owners.get(key);
-    if (!ids) owners.set(key, (ids = new Set()));
-    ids.add(id);
-  };
-  for (const entity of entities) for (const alias of entity.names) own(matchKey(alias.text), entity.id);
+  // The spellings first: a pack without Cyrillic aliases (most) costs a regular expression per alias.
   const candidates = new Map<string, { key: string; alias: GeneratedAlias }[]>();
   for (const entity of entities) {
     const found: { key: string; alias: GeneratedAlias }[] = [];
     const keys = new Set<string>();
     const phrases = entity.kind !== undefined && PHRASE_KINDS.has(entity.kind);
     for (const source of entity.names) {
-      if (phrases && matchKey(source.text).includes(' ')) continue;
+      if (!CYRILLIC.test(source.text) || (phrases && matchKey(source.text).includes(' '))) continue;
       for (const { text, system, key } of romanisationsOf(source, entity.country)) {
-        if (keys.has(key) || owners.get(key)?.has(entity.id) || tooCommon(key)) continue;
+        if (keys.has(key) || tooCommon(key)) continue;
         keys.add(key);
         found.push({ key, alias: source.shared ? { text, system, shared: true } : { text, system } });
       }
     }
-    for (const { key } of found) own(key, entity.id);
     if (found.length) candidates.set(entity.id, found);
   }
+  if (!candidates.size) return new Map();
+  // Then who owns each folded text: the entities giving it as an alias, and those it was generated for.
+  const owners = new Map<string, Set<string>>();
+  const own = (key: string, id: string) => {
+    let ids = owners.get(key);
+    if (!ids) owners.set(key, (ids = new Set()));
+    ids.add(id);
+  };
+  const given = new Set<string>();
+  for (const entity of entities) {
+    for (const alias of entity.names) {
+      const key = matchKey(alias.text);
+      own(key, entity.id);
+      given.add(`${entity.id}\u0000${key}`);
+    }
+  }
+  for (const [id, found] of candidates) for (const { key } of found) own(key, id);
   const out = new Map<string, GeneratedAlias[]>();
   for (const [id, found] of candidates) {
-    const kept = found.filter(({ key }) => owners.get(key)!.size === 1).map(({ alias }) => alias);
+    // Kept: what no other entity owns and the entity does not give already.
+    const kept = found.filter(({ key }) => owners.get(key)!.size === 1 && !given.has(`${id}\u0000${key}`)).map(({ alias }) => alias);
     if (kept.length) out.set(id, kept);
   }
   return out;
