@@ -1,6 +1,8 @@
 import type { Table } from 'dexie';
 import type { EntityKind } from '../messages';
-import { generatedAliases, indexKey, type GeneratedAlias } from '../text';
+import { indexKey } from '../text';
+// Not through lib/text's index: the page's marker imports that, and needs no romanisation tables.
+import { generatedAliases, type GeneratedAlias } from '../text/translit/generate';
 import type { Entity } from './generated/pack';
 import { aliasObject, entityRow, type AliasObject, type EntityRow, type PackLayout, type PackPartRow, type RelationRow, type StatementRow } from './rows';
 import { searchTerms } from './search-terms';
