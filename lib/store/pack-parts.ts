@@ -1,6 +1,8 @@
 import type { Table } from 'dexie';
 import type { EntityKind } from '../messages';
 import { indexKey } from '../text';
+// Not through lib/text's index: the page's marker imports that, and needs no romanisation tables.
+import { generatedAliases, type GeneratedAlias } from '../text/translit/generate';
 import type { Entity } from './generated/pack';
 import { aliasObject, entityRow, type AliasObject, type EntityRow, type PackLayout, type PackPartRow, type RelationRow, type StatementRow } from './rows';
 import { searchTerms } from './search-terms';
@@ -22,6 +24,8 @@ import { searchTerms } from './search-terms';
 
 /** An alias as a pack part keeps it: with its entity's kind and name, which is all a page needs of the entity. */
 export interface PackAlias extends AliasObject {
+  /** Set on a Latin spelling generated from a Cyrillic alias: the romanisation system's id (lib/text/translit). */
+  romanised?: string;
   key: string;
   entityId: string;
   kind: EntityKind;
@@ -95,20 +99,22 @@ export interface PackContent {
 
 // Aliases and catalog entries, the most numerous rows, are kept as arrays: a third smaller than
 // objects that repeat their field names.
-type AliasTuple = [key: string, entityId: string, text: string, kind: EntityKind, name: string, flags?: Omit<AliasObject, 'text'>];
+type AliasFlags = Omit<AliasObject, 'text'> & Pick<PackAlias, 'romanised'>;
+type AliasTuple = [key: string, entityId: string, text: string, kind: EntityKind, name: string, flags?: AliasFlags];
 type CatalogTuple = [id: string, name: string, kind: EntityKind, terms: string];
 type IncomingTuple = [from: string, to: string];
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-function aliasTuple(alias: AliasObject, text: string, key: string, entity: Entity): AliasTuple {
+function aliasTuple(alias: AliasObject & Pick<PackAlias, 'romanised'>, text: string, key: string, entity: Entity): AliasTuple {
   const tuple: AliasTuple = [key, entity.id, text, entity.kind, entity.name];
-  if (alias.lang !== undefined || alias.caseSensitive !== undefined || alias.shared !== undefined) {
-    const flags: Omit<AliasObject, 'text'> = {};
+  if (alias.lang !== undefined || alias.caseSensitive !== undefined || alias.shared !== undefined || alias.romanised !== undefined) {
+    const flags: AliasFlags = {};
     if (alias.lang !== undefined) flags.lang = alias.lang;
     if (alias.caseSensitive !== undefined) flags.caseSensitive = alias.caseSensitive;
     if (alias.shared !== undefined) flags.shared = alias.shared;
+    if (alias.romanised !== undefined) flags.romanised = alias.romanised;
     tuple.push(flags);
   }
   return tuple;
@@ -158,17 +164,27 @@ export const entityFromPart = (entity: PartEntity, pack: string): EntityRow => e
  * filed under. Entities, relations and statements are stored as given, without copies (the caller
  * passes them without row ids or origins: a part's pack is its rows' origin).
  */
-export function packParts(pack: string, content: PackContent): { layout: PackLayout; parts: PackPartRow[]; keys: Set<string> } {
+export function packParts(
+  pack: string,
+  content: PackContent,
+  { romanise = true }: { romanise?: boolean } = {},
+): { layout: PackLayout; parts: PackPartRow[]; keys: Set<string> } {
   const { entities, relations, statements } = content;
   const aliases: AliasTuple[] = [];
   const catalog: CatalogTuple[] = [];
   const keys = new Set<string>();
+  // The Latin spellings of the entities' Cyrillic aliases under every romanisation system (lib/text/translit),
+  // filed like the pack's own aliases but kept out of the entities: what the pack says stays as it said it.
+  const generated = romanise
+    ? generatedAliases(entities.map((e) => ({ id: e.id, kind: e.kind, country: e.country, names: [...e.aliases.map(aliasObject), { text: e.name }] })))
+    : new Map<string, GeneratedAlias[]>();
   for (const entity of entities) {
     const objects = entity.aliases.map(aliasObject);
     // As aliasRows files them (the display name last, the first of two equal texts kept), without
     // the row objects: a pack of 100,000 entities has 400,000 aliases, and their garbage shows.
     const seen = new Set<string>();
-    for (const alias of [...objects, { text: entity.name }]) {
+    const spellings = (generated.get(entity.id) ?? []).map(({ text, shared, system }) => (shared ? { text, shared, romanised: system } : { text, romanised: system }));
+    for (const alias of [...objects, { text: entity.name }, ...spellings] as (AliasObject & Pick<PackAlias, 'romanised'>)[]) {
       const text = alias.text.trim();
       if (!text || seen.has(text)) continue;
       seen.add(text);

@@ -67,7 +67,9 @@ async function knowledge(db: BackstoryDatabase, { withOrigin }: { withOrigin: bo
   const all = await kb(db).all();
   return {
     entities: sorted(all.entities.map(entity)),
-    aliases: all.aliases.sort((a, b) => (a.entityId + a.text).localeCompare(b.entityId + b.text)),
+    // Latin spellings generated from Cyrillic aliases are filed for pack entities at import, not for
+    // the reader's own (which an export turns into pack entities): compared are the aliases written.
+    aliases: all.aliases.filter((a) => !('romanised' in a)).sort((a, b) => (a.entityId + a.text).localeCompare(b.entityId + b.text)),
     relations: sorted(all.relations.map(relation)),
     statements: sorted(all.statements.map(statement)),
   };
