@@ -4,7 +4,7 @@ import { BackstoryDatabase } from '../../../lib/store/db';
 import { importPack } from '../../../lib/store/packs';
 import { smallPack } from '../store/fixture-pack';
 import { pageWordsOf } from '../../../lib/text';
-import type { Candidates } from '../../../lib/messages';
+import { DEFAULT_PAGE_SETTINGS, type Candidates } from '../../../lib/messages';
 
 const OWN_ID = 'backstory-id';
 const BASE = 'chrome-extension://backstory-id/';
@@ -68,7 +68,7 @@ describe('the background’s message protocol', () => {
   it('stores a switch from the popup and tells the open pages', async () => {
     const { route, broadcast } = await setup();
     const reply = await route({ type: 'set-switch', scope: 'site', host: 'news.example', on: false }, fromPopup);
-    expect(reply).toEqual({ ok: true, value: { host: 'news.example', site: false, everywhere: true, enabled: false } });
+    expect(reply).toEqual({ ok: true, value: { host: 'news.example', site: false, everywhere: true, enabled: false, settings: DEFAULT_PAGE_SETTINGS } });
     expect(broadcast).toHaveBeenCalledExactlyOnceWith({ type: 'refresh' });
     expect(await route({ type: 'site-status', host: 'news.example' }, fromTab)).toMatchObject({ value: { enabled: false } });
   });

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_PAGE_SETTINGS } from '../../../lib/messages';
 import { BackstoryDatabase } from '../../../lib/store/db';
 import { AliasKeySet } from '../../../lib/store/alias-keys';
 import { checkDraft, deleteEntity, loadDraft, restoreDeleted, saveEntity } from '../../../lib/store/editor';
@@ -156,7 +157,7 @@ describe('what a page is told', () => {
 
 describe('the switches', () => {
   it('are on until turned off, per site and everywhere, and only an "off" is stored', async () => {
-    expect(await readSiteStatus(db, 'news.example')).toEqual({ host: 'news.example', site: true, everywhere: true, enabled: true });
+    expect(await readSiteStatus(db, 'news.example')).toEqual({ host: 'news.example', site: true, everywhere: true, enabled: true, settings: DEFAULT_PAGE_SETTINGS });
     await writeSwitch(db, 'site', 'news.example', false);
     expect((await readSiteStatus(db, 'news.example')).enabled).toBe(false);
     expect((await readSiteStatus(db, 'other.example')).enabled).toBe(true);
