@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BackstoryDatabase } from '../../../lib/store/db';
 import { SCHEMA_VERSIONS, declareVersions } from '../../../lib/store/migrations';
 import { aliasObject, aliasRows } from '../../../lib/store/rows';
@@ -185,6 +185,47 @@ describe('upgrading the database', () => {
     const found = await findCandidates(db, lookupKeys(['Alexander Lukashenka met the press.']), new AliasKeySet());
     expect(found.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['Alexander Lukashenka', 'Lukashenka']));
     expect(Object.keys(found.entities)).toEqual(['lukashenka']);
+    db.close();
+  });
+
+  it('leaves a database whose upgrade stops half way as the earlier version left it, and upgrades it whole next time', async () => {
+    const name = 'migration-interrupted';
+    const old = databaseOfVersion(name, 3);
+    await old.open();
+    const written = ROWS_WRITTEN_BY[3];
+    await old.transaction('rw', Object.keys(written), async () => {
+      for (const [table, rows] of Object.entries(written)) await old.table(table).bulkAdd(rows);
+    });
+    const before = Object.fromEntries(await Promise.all(Object.keys(written).map(async (t) => [t, await old.table(t).toArray()] as const)));
+    old.close();
+
+    // The upgrade dies after a few writes, as when the browser stops the service worker in the middle.
+    let writes = 0;
+    const stop = (original: (...args: unknown[]) => unknown) =>
+      function (this: IDBObjectStore, ...args: unknown[]) {
+        if (++writes > 3) throw new DOMException('The worker was stopped.', 'AbortError');
+        return original.apply(this, args);
+      };
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(stop(IDBObjectStore.prototype.put as never) as never);
+    const add = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(stop(IDBObjectStore.prototype.add as never) as never);
+    const interrupted = new BackstoryDatabase(name);
+    await expect(interrupted.open()).rejects.toThrow();
+    interrupted.close();
+    put.mockRestore();
+    add.mockRestore();
+    expect(writes).toBeGreaterThan(3);
+
+    // Every table as version 3 left it: nothing half-written, nothing lost.
+    const reopened = databaseOfVersion(name, 3);
+    await reopened.open();
+    expect(reopened.verno).toBe(SCHEMA_VERSIONS[2]!.version);
+    for (const [table, rows] of Object.entries(before)) expect(await reopened.table(table).toArray(), table).toEqual(rows);
+    reopened.close();
+
+    const db = new BackstoryDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+    expect(await kb(db).count()).toBe(v1Entities.length);
     db.close();
   });
 
