@@ -21,7 +21,7 @@ import {
   type RoleDraft,
   type StatementDraft,
 } from '../../lib/store/editor';
-import { KIND_LABELS } from '../../lib/format';
+import { kindLabel } from '../../lib/format';
 import { EntityPicker } from './EntityPicker';
 import { getEntity } from '../../lib/store/knowledge';
 import { FormField } from './FormField';
@@ -176,7 +176,7 @@ export function EntityEditor({ db, entityId, packs, onCancel, onSaved, onDeleted
                     <select {...c} value={draft.kind} onChange={(e) => update({ kind: e.currentTarget.value as EntityKind })}>
                       {ENTITY_KINDS.map((k) => (
                         <option key={k} value={k}>
-                          {KIND_LABELS[k]}
+                          {kindLabel(k)}
                         </option>
                       ))}
                     </select>

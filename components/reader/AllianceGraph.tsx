@@ -3,7 +3,7 @@ import { useMemo } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { acronymOf, allianceGraph, type GraphLink, type GraphNode } from '../../lib/study/alliances';
 import type { ArticleEntity } from '../../lib/study/article';
-import { STATUS_LABELS } from '../../lib/format';
+import { statusLabel } from '../../lib/format';
 
 export interface AllianceGraphProps {
   entities: ArticleEntity[];
@@ -79,7 +79,7 @@ function LinkLine({ source, target, link }: PlacedLink) {
       <line x1={source.x} y1={source.y} x2={target.x} y2={target.y} />
       {showsStatus ? (
         <text x={(source.x + target.x) / 2} y={(source.y + target.y) / 2 - 4} text-anchor="middle" class="bs-link-label">
-          {STATUS_LABELS[link.status] ?? link.status}
+          {statusLabel(link.status)}
         </text>
       ) : null}
     </g>

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { allianceMatrix, cellWords, SUSPENDED_MARK, type AllianceCell } from '../../lib/study/alliances';
 import type { ArticleEntity } from '../../lib/study/article';
-import { KIND_LABELS } from '../../lib/format';
+import { kindLabel } from '../../lib/format';
 
 export interface AllianceTableProps {
   entities: ArticleEntity[];
@@ -62,7 +62,7 @@ export function AllianceTable({ entities, caption = 'Alliances of the countries 
                 <span class="bs-row-kind">
                   {' '}
 
-                  {row.via ? `(via ${row.via.name})` : `(${(KIND_LABELS[row.entity.kind] ?? row.entity.kind).toLowerCase()})`}
+                  {row.via ? `(via ${row.via.name})` : `(${(kindLabel(row.entity.kind)).toLowerCase()})`}
                 </span>
               </th>
               {row.cells.map((cell, i) => (

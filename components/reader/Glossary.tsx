@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { EntityKind } from '../../lib/messages';
-import { plural } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import { firstMention, type ArticleEntity, type ArticleMention } from '../../lib/study/article';
 
 export interface GlossaryProps {
@@ -114,7 +114,7 @@ function GlossaryEntry({ entity, onJump, onOpen }: { entity: ArticleEntity } & O
         ) : (
           <span class="glossary-name">{entity.name}</span>
         )}
-        <span class="glossary-count">{plural(entity.mentions.length, 'mention')}</span>
+        <span class="glossary-count">{t('count.mentions', { count: entity.mentions.length })}</span>
       </div>
       {role ? <p class="glossary-role">{role}</p> : null}
       <PositionBar name={entity.name} mentions={entity.mentions} onJump={onJump} />

@@ -5,7 +5,7 @@ import { inReadingOrder } from '../../lib/study/alliances';
 import type { ArticleEntity, ArticleInfo, SavedNote } from '../../lib/study/article';
 import { studyQuestions } from '../../lib/study/questions';
 import { SourceLink } from '../page/SourceLink';
-import { formatDate, formatSpan, hostOf, KIND_LABELS, webUrl } from '../../lib/format';
+import { formatDate, formatSpan, hostOf, kindLabel, webUrl } from '../../lib/format';
 import { saveFile } from '../shared/download';
 import { AllianceTable } from './AllianceTable';
 
@@ -30,7 +30,7 @@ function GlossaryEntry({ entity }: { entity: ArticleEntity }) {
   return (
     <div class="bs-sheet-entry">
       <dt>
-        {entity.name} <span class="bs-sheet-kind">{KIND_LABELS[entity.kind] ?? entity.kind}</span>
+        {entity.name} <span class="bs-sheet-kind">{kindLabel(entity.kind)}</span>
       </dt>
       {role ? (
         <dd class="bs-sheet-role">

@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp, type PopupApi } from '~/components/extension/PopupApp';
 import '~/components/extension/popup.css';
+import { openDatabase } from '~/lib/store/db';
+import { followLanguageSetting } from '~/lib/store/ui-language';
 import { unwrapReply, type BackgroundReplies, type BackgroundRequest, type PageReplies } from '~/lib/messages';
 
 const ask = <T extends BackgroundRequest>(request: T) => unwrapReply<BackgroundReplies[T['type']]>(browser.runtime.sendMessage(request));
@@ -15,6 +17,8 @@ async function targetTab() {
 }
 
 async function main() {
+  // The popup follows the language setting live (switching it in the options page re-renders it).
+  await followLanguageSetting(openDatabase());
   const tab = await targetTab();
   let host = '';
   try {

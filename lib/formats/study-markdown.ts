@@ -2,7 +2,7 @@
  * The study sheet as a Markdown document: the article, a glossary of the names it marks, who belongs to
  * which alliance, the reader's saved passages, and study questions with their answers at the end.
  */
-import { formatDate, formatSpan, hostOf, KIND_LABELS, webUrl } from '../format';
+import { formatDate, formatSpan, hostOf, kindLabel, webUrl } from '../format';
 import type { Source } from '../messages';
 import { allianceMatrix, cellWords, inReadingOrder, SUSPENDED_MARK, type AllianceCell } from '../study/alliances';
 import type { ArticleEntity, ArticleInfo, SavedNote } from '../study/article';
@@ -38,7 +38,7 @@ function header(article: ArticleInfo): string {
 function glossaryEntry(entity: ArticleEntity): string {
   const dossier = entity.dossier;
   const role = dossier?.currentRole;
-  const about = [`*${KIND_LABELS[entity.kind] ?? entity.kind}*`];
+  const about = [`*${kindLabel(entity.kind)}*`];
   if (role) about.push(escape([role.title, formatSpan(role.since)].filter(Boolean).join(', ')));
   else if (dossier?.country && entity.kind !== 'country') about.push(escape(dossier.country.name));
   const parts = [`### ${escape(entity.name)}`, about.join(' · ')];
