@@ -5,6 +5,7 @@
  * shared types from here, and this file imports nothing of theirs.
  */
 import * as v from 'valibot';
+import type { Language } from './i18n';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const host = v.pipe(v.string(), v.maxLength(300));
@@ -88,6 +89,7 @@ export const BackgroundRequest = v.variant('type', [
   v.object({ type: v.literal('set-switch'), scope: SwitchScope, host, on: v.boolean() }),
   v.object({ type: v.literal('found'), entities: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   v.object({ type: v.literal('knowledge-changed') }),
+  v.object({ type: v.literal('ui-language') }),
   v.object({ type: v.literal('save-annotation'), annotation: AnnotationInput }),
   v.object({ type: v.literal('page-annotations'), url: pageUrl }),
   v.object({ type: v.literal('open-annotation'), id }),
@@ -105,6 +107,8 @@ export interface BackgroundReplies {
   'set-switch': SiteStatus;
   found: null;
   'knowledge-changed': null;
+  /** The language Backstory speaks: the reader's setting, else the browser's (for the page's popover). */
+  'ui-language': Language;
   'save-annotation': AnnotationRow;
   'page-annotations': AnnotationRow[];
   'open-annotation': null;

@@ -7,6 +7,7 @@ import { unwrapReply, type BackgroundReplies, type BackgroundRequest } from '~/l
 import { openDatabase } from '~/lib/store/db';
 import { readReaderPrefs, writeReaderPrefs } from '~/lib/store/reader-prefs';
 import { followLanguageSetting } from '~/lib/store/ui-language';
+import { localizeTitle } from '~/lib/i18n';
 
 const ask = <T extends BackgroundRequest>(request: T) => unwrapReply<BackgroundReplies[T['type']]>(browser.runtime.sendMessage(request));
 
@@ -25,6 +26,7 @@ async function main() {
   snapshot.catch(() => undefined); // Its failure is shown by the app, which reads it.
   const db = openDatabase();
   const [prefs] = await Promise.all([readReaderPrefs(db), followLanguageSetting(db)]);
+  localizeTitle('title.reader');
   const dossiers = new DossierCache((id) => ask({ type: 'dossier', id }));
   const api: ReaderApi = {
     snapshot: () => snapshot,

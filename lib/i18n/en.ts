@@ -174,6 +174,12 @@ export const en = {
   'backup.question': 'Restore {file} (made {date}: {summary})? It replaces your own entities, notes, saved passages, deleted entities and settings in this browser. Packs stay as they are.',
   'backup.replace': 'Replace with the backup',
 
+  'save.title': 'Save to Backstory',
+  'save.noteOnly': 'Note only (nobody’s statement)',
+  'save.tagsPlaceholder': 'comma, separated',
+  'save.saved': 'Saved',
+  'save.failed': 'Not saved: {error}',
+  'save.saving': 'Saving…',
   // Library
   'library.heading': 'Your library',
   'library.indexing': 'indexing for search: {done} of {total}',

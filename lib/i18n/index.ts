@@ -116,3 +116,12 @@ export function formatMoment(ms: number, withTime = false, language: Language = 
   const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' };
   return new Intl.DateTimeFormat(DATE_LOCALES[language], options).format(new Date(ms));
 }
+
+/** Keeps the page's <title> in the reader's language (the HTML carries the English one). */
+export function localizeTitle(key: Key): void {
+  const apply = () => {
+    if (globalThis.document) document.title = t(key);
+  };
+  apply();
+  onLanguageChange(apply);
+}

@@ -166,6 +166,12 @@ export const ru: Catalogue = {
   'backup.question': 'Восстановить {file} (создан {date}: {summary})? Это заменит ваши записи, заметки, сохранённые отрывки, удалённые записи и настройки в этом браузере. Пакеты останутся как есть.',
   'backup.replace': 'Заменить копией',
 
+  'save.title': 'Сохранить в Backstory',
+  'save.noteOnly': 'Только заметка (ничьё высказывание)',
+  'save.tagsPlaceholder': 'через запятую',
+  'save.saved': 'Сохранено',
+  'save.failed': 'Не сохранено: {error}',
+  'save.saving': 'Сохранение…',
   'library.heading': 'Ваша библиотека',
   'library.indexing': 'индексация для поиска: {done} из {total}',
   'library.empty': 'Пока ничего не сохранено. Выделите отрывок на любой странице и выберите «Сохранить в Backstory».',
