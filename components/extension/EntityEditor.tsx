@@ -19,7 +19,7 @@ import {
 } from '../../lib/store/editor';
 import { kindLabel } from '../../lib/format';
 import { t } from '../../lib/i18n';
-import { DATE_HINT, RelationRow, RoleRow, RowsFieldset, rowsFor, replace, StatementRow } from './EntityEditorRows';
+import { RelationRow, RoleRow, RowsFieldset, rowsFor, replace, StatementRow } from './EntityEditorRows';
 import { EntityPicker } from './EntityPicker';
 import { getEntity } from '../../lib/store/knowledge';
 import { FormField } from './FormField';
@@ -189,7 +189,7 @@ export function EntityEditor({ db, entityId, packs, onCancel, onSaved, onDeleted
                 {(c) => <textarea {...c} rows={3} value={draft.summary} onInput={(e) => update({ summary: e.currentTarget.value })} />}
               </FormField>
               <div class="grid two">
-                <FormField label={t('editor.asOf')} name="asOf" errors={errors} hint={t('editor.asOfHint', { format: DATE_HINT })}>
+                <FormField label={t('editor.asOf')} name="asOf" errors={errors} hint={t('editor.asOfHint')}>
                   {(c) => <input {...c} type="text" inputMode="numeric" value={draft.asOf} onInput={(e) => update({ asOf: e.currentTarget.value })} />}
                 </FormField>
                 <FormField label={t('editor.country')} name="country" errors={errors}>

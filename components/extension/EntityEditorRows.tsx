@@ -6,8 +6,6 @@ import { t, type Key } from '../../lib/i18n';
 import { EntityPicker } from './EntityPicker';
 import { FormField } from './FormField';
 
-/** The shape of a date field; the same in every language. */
-export const DATE_HINT = 'YYYY, YYYY-MM or YYYY-MM-DD';
 
 /** 'member of', 'член'…: the relation types as the editor's select names them. */
 const relationLabel = (type: RelationType) => t(`relation.${type}` as Key);
@@ -35,7 +33,7 @@ export function RowsFieldset<T>(props: {
         <div class="row-item" key={i}>
           {render(item, i)}
           <button type="button" class="link danger remove" aria-label={t('editor.removeItem', { item: itemName(i) })} onClick={() => onRemove(i)}>
-            Remove
+            {t('packs.remove')}
           </button>
         </div>
       ))}
@@ -53,10 +51,10 @@ export function RoleRow({ role, i, errors, onChange }: { role: RoleDraft; i: num
         {(c) => <input {...c} type="text" value={role.title} onInput={(e) => onChange({ title: e.currentTarget.value })} />}
       </FormField>
       <FormField label={t('editor.since')} name={`roles.${i}.since`} errors={errors}>
-        {(c) => <input {...c} type="text" placeholder="YYYY-MM-DD" value={role.since} onInput={(e) => onChange({ since: e.currentTarget.value })} />}
+        {(c) => <input {...c} type="text" placeholder={t('editor.datePlaceholder')} value={role.since} onInput={(e) => onChange({ since: e.currentTarget.value })} />}
       </FormField>
       <FormField label={t('editor.until')} name={`roles.${i}.until`} errors={errors}>
-        {(c) => <input {...c} type="text" placeholder="YYYY-MM-DD" value={role.until} onInput={(e) => onChange({ until: e.currentTarget.value })} />}
+        {(c) => <input {...c} type="text" placeholder={t('editor.datePlaceholder')} value={role.until} onInput={(e) => onChange({ until: e.currentTarget.value })} />}
       </FormField>
     </div>
   );
@@ -81,10 +79,10 @@ export function RelationRow(props: { db: BackstoryDatabase; relation: RelationDr
         {(c) => <EntityPicker db={db} control={c} value={relation.to} onInput={(to) => onChange({ to })} />}
       </FormField>
       <FormField label={t('editor.since')} name={`relations.${i}.since`} errors={errors}>
-        {(c) => <input {...c} type="text" placeholder="YYYY-MM-DD" value={relation.since} onInput={(e) => onChange({ since: e.currentTarget.value })} />}
+        {(c) => <input {...c} type="text" placeholder={t('editor.datePlaceholder')} value={relation.since} onInput={(e) => onChange({ since: e.currentTarget.value })} />}
       </FormField>
       <FormField label={t('editor.until')} name={`relations.${i}.until`} errors={errors}>
-        {(c) => <input {...c} type="text" placeholder="YYYY-MM-DD" value={relation.until} onInput={(e) => onChange({ until: e.currentTarget.value })} />}
+        {(c) => <input {...c} type="text" placeholder={t('editor.datePlaceholder')} value={relation.until} onInput={(e) => onChange({ until: e.currentTarget.value })} />}
       </FormField>
       <FormField label={t('editor.relationNote')} name={`relations.${i}.note`} errors={errors} class="wide">
         {(c) => <input {...c} type="text" value={relation.note} onInput={(e) => onChange({ note: e.currentTarget.value })} />}
@@ -109,7 +107,7 @@ export function StatementRow(props: { statement: StatementDraft; i: number; erro
         )}
       </FormField>
       <FormField label={t('editor.date')} name={`statements.${i}.date`} errors={errors}>
-        {(c) => <input {...c} type="text" placeholder="YYYY-MM-DD" value={statement.date} onInput={(e) => onChange({ date: e.currentTarget.value })} />}
+        {(c) => <input {...c} type="text" placeholder={t('editor.datePlaceholder')} value={statement.date} onInput={(e) => onChange({ date: e.currentTarget.value })} />}
       </FormField>
       <FormField label={t('editor.sourceTitle')} name={`statements.${i}.sourceTitle`} errors={errors} hint={t('editor.sourceTitleHint')}>
         {(c) => <input {...c} type="text" value={statement.sourceTitle} onInput={(e) => onChange({ sourceTitle: e.currentTarget.value })} />}

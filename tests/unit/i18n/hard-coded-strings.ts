@@ -9,7 +9,7 @@ const VISIBLE_ATTRIBUTES = new Set(['aria-label', 'aria-valuetext', 'title', 'pl
 const NAMES = /\b(Backstory|CSV|Markdown|JSON-LD|W3C|JSON)\b/g;
 
 /** Text with a letter in it (not '×', '·', '#', punctuation, numbers or the names above alone). */
-const hasWords = (text: string) => /\p{L}/u.test(text.replace(NAMES, ''));
+const hasWords = (text: string) => /\p{L}/u.test(text.replace(NAMES, '').replace(/\bhttps?:\/\/\S*/g, ''));
 
 export interface HardCoded {
   file: string;
