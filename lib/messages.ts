@@ -5,7 +5,7 @@
  * shared types from here, and this file imports nothing of theirs.
  */
 import * as v from 'valibot';
-import type { Language } from './i18n';
+import type { LanguageSetting } from './i18n';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const host = v.pipe(v.string(), v.maxLength(300));
@@ -107,8 +107,8 @@ export interface BackgroundReplies {
   'set-switch': SiteStatus;
   found: null;
   'knowledge-changed': null;
-  /** The language Backstory speaks: the reader's setting, else the browser's (for the page's popover). */
-  'ui-language': Language;
+  /** The reader's choice of language ('auto': the browser's, which the asking page resolves). */
+  'ui-language': LanguageSetting;
   'save-annotation': AnnotationRow;
   'page-annotations': AnnotationRow[];
   'open-annotation': null;

@@ -3,15 +3,15 @@ import type { Mark } from '../../lib/page/highlights';
 import type { PopoverSurface } from '../../lib/page/hover-intent';
 import type { UiLayer } from '../../lib/page/ui-host';
 import type { Dossier } from '../../lib/messages';
-import { setLanguage, type Language } from '../../lib/i18n';
+import { resolveLanguage, setLanguage, type LanguageSetting } from '../../lib/i18n';
 import { placeBeside } from './place';
 import { Popover, type Choice } from './Popover';
 
 export interface PopoverSurfaceOptions {
   choicesFor(mark: Mark): Choice[];
   getDossier(id: string): Promise<Dossier | null>;
-  /** The language to speak, asked at each opening: a change in Settings shows at the next popover. */
-  language(): Promise<Language>;
+  /** The reader's choice of language, asked at each opening: a change in Settings shows at the next popover. */
+  language(): Promise<LanguageSetting>;
 }
 
 /** The popover beside a mark, rendered with Preact in Backstory's shadow root and placed by Floating UI. */
@@ -31,7 +31,7 @@ export class ShadowPopoverSurface implements PopoverSurface {
     const choices = this.options.choicesFor(mark);
     if (!choices.length || !mark.range.getClientRects().length) return;
     this.current = mark;
-    const language = this.options.language().then(setLanguage, () => undefined);
+    const language = this.options.language().then((setting) => setLanguage(resolveLanguage(setting)), () => undefined);
     // The first popover waits for the language (a message away); later ones show at once, in the
     // language they last had, and re-render if the reader changed it since (see useLanguage).
     if (this.languageKnown) this.show(choices, focus);

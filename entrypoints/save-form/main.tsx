@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import '~/components/page/popover.css';
 import './frame.css';
 import { SaveForm } from '~/components/page/SaveForm';
-import { localizeTitle, setLanguage, t } from '~/lib/i18n';
+import { localizeTitle, resolveLanguage, setLanguage, t } from '~/lib/i18n';
 import { unwrapReply, type BackgroundReplies, type BackgroundRequest, type SaveFormEvent } from '~/lib/messages';
 
 /**
@@ -60,7 +60,7 @@ async function main() {
   window.addEventListener('focus', () => {
     if (document.activeElement === document.body) focusFirst();
   });
-  await ask({ type: 'ui-language' }).then(setLanguage, () => undefined);
+  await ask({ type: 'ui-language' }).then((setting) => setLanguage(resolveLanguage(setting)), () => undefined);
   localizeTitle('title.saveForm');
   try {
     const input = await ask({ type: 'save-form-take', token });
