@@ -98,7 +98,7 @@ export function formatList(items: string[], type: 'conjunction' | 'disjunction' 
 /** Dates in English are written day month year (as in British usage), as Backstory always wrote them. */
 const DATE_LOCALES: Record<Language, string> = { en: 'en-GB', ru: 'ru' };
 
-/** '2024' → '2024', '2024-04' → 'Apr 2024' / 'апрель 2024 г.', '2024-04-16' → '16 Apr 2024' / '16 апр. 2024 г.'. */
+/** '2024' → '2024', '2024-04' → 'Apr 2024' / 'апр. 2024 г.', '2024-04-16' → '16 Apr 2024' / '16 апр. 2024 г.'. */
 export function formatPartialDate(date: string | undefined, language: Language = current): string {
   if (!date) return '';
   const [year, month, day] = date.split('-').map(Number);
@@ -106,8 +106,9 @@ export function formatPartialDate(date: string | undefined, language: Language =
   if (!month) return String(year);
   const at = new Date(Date.UTC(year, month - 1, day || 1));
   if (Number.isNaN(at.getTime())) return date;
-  const monthStyle = language === 'en' ? 'short' : 'long';
-  const options: Intl.DateTimeFormatOptions = day ? { day: 'numeric', month: 'short', year: 'numeric' } : { month: monthStyle, year: 'numeric' };
+  // Months abbreviated, also alone: Russian's nominative 'декабрь 1991 г.' would read wrongly after
+  // 'с' (since), which needs the genitive; 'дек. 1991 г.' reads right in every phrase.
+  const options: Intl.DateTimeFormatOptions = day ? { day: 'numeric', month: 'short', year: 'numeric' } : { month: 'short', year: 'numeric' };
   return new Intl.DateTimeFormat(DATE_LOCALES[language], { ...options, timeZone: 'UTC' }).format(at);
 }
 

@@ -59,7 +59,8 @@ describe('kinds, statuses and dates', () => {
     setLanguage('ru');
     expect([kindLabel('person'), statusLabel('member_of'), statusLabel('left')]).toEqual(['Персона', 'член', 'вышел']);
     expect(formatPartialDate('2024-04-16')).toBe('16 апр. 2024 г.');
-    expect(formatPartialDate('2024-04')).toBe('апрель 2024 г.');
+    expect(formatPartialDate('2024-04')).toBe('апр. 2024 г.');
+    expect(formatSpan('1991-12')).toBe('с дек. 1991 г.');
     expect(formatSpan('1993', '2009')).toBe('1993–2009');
     expect(formatSpan('1994')).toBe('с 1994');
     expect(formatList(['ЕС', 'НАТО', 'ОДКБ'])).toBe('ЕС, НАТО и ОДКБ');
