@@ -185,7 +185,8 @@ export interface DossierEntity {
   kind: EntityKind;
   name: string;
   aliases: { text: string; lang?: string; caseSensitive?: boolean; shared?: boolean }[];
-  summary?: string;
+  /** One text, or texts by language (see lib/i18n/summary.ts). */
+  summary?: string | Record<string, string>;
   asOf?: string;
   roles?: Role[];
   /** The id of the entity's country. */

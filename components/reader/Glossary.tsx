@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import type { EntityKind } from '../../lib/messages';
 import { t, type Key } from '../../lib/i18n';
 import { firstMention, type ArticleEntity, type ArticleMention } from '../../lib/study/article';
+import { summaryIn } from '../../lib/i18n/summary';
 
 export interface GlossaryProps {
   entities: ArticleEntity[];
@@ -48,7 +49,7 @@ export function roleLine(entity: ArticleEntity): string {
   if (!dossier) return '';
   if (dossier.currentRole?.title) return dossier.currentRole.title;
   if (dossier.country?.name) return dossier.country.name;
-  const summary = dossier.entity.summary?.trim();
+  const summary = summaryIn(dossier.entity.summary)?.trim();
   return summary ? clip(firstSentence(summary), ROLE_MAX) : '';
 }
 

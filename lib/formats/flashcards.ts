@@ -18,6 +18,7 @@ import { formatDate, formatSpan, kindLabel, statusLabel } from '../format';
 import type { ArticleEntity } from '../study/article';
 import { allianceMatrix, cellWords, inReadingOrder, type AllianceRow, type AllianceColumn } from '../study/alliances';
 import { csvRecords } from './csv';
+import { summaryIn } from '../i18n/summary';
 
 const HEADERS = ['#separator:comma', '#html:true', '#notetype:Basic', '#guid column:1', '#tags column:4'];
 
@@ -45,8 +46,8 @@ function back(entity: ArticleEntity, allied: string): string {
   const dossier = entity.dossier;
   const role = dossier?.currentRole;
   const about = [kindLabel(entity.kind), role ? [role.title, formatSpan(role.since)].filter(Boolean).join(', ') : ''];
-  const summary = dossier?.entity.summary;
-  const background = summary ? `${summary}${dossier.entity.asOf ? ` (as of ${formatDate(dossier.entity.asOf)})` : ''}` : '';
+  const summary = summaryIn(dossier?.entity.summary);
+  const background = summary ? `${summary}${dossier!.entity.asOf ? ` (as of ${formatDate(dossier!.entity.asOf)})` : ''}` : '';
   const parts = [`<i>${html(about.filter(Boolean).join(' · '))}</i>`, ...[background, allied, membersLine(entity)].filter(Boolean).map(html)];
   return parts.join('<br>');
 }

@@ -8,6 +8,7 @@ import { allianceMatrix, cellWords, inReadingOrder, SUSPENDED_MARK, type Allianc
 import type { ArticleEntity, ArticleInfo, SavedNote } from '../study/article';
 import { studyQuestions } from '../study/questions';
 import { escapeMarkdown, markdownUrl } from './markdown';
+import { summaryIn } from '../i18n/summary';
 
 /** Text from the knowledge base and from the article is anyone's: every piece of it goes through the one escaper. */
 const escape = escapeMarkdown;
@@ -42,8 +43,8 @@ function glossaryEntry(entity: ArticleEntity): string {
   if (role) about.push(escape([role.title, formatSpan(role.since)].filter(Boolean).join(', ')));
   else if (dossier?.country && entity.kind !== 'country') about.push(escape(dossier.country.name));
   const parts = [`### ${escape(entity.name)}`, about.join(' · ')];
-  const summary = dossier?.entity.summary;
-  if (summary) parts.push(`${escape(summary)}${dossier.entity.asOf ? ` (as of ${escape(formatDate(dossier.entity.asOf))})` : ''}`);
+  const summary = summaryIn(dossier?.entity.summary);
+  if (summary) parts.push(`${escape(summary)}${dossier!.entity.asOf ? ` (as of ${escape(formatDate(dossier!.entity.asOf))})` : ''}`);
   const sources = dossier?.entity.sources ?? [];
   if (sources.length) parts.push(`Sources: ${sources.map(source).join('; ')}`);
   return parts.join('\n\n');
