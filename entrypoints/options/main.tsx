@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '~/lib/i18n/messages-all';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '~/components/extension/OptionsApp';
 import '~/components/extension/options.css';

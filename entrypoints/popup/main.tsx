@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '~/lib/i18n/messages-all';
 import { browser } from 'wxt/browser';
 import { PopupApp, type PopupApi } from '~/components/extension/PopupApp';
 import '~/components/extension/popup.css';

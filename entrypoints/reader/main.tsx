@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '~/lib/i18n/messages-all';
 import { browser } from 'wxt/browser';
 import { ReaderApp, type ReaderApi } from '~/components/reader/ReaderApp';
 import '~/components/reader/reader.css';

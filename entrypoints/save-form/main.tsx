@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '~/lib/i18n/messages-all';
 import { browser } from 'wxt/browser';
 import '~/components/page/popover.css';
 import './frame.css';

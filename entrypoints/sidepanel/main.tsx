@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '~/lib/i18n/messages-all';
 import { browser } from 'wxt/browser';
 import { LibraryApp } from '~/components/extension/LibraryApp';
 import '~/components/extension/library.css';

@@ -1,25 +1,13 @@
+import { enPage } from './en-page';
+
 /**
  * The English catalogue: the source of Backstory's message keys (every other catalogue is typed against
  * it, see lib/i18n/types.ts). {name} is a placeholder; an object gives plural forms, chosen by {count}
  * through Intl.PluralRules (English uses one and other).
  */
 export const en = {
-  // Kinds, statuses, dates
-  'kind.person': 'Person',
-  'kind.organization': 'Organisation',
-  'kind.country': 'Country',
-  'kind.place': 'Place',
-  'kind.party': 'Party',
-  'kind.event': 'Event',
-  'status.member_of': 'member',
-  'status.observer_of': 'observer',
-  'status.partner_of': 'partner',
-  'status.candidate_of': 'candidate',
-  'status.suspended': 'suspended',
-  'status.left': 'left',
-  'span.between': '{since}–{until}',
-  'span.since': 'since {since}',
-  'span.until': 'until {until}',
+  // Kinds, statuses and date spans, the popover's and the save button's messages: en-page.ts.
+  ...enPage,
   'count.mentions': { one: '{count} mention', other: '{count} mentions' },
   'count.names': { one: '{count} name', other: '{count} names' },
   'count.entities': { one: '{count} entity', other: '{count} entities' },
@@ -27,10 +15,6 @@ export const en = {
   'count.statements': { one: '{count} statement', other: '{count} statements' },
   'count.passages': { one: '{count} saved passage', other: '{count} saved passages' },
   'count.deletedEntities': { one: '{count} deleted entity', other: '{count} deleted entities' },
-  'common.loading': 'Loading…',
-  'common.close': 'Close',
-  'common.cancel': 'Cancel',
-  'common.save': 'Save',
   'common.edit': 'Edit',
   'common.delete': 'Delete',
   'common.undo': 'Undo',
@@ -71,22 +55,6 @@ export const en = {
   'popup.private': 'Stored only in this browser',
 
   // Popover and entity card
-  'popover.label': 'Backstory: {name}',
-  'popover.closeTitle': 'Close (Esc)',
-  'popover.mayReferTo': 'This name may refer to',
-  'popover.readFailed': 'Backstory could not read its knowledge base: {error}. Reload the page to try again.',
-  'popover.gone': 'This entry is no longer in your knowledge base.',
-  'popover.footer': 'Backstory · from your local knowledge base',
-  'card.background': 'Background',
-  'card.noBackground': 'No background recorded yet.',
-  'card.asOf': 'As of {date}',
-  'card.allied': 'Allied structures',
-  'card.members': 'Members',
-  'card.noMemberships': 'No memberships recorded.',
-  'card.statements': 'Past statements',
-  'card.noStatements': 'No statements recorded yet.',
-  'card.paraphrase': '(paraphrase)',
-  'card.via': 'via {name}',
 
   // Options page
   'options.private': 'Your knowledge base lives in this browser only. Nothing is sent anywhere.',
@@ -174,12 +142,6 @@ export const en = {
   'backup.question': 'Restore {file} (made {date}: {summary})? It replaces your own entities, notes, saved passages, deleted entities and settings in this browser. Packs stay as they are.',
   'backup.replace': 'Replace with the backup',
 
-  'save.title': 'Save to Backstory',
-  'save.noteOnly': 'Note only (nobody’s statement)',
-  'save.tagsPlaceholder': 'comma, separated',
-  'save.saved': 'Saved',
-  'save.failed': 'Not saved: {error}',
-  'save.saving': 'Saving…',
   'editor.gone': 'This entity is no longer there: it was deleted meanwhile.',
   'editor.discard': 'Discard your changes to this entity?',
   'editor.notSaved': 'Not saved: {error}',
@@ -346,10 +308,7 @@ export const en = {
   'library.oldestFirst': 'Oldest first',
   'library.note': 'Note',
   'library.saved': 'saved {date}',
-  'library.statementBy': 'Statement by',
   'library.noteHint': 'Leave empty to keep the passage as a note, nobody’s statement.',
-  'library.tags': 'Tags',
-  'library.comment': 'Comment',
   'library.exportImport': 'Export and import',
   'library.exportJsonLd': 'Export W3C JSON-LD',
   'library.importAnnotations': 'Import annotations',

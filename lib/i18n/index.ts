@@ -1,6 +1,5 @@
-import { en, type Key } from './en';
-import { ru } from './ru';
-import type { Catalogue, Message } from './types';
+import type { Key } from './en';
+import type { Message } from './types';
 
 export type { Key } from './en';
 export type { Catalogue, Message, PluralForms } from './types';
@@ -11,7 +10,15 @@ export type Language = (typeof LANGUAGES)[number];
 /** What the reader chose in Settings: a language, or 'auto' (the browser's). */
 export type LanguageSetting = Language | 'auto';
 
-export const CATALOGUES: Record<Language, Catalogue> = { en, ru };
+/**
+ * The messages t() knows, by language, as each bundle registers them (lib/i18n/messages-page.ts in the
+ * page's UI, messages-all.ts in the extension's pages): the page's UI so carries only its own.
+ */
+const catalogues: Record<Language, Partial<Record<Key, Message>>> = { en: {}, ru: {} };
+
+export function addMessages(messages: { [L in Language]: Partial<Record<Key, Message>> }): void {
+  for (const language of LANGUAGES) Object.assign(catalogues[language], messages[language]);
+}
 
 export const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
 export const isLanguageSetting = (value: unknown): value is LanguageSetting => value === 'auto' || isLanguage(value);
@@ -80,10 +87,10 @@ export function render(message: Message, params: Params | undefined, language: L
   });
 }
 
-/** The text of `key` in the current language (English where the catalogue lacks it). */
+/** The text of `key` in the current language (English where the catalogue lacks it; the key if neither has it). */
 export function t(key: Key, params?: Params): string {
-  const message = CATALOGUES[current][key] ?? en[key];
-  return render(message, params, current);
+  const message = catalogues[current][key] ?? catalogues.en[key];
+  return message === undefined ? key : render(message, params, current);
 }
 
 export function formatNumber(value: number, language: Language = current): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, LANGUAGES, type Message } from '../../../lib/i18n';
+import { LANGUAGES, type Message } from '../../../lib/i18n';
+import { CATALOGUES } from '../../../lib/i18n/messages-all';
 import { en } from '../../../lib/i18n/en';
 
 const placeholders = (message: Message): string[] => {
@@ -47,5 +48,23 @@ describe('the message catalogues', () => {
     const plurals = Object.entries(CATALOGUES.ru).filter(([, m]) => typeof m !== 'string');
     expect(plurals.length).toBeGreaterThan(5);
     for (const [key, forms] of plurals) expect(Object.keys(forms), key).toEqual(expect.arrayContaining(['one', 'few', 'many', 'other']));
+  });
+});
+
+describe("the page's UI carries only its own messages", () => {
+  it('every key the popover, the save button and lib/format ask for is among the page messages', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { enPage } = await import('../../../lib/i18n/en-page');
+    const root = join(__dirname, '../../..');
+    const files = [
+      ...readdirSync(join(root, 'components/page')).filter((name) => /\.tsx?$/.test(name) && name !== 'SaveForm.tsx').map((name) => `components/page/${name}`),
+      'lib/format.ts',
+    ];
+    const asked = files.flatMap((file) => [...readFileSync(join(root, file), 'utf8').matchAll(/\bt\(\s*['`]([\w.]+)/g)].map((m) => m[1]!));
+    expect(asked.length).toBeGreaterThan(20);
+    const pageKeys = Object.keys(enPage);
+    const missing = asked.filter((key) => (key.endsWith('.') ? !pageKeys.some((k) => k.startsWith(key)) : !pageKeys.includes(key)));
+    expect(missing).toEqual([]);
   });
 });
