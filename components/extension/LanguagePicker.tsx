@@ -5,8 +5,12 @@ import { readLanguageSetting, writeLanguageSetting } from '../../lib/store/ui-la
 import { useLanguage } from '../shared/use-language';
 import { useLive } from './use-live';
 
-/** The language of Backstory's pages and popover: the browser's, or one the reader picks. */
-export function LanguagePicker({ db, onChanged }: { db: BackstoryDatabase; onChanged(): void }) {
+/**
+ * The language of Backstory's pages and popover: the browser's, or one the reader picks. Open extension
+ * pages follow the stored setting live (lib/store/ui-language.ts); a page's popover asks for it each
+ * time it opens, so no page needs to be told (and none is re-marked).
+ */
+export function LanguagePicker({ db }: { db: BackstoryDatabase }) {
   useLanguage();
   const setting = useLive(() => readLanguageSetting(db), [db]);
   const [error, setError] = useState('');
@@ -22,7 +26,6 @@ export function LanguagePicker({ db, onChanged }: { db: BackstoryDatabase; onCha
             try {
               await writeLanguageSetting(db, e.currentTarget.value);
               setError('');
-              onChanged();
             } catch (err) {
               setError((err as Error).message);
             }

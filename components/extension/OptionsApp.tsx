@@ -26,7 +26,7 @@ export function OptionsApp({ db, jobs, onKnowledgeChanged }: OptionsAppProps) {
           <p class="muted">{t('options.private')}</p>
         </div>
       </header>
-      <LanguagePicker db={db} onChanged={onKnowledgeChanged} />
+      <LanguagePicker db={db} />
       <PackManager db={db} jobs={jobs} onChanged={onKnowledgeChanged} />
       <EntityBrowser db={db} onChanged={onKnowledgeChanged} />
       <BackupPanel db={db} onRestored={onKnowledgeChanged} />

@@ -108,7 +108,8 @@ describe('Backstory in a Russian browser', () => {
     await expect.poll(() => popup.getByRole('button', { name: 'Read with Backstory' }).isVisible(), { timeout: 5000 }).toBe(true);
     const label = await popup.locator('.entity .count').first().getAttribute('aria-label');
     expect(label).toMatch(/^\d+ mentions?$/);
-    // The page's popover, opened after the change, is in English too.
+    // The page's popover, opened after the change, is in English too (the page was not re-marked for it).
+    await settledMarks(page, { min: 20 });
     const { x, y } = await pointOfMark(page, 'Lukashenka');
     await page.mouse.move(x, y);
     await expect.poll(() => backstoryUiHtml(page), { timeout: 5000 }).toContain('Past statements');
