@@ -19,9 +19,10 @@ describe("the manifest in the browser's language", () => {
     expect(used).toEqual(expect.arrayContaining(['extName', 'extDescription', 'cmdNextName', 'cmdPreviousName', 'cmdSaveSelection', 'cmdReadWithBackstory']));
   });
 
-  it.each(['en', 'ru'])('%s has every message the manifest names, none empty, and no other', (language) => {
+  it.each(['en', 'ru'])('%s has every message the manifest and the context menu name, the same keys as English, none empty', (language) => {
     const messages = messagesOf(language);
-    expect(Object.keys(messages).sort()).toEqual([...new Set(used)].sort());
+    expect(Object.keys(messages)).toEqual(expect.arrayContaining([...used, 'menuSaveSelection', 'menuReadWithBackstory']));
+    expect(Object.keys(messages).sort()).toEqual(Object.keys(messagesOf('en')).sort());
     for (const [key, { message }] of Object.entries(messages)) expect(message.trim(), key).not.toBe('');
   });
 
