@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { KIND_LABELS } from '../../lib/format';
+import { kindLabel } from '../../lib/format';
+import { formatNumber, t } from '../../lib/i18n';
 import { DEFAULT_PAGE_SETTINGS, HOVER_DELAYS_MS, type EntityKind, type PageSettings } from '../../lib/messages';
 import type { BackstoryDatabase } from '../../lib/store/db';
 import { readPageSettings, writePageSettings } from '../../lib/store/settings';
+import { LanguagePicker } from './LanguagePicker';
 import { SiteSwitches } from './SiteSwitches';
 
 export interface SettingsPanelProps {
@@ -48,7 +50,7 @@ export function SettingsPanel({ db, onChanged, switchOnSite }: SettingsPanelProp
       setSettings(await writePageSettings(db, update));
       onChanged();
     } catch (e) {
-      setError(`Not saved: ${(e as Error).message}`);
+      setError(t('pageSettings.notSaved', { error: (e as Error).message }));
     }
   };
 
@@ -57,64 +59,65 @@ export function SettingsPanel({ db, onChanged, switchOnSite }: SettingsPanelProp
     void change({ hiddenKinds: marked ? shown.hiddenKinds.filter((k) => k !== kind) : [...shown.hiddenKinds, kind] });
   return (
     <section class="card settings" aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Settings</h2>
-      <p class="muted">Changes apply to open pages at once.</p>
+      <h2 id="settings-heading">{t('pageSettings.heading')}</h2>
+      <LanguagePicker db={db} />
+      <p class="muted">{t('pageSettings.appliesAtOnce')}</p>
       <fieldset class="setting-group" disabled={!settings}>
-        <legend>Names marked</legend>
+        <legend>{t('pageSettings.namesMarked')}</legend>
         {KINDS.map((kind) => (
           <label key={kind} class="setting">
             <input type="checkbox" checked={!shown.hiddenKinds.includes(kind)} onChange={(e) => toggleKind(kind, (e.currentTarget as HTMLInputElement).checked)} />
-            <span>{KIND_LABELS[kind]}</span>
+            <span>{kindLabel(kind)}</span>
           </label>
         ))}
       </fieldset>
       <Radios
-        legend="Mentions"
+        legend={t('pageSettings.mentions')}
         name="mentions"
         value={shown.mentions}
         onChange={(mentions) => void change({ mentions })}
         choices={[
-          { value: 'every', label: 'Every mention' },
-          { value: 'first-in-block', label: 'First mention in each paragraph' },
+          { value: 'every', label: t('pageSettings.everyMention') },
+          { value: 'first-in-block', label: t('pageSettings.firstInBlock') },
         ]}
       />
       <Radios
-        legend="A name’s card opens"
+        legend={t('pageSettings.cardOpens')}
         name="open-on"
         value={shown.openOn}
         onChange={(openOn) => void change({ openOn })}
         choices={[
-          { value: 'hover', label: 'When the pointer rests on it' },
-          { value: 'shift-hover', label: 'When the pointer rests on it with Shift held' },
-          { value: 'click', label: 'On a click' },
+          { value: 'hover', label: t('pageSettings.openHover') },
+          { value: 'shift-hover', label: t('pageSettings.openShiftHover') },
+          { value: 'click', label: t('pageSettings.openClick') },
         ]}
       />
       <label class="setting setting-select">
-        <span>Resting time before a card opens</span>
+        <span>{t('pageSettings.hoverDelay')}</span>
         <select value={String(shown.hoverDelayMs)} disabled={shown.openOn === 'click'} onChange={(e) => void change({ hoverDelayMs: Number((e.currentTarget as HTMLSelectElement).value) })}>
           {HOVER_DELAYS_MS.map((ms) => (
             <option key={ms} value={String(ms)}>
-              {new Intl.NumberFormat(undefined, { style: 'unit', unit: 'millisecond' }).format(ms)}
+              {t('pageSettings.delayMs', { ms: formatNumber(ms) })}
             </option>
           ))}
         </select>
       </label>
       <Radios
-        legend="How marks look"
+        legend={t('pageSettings.markLook')}
         name="mark-style"
         value={shown.markStyle}
         onChange={(markStyle) => void change({ markStyle })}
         choices={[
-          { value: 'both', label: 'Underline over a light tint' },
-          { value: 'underline', label: 'Underline only' },
-          { value: 'tint', label: 'Tint only' },
+          { value: 'both', label: t('pageSettings.styleBoth') },
+          { value: 'underline', label: t('pageSettings.styleUnderline') },
+          { value: 'tint', label: t('pageSettings.styleTint') },
         ]}
       />
       <fieldset class="setting-group" disabled={!settings}>
-        <legend>Saving and privacy</legend>
+        <legend>{t('pageSettings.savingPrivacy')}</legend>
         <label class="setting">
           <input type="checkbox" checked={shown.saveButton} onChange={(e) => void change({ saveButton: (e.currentTarget as HTMLInputElement).checked })} />
-          <span>Show “Save to Backstory” beside a selection</span>
+          <span>{t('pageSettings.saveButton')}</span>
         </label>
         <label class="setting">
           <input
@@ -123,11 +126,10 @@ export function SettingsPanel({ db, onChanged, switchOnSite }: SettingsPanelProp
             onChange={(e) => void change({ hideFromPages: (e.currentTarget as HTMLInputElement).checked })}
             aria-describedby="hide-from-pages-help"
           />
-          <span>Hide Backstory from pages</span>
+          <span>{t('pageSettings.hideFromPages')}</span>
         </label>
         <p id="hide-from-pages-help" class="muted setting-help">
-          Pages’ own scripts can read the names Backstory marks from your packs. With this on, every mark is drawn where pages
-          cannot read it. Your saved passages and your own entities are always hidden from pages.
+          {t('pageSettings.hideFromPagesHelp')}
         </p>
       </fieldset>
       <SiteSwitches db={db} switchOnSite={switchOnSite} />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { BackstoryDatabase } from '../../lib/store/db';
+import { t } from '../../lib/i18n';
 import { switchedOffSites } from '../../lib/store/settings';
 
 /** The sites on which the reader switched Backstory off, each with a button to switch it back on. */
@@ -12,29 +13,29 @@ export function SiteSwitches({ db, switchOnSite }: { db: BackstoryDatabase; swit
   const switchOn = async (host: string) => {
     try {
       await switchOnSite(host);
-      setMessage(`Backstory is on again on ${host}.`);
+      setMessage(t('pageSettings.onAgain', { host }));
       load();
     } catch (e) {
-      setMessage(`Not changed: ${(e as Error).message}`);
+      setMessage(t('pageSettings.notChanged', { error: (e as Error).message }));
     }
   };
 
   return (
     <div class="setting-group">
-      <h3 class="setting-legend">Sites where Backstory is off</h3>
+      <h3 class="setting-legend">{t('pageSettings.sitesOff')}</h3>
       {sites === null ? null : sites.length ? (
         <ul class="site-list">
           {sites.map((host) => (
             <li key={host}>
               <span>{host}</span>
-              <button type="button" class="secondary" onClick={() => void switchOn(host)} aria-label={`Switch Backstory on for ${host}`}>
-                Switch on
+              <button type="button" class="secondary" onClick={() => void switchOn(host)} aria-label={t('pageSettings.switchOnLabel', { host })}>
+                {t('pageSettings.switchOn')}
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        <p class="muted">None. Switch Backstory off for a site from the toolbar button’s popup.</p>
+        <p class="muted">{t('pageSettings.noSitesOff')}</p>
       )}
       <p role="status" class="muted">
         {message}

@@ -1,5 +1,7 @@
 import type { Dossier } from '../../lib/messages';
-import { formatDate, formatSpan, KIND_LABELS } from '../../lib/format';
+import { formatDate, formatSpan, kindLabel } from '../../lib/format';
+import { t } from '../../lib/i18n';
+import { summaryIn } from '../../lib/i18n/summary';
 import { AllianceList } from './AllianceList';
 import { SourceLink } from './SourceLink';
 import { StatementList } from './StatementList';
@@ -8,12 +10,13 @@ import { StatementList } from './StatementList';
 export function EntityCard({ dossier }: { dossier: Dossier }) {
   const { entity, currentRole, country } = dossier;
   const isStructure = entity.kind === 'organization';
+  const summary = summaryIn(entity.summary);
   return (
     <article class={`entity-card entity-${entity.kind}`} aria-label={entity.name}>
       <header>
         <h2 class="entity-name">{entity.name}</h2>
         <div class="entity-line">
-          <span class={`kind kind-${entity.kind}`}>{KIND_LABELS[entity.kind] ?? entity.kind}</span>
+          <span class={`kind kind-${entity.kind}`}>{kindLabel(entity.kind)}</span>
           {currentRole ? (
             <span class="role">
               {currentRole.title}
@@ -25,11 +28,11 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
         </div>
       </header>
       <section aria-labelledby="bs-background">
-        <h3 id="bs-background">Background</h3>
-        {entity.summary ? <p class="summary">{entity.summary}</p> : <p class="empty">No background recorded yet.</p>}
+        <h3 id="bs-background">{t('card.background')}</h3>
+        {summary ? <p class="summary">{summary}</p> : <p class="empty">{t('card.noBackground')}</p>}
         {entity.asOf || entity.sources?.length ? (
           <p class="provenance">
-            {entity.asOf ? <span class="as-of">As of {formatDate(entity.asOf)}</span> : null}
+            {entity.asOf ? <span class="as-of">{t('card.asOf', { date: formatDate(entity.asOf) })}</span> : null}
             {entity.sources?.slice(0, 2).map((source) => (
               <span key={source.title}>
                 {' · '}
@@ -40,19 +43,19 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
         ) : null}
       </section>
       <section aria-labelledby="bs-allied">
-        <h3 id="bs-allied">Allied structures</h3>
+        <h3 id="bs-allied">{t('card.allied')}</h3>
         {isStructure && dossier.members.length ? (
           <>
             {dossier.alliances.length ? <AllianceList alliances={dossier.alliances} empty="" /> : null}
-            <h4>Members</h4>
+            <h4>{t('card.members')}</h4>
             <AllianceList alliances={dossier.members} empty="" />
           </>
         ) : (
-          <AllianceList alliances={dossier.alliances} empty="No memberships recorded." />
+          <AllianceList alliances={dossier.alliances} empty={t('card.noMemberships')} />
         )}
       </section>
       <section aria-labelledby="bs-statements">
-        <h3 id="bs-statements">Past statements</h3>
+        <h3 id="bs-statements">{t('card.statements')}</h3>
         <StatementList statements={dossier.statements} />
       </section>
     </article>

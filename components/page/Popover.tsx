@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Dossier } from '../../lib/messages';
-import { KIND_LABELS } from '../../lib/format';
+import { kindLabel } from '../../lib/format';
+import { t } from '../../lib/i18n';
+import { useLanguage } from '../shared/use-language';
 import { EntityCard } from './EntityCard';
 
 export interface Choice {
@@ -19,6 +21,7 @@ export interface PopoverProps {
 type Loaded = { id: string; dossier: Dossier | null } | { id: string; error: string };
 
 export function Popover({ choices, getDossier, onClose }: PopoverProps) {
+  useLanguage();
   const [selected, setSelected] = useState(choices[0]?.id);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   useEffect(() => setSelected(choices[0]?.id), [choices]);
@@ -38,13 +41,13 @@ export function Popover({ choices, getDossier, onClose }: PopoverProps) {
   if (!choice) return null;
   const current = loaded?.id === selected ? loaded : null;
   return (
-    <div class="popover" role="dialog" tabIndex={-1} aria-label={`Backstory: ${choice.name}`}>
-      <button class="close" type="button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+    <div class="popover" role="dialog" tabIndex={-1} aria-label={t('popover.label', { name: choice.name })}>
+      <button class="close" type="button" aria-label={t('common.close')} title={t('popover.closeTitle')} onClick={onClose}>
         ×
       </button>
       {choices.length > 1 ? (
-        <nav class="choices" aria-label="This name may refer to">
-          <span class="choices-label">This name may refer to</span>
+        <nav class="choices" aria-label={t('popover.mayReferTo')}>
+          <span class="choices-label">{t('popover.mayReferTo')}</span>
           {choices.map((c) => (
             <button key={c.id} type="button" class={c.id === selected ? 'choice selected' : 'choice'} aria-pressed={c.id === selected} onClick={() => setSelected(c.id)}>
               {c.name}
@@ -59,19 +62,19 @@ export function Popover({ choices, getDossier, onClose }: PopoverProps) {
           <header>
             <h2 class="entity-name">{choice.name}</h2>
             <div class="entity-line">
-              <span class={`kind kind-${choice.kind}`}>{KIND_LABELS[choice.kind] ?? choice.kind}</span>
+              <span class={`kind kind-${choice.kind}`}>{kindLabel(choice.kind)}</span>
             </div>
           </header>
           {current && 'error' in current ? (
-            <p class="error">Backstory could not read its knowledge base: {current.error}. Reload the page to try again.</p>
+            <p class="error">{t('popover.readFailed', { error: current.error })}</p>
           ) : current ? (
-            <p class="error">This entry is no longer in your knowledge base.</p>
+            <p class="error">{t('popover.gone')}</p>
           ) : (
-            <p class="loading">Loading…</p>
+            <p class="loading">{t('common.loading')}</p>
           )}
         </article>
       )}
-      <footer class="popover-footer">Backstory · from your local knowledge base</footer>
+      <footer class="popover-footer">{t('popover.footer')}</footer>
     </div>
   );
 }

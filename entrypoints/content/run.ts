@@ -57,7 +57,7 @@ export function run(ctx: ContentScriptContext): void {
 
   const ui = new LazyPageUi((createPageUi) =>
     createPageUi(document, {
-      popover: { getDossier, choicesFor: (mark) => mark.entityIds.map(choiceOf) },
+      popover: { getDossier, choicesFor: (mark) => mark.entityIds.map(choiceOf), language: () => ask({ type: 'ui-language' }) },
       save: {
         // The form's input waits in the background under a one-time token for the save-form frame.
         hold: async (range) => {

@@ -1,0 +1,53 @@
+/**
+ * The English messages of what Backstory shows inside a web page (the popover, the save button) and
+ * the words it shares with the extension's pages: kinds, statuses, date spans. Part of the English
+ * catalogue (lib/i18n/en.ts), in a file of its own so that the page's UI (page-ui.js) carries only these.
+ */
+export const enPage = {
+  'kind.person': 'Person',
+  'kind.organization': 'Organisation',
+  'kind.country': 'Country',
+  'kind.place': 'Place',
+  'kind.party': 'Party',
+  'kind.event': 'Event',
+  'status.member_of': 'member',
+  'status.observer_of': 'observer',
+  'status.partner_of': 'partner',
+  'status.candidate_of': 'candidate',
+  'status.suspended': 'suspended',
+  'status.left': 'left',
+  'span.between': '{since}–{until}',
+  'span.since': 'since {since}',
+  'span.until': 'until {until}',
+  'common.loading': 'Loading…',
+  'common.close': 'Close',
+  'common.cancel': 'Cancel',
+  'common.save': 'Save',
+  'popover.label': 'Backstory: {name}',
+  'popover.closeTitle': 'Close (Esc)',
+  'popover.mayReferTo': 'This name may refer to',
+  'popover.readFailed': 'Backstory could not read its knowledge base: {error}. Reload the page to try again.',
+  'popover.gone': 'This entry is no longer in your knowledge base.',
+  'popover.footer': 'Backstory · from your local knowledge base',
+  'card.background': 'Background',
+  'card.noBackground': 'No background recorded yet.',
+  'card.asOf': 'As of {date}',
+  'card.allied': 'Allied structures',
+  'card.members': 'Members',
+  'card.noMemberships': 'No memberships recorded.',
+  'card.statements': 'Past statements',
+  'card.noStatements': 'No statements recorded yet.',
+  'card.paraphrase': '(paraphrase)',
+  'card.via': 'via {name}',
+  'save.title': 'Save to Backstory',
+  'save.noteOnly': 'Note only (nobody’s statement)',
+  'save.tagsPlaceholder': 'comma, separated',
+  'save.saved': 'Saved',
+  'save.failed': 'Not saved: {error}',
+  'save.saving': 'Saving…',
+  'library.statementBy': 'Statement by',
+  'library.tags': 'Tags',
+  'library.comment': 'Comment',
+} as const satisfies Record<string, string | { one: string; other: string }>;
+
+export type PageKey = keyof typeof enPage;
