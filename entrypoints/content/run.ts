@@ -11,6 +11,7 @@ import { readPageMetadata } from '~/lib/page/metadata/page-metadata';
 import { snapshotOf } from '~/lib/page/reader/snapshot';
 import { DossierCache } from '~/lib/dossier-cache';
 import { isLargePage } from '~/lib/page/large-page';
+import { isDarkPage } from '~/lib/page/page-tone';
 import { nextMark } from '~/lib/page/navigation';
 import { SavedPassages } from '~/lib/page/saved-passages';
 import { yieldToPage } from '~/lib/page/scheduler';
@@ -43,10 +44,12 @@ export function run(ctx: ContentScriptContext): void {
       hiddenKinds: settings.hiddenKinds,
       firstInBlock: settings.mentions === 'first-in-block',
       style: settings.markStyle === 'underline' ? 'line' : settings.markStyle === 'tint' ? 'tint' : 'both',
+      onDark: isDarkPage(document),
     }),
     stealth: { layer: stealth, paints: (mark): boolean => settings.hideFromPages || mark.entityIds.some((id) => marker.entity(id)?.own === true) },
   });
-  const saved = new SavedPassages(document, new HighlightPainter({ stealth: { layer: stealth, paints: () => true } }), {
+  const savedPainter = new HighlightPainter({ stealth: { layer: stealth, paints: () => true } });
+  const saved = new SavedPassages(document, savedPainter, {
     load: (url) => ask({ type: 'page-annotations', url }),
   });
   const pageUrl = () => readPageMetadata(document, location.href).url;
@@ -99,6 +102,7 @@ export function run(ctx: ContentScriptContext): void {
   async function applySwitches() {
     const status = await ask({ type: 'site-status', host: location.hostname });
     settings = status.settings;
+    savedPainter.onDark = isDarkPage(document);
     if (status.enabled) {
       await marker.start();
       await saved.anchorAll(pageUrl());

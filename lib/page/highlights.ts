@@ -104,6 +104,8 @@ export class HighlightPainter {
    * `-line` names, an underline only. Settled before the first mark.
    */
   style: 'both' | 'tint' | 'line' | undefined;
+  /** The page is dark: the `-on-dark` names, in lighter colours (lib/page/page-tone.ts). Settled before the first mark. */
+  onDark = false;
 
   get tint(): boolean {
     return this.style === 'tint';
@@ -242,7 +244,7 @@ export class HighlightPainter {
   }
 
   private nameOf(kind: string): string {
-    return `${HIGHLIGHT_PREFIX}${kind}${this.style === 'tint' || this.style === 'line' ? `-${this.style}` : ''}`;
+    return `${HIGHLIGHT_PREFIX}${kind}${this.style === 'tint' || this.style === 'line' ? `-${this.style}` : ''}${this.onDark ? '-on-dark' : ''}`;
   }
 
   private isNear(section: Section, screen: number): boolean {

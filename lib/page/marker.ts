@@ -24,6 +24,8 @@ export interface MarkChoices {
   firstInBlock: boolean;
   /** An underline only, a tint only, or both. */
   style: 'both' | 'tint' | 'line';
+  /** The page is dark: marks in lighter colours. */
+  onDark?: boolean;
 }
 
 export interface MarkerOptions {
@@ -106,6 +108,7 @@ export class PageMarker {
     this.timings.start = performance.now();
     this.choices = this.options.choices?.() ?? NO_CHOICES;
     this.painter.style = this.options.tint?.() ? 'tint' : this.choices.style;
+    this.painter.onDark = this.choices.onDark === true;
     this.timings.firstMark = this.timings.allMarks = undefined;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observe(this.doc);

@@ -8,6 +8,7 @@ import {
   meanColour,
   openOptions,
   serve,
+  settledMarks,
   textOf,
   type Server,
   type Session,
@@ -74,5 +75,25 @@ describe('with “Hide Backstory from pages” on', () => {
     expect(await drawnTexts(page, 'backstory-person')).toEqual([]);
     await page.close();
     await options.close();
+  });
+});
+
+describe('a page with a dark background', () => {
+  it('gets its marks in the lighter colours, bright against the page', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}/pages/dark.html`);
+    const marks = await settledMarks(page, { min: 3 });
+    expect(marks['backstory-person-on-dark']).toContain('Alexander Lukashenka');
+    expect(marks['backstory-person']).toBeUndefined();
+    // The underline of "Alexander Lukashenka" shows on the dark page: the band below the name is brighter than the page there.
+    const line = await page.evaluate(() => {
+      const range = [...CSS.highlights.get('backstory-person-on-dark')!].find((r) => (r as Range).toString() === 'Alexander Lukashenka') as Range;
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left, y: rect.bottom - 2, width: rect.width, height: 8 };
+    });
+    const background = await meanColour(page, { x: 10, y: line.y, width: 100, height: line.height });
+    const [red, green, blue] = await meanColour(page, line);
+    expect(red + green + blue).toBeGreaterThan(background[0] + background[1] + background[2] + 15);
+    await page.close();
   });
 });
