@@ -9,8 +9,8 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
   const { entity, currentRole, country } = dossier;
   const isStructure = entity.kind === 'organization';
   return (
-    <article class={`entity-card entity-${entity.kind}`} aria-label={entity.name}>
-      <header>
+    <div class={`entity-card entity-${entity.kind}`}>
+      <div class="card-head">
         <h2 class="entity-name">{entity.name}</h2>
         <div class="entity-line">
           <span class={`kind kind-${entity.kind}`}>{KIND_LABELS[entity.kind] ?? entity.kind}</span>
@@ -23,9 +23,9 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
             <span class="role">{country.name}</span>
           ) : null}
         </div>
-      </header>
-      <section aria-labelledby="bs-background">
-        <h3 id="bs-background">Background</h3>
+      </div>
+      <div class="section">
+        <h3>Background</h3>
         {entity.summary ? <p class="summary">{entity.summary}</p> : <p class="empty">No background recorded yet.</p>}
         {entity.asOf || entity.sources?.length ? (
           <p class="provenance">
@@ -38,9 +38,9 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
             ))}
           </p>
         ) : null}
-      </section>
-      <section aria-labelledby="bs-allied">
-        <h3 id="bs-allied">Allied structures</h3>
+      </div>
+      <div class="section">
+        <h3>Allied structures</h3>
         {isStructure && dossier.members.length ? (
           <>
             {dossier.alliances.length ? <AllianceList alliances={dossier.alliances} empty="" /> : null}
@@ -50,11 +50,11 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
         ) : (
           <AllianceList alliances={dossier.alliances} empty="No memberships recorded." />
         )}
-      </section>
-      <section aria-labelledby="bs-statements">
-        <h3 id="bs-statements">Past statements</h3>
+      </div>
+      <div class="section">
+        <h3>Past statements</h3>
         <StatementList statements={dossier.statements} />
-      </section>
-    </article>
+      </div>
+    </div>
   );
 }

@@ -16,6 +16,26 @@ export interface PopoverProps {
   onClose(): void;
 }
 
+const FOCUSABLE = 'button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+
+/** Tab past the card's last control comes back to its first (and Shift+Tab the other way): the card never loses the keyboard while open. */
+function keepTabInside(event: KeyboardEvent): void {
+  if (event.key !== 'Tab') return;
+  const card = event.currentTarget as HTMLElement;
+  const controls = [...card.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  if (!controls.length) return;
+  const active = (card.getRootNode() as ShadowRoot | Document).activeElement;
+  const first = controls[0]!;
+  const last = controls[controls.length - 1]!;
+  if (!event.shiftKey && (active === last || active === card)) {
+    event.preventDefault();
+    first.focus();
+  } else if (event.shiftKey && (active === first || active === card)) {
+    event.preventDefault();
+    last.focus();
+  }
+}
+
 type Loaded = { id: string; dossier: Dossier | null } | { id: string; error: string };
 
 export function Popover({ choices, getDossier, onClose }: PopoverProps) {
@@ -38,30 +58,30 @@ export function Popover({ choices, getDossier, onClose }: PopoverProps) {
   if (!choice) return null;
   const current = loaded?.id === selected ? loaded : null;
   return (
-    <div class="popover" role="dialog" tabIndex={-1} aria-label={`Backstory: ${choice.name}`}>
+    <div class="popover" role="dialog" aria-modal="false" tabIndex={-1} aria-label={`Backstory: ${choice.name}`} onKeyDown={keepTabInside}>
       <button class="close" type="button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
         ×
       </button>
       {choices.length > 1 ? (
-        <nav class="choices" aria-label="This name may refer to">
+        <div class="choices" role="group" aria-label="This name may refer to">
           <span class="choices-label">This name may refer to</span>
           {choices.map((c) => (
             <button key={c.id} type="button" class={c.id === selected ? 'choice selected' : 'choice'} aria-pressed={c.id === selected} onClick={() => setSelected(c.id)}>
               {c.name}
             </button>
           ))}
-        </nav>
+        </div>
       ) : null}
       {current && 'dossier' in current && current.dossier ? (
         <EntityCard dossier={current.dossier} />
       ) : (
-        <article class={`entity-card entity-${choice.kind}`} aria-busy={!current}>
-          <header>
+        <div class={`entity-card entity-${choice.kind}`} aria-busy={!current}>
+          <div class="card-head">
             <h2 class="entity-name">{choice.name}</h2>
             <div class="entity-line">
               <span class={`kind kind-${choice.kind}`}>{KIND_LABELS[choice.kind] ?? choice.kind}</span>
             </div>
-          </header>
+          </div>
           {current && 'error' in current ? (
             <p class="error">Backstory could not read its knowledge base: {current.error}. Reload the page to try again.</p>
           ) : current ? (
@@ -69,9 +89,9 @@ export function Popover({ choices, getDossier, onClose }: PopoverProps) {
           ) : (
             <p class="loading">Loading…</p>
           )}
-        </article>
+        </div>
       )}
-      <footer class="popover-footer">Backstory · from your local knowledge base</footer>
+      <p class="popover-footer">Backstory · from your local knowledge base</p>
     </div>
   );
 }

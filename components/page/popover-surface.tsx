@@ -1,9 +1,10 @@
 import { render } from 'preact';
+import type { VirtualElement } from '@floating-ui/dom';
 import type { Mark } from '../../lib/page/highlights';
 import type { PopoverSurface } from '../../lib/page/hover-intent';
 import type { UiLayer } from '../../lib/page/ui-host';
 import type { Dossier } from '../../lib/messages';
-import { placeBeside } from './place';
+import { follow } from './place';
 import { Popover, type Choice } from './Popover';
 
 export interface PopoverSurfaceOptions {
@@ -11,10 +12,26 @@ export interface PopoverSurfaceOptions {
   getDossier(id: string): Promise<Dossier | null>;
 }
 
-/** The popover beside a mark, rendered with Preact in Backstory's shadow root and placed by Floating UI. */
+/** The mark as Floating UI follows it: its first line (where the reader's eye is), in its scrolling context. */
+function referenceOf(mark: Mark): VirtualElement {
+  const node = mark.range.startContainer;
+  return {
+    getBoundingClientRect: () => mark.range.getClientRects()[0] ?? mark.range.getBoundingClientRect(),
+    contextElement: node instanceof Element ? node : (node.parentElement ?? undefined),
+  };
+}
+
+/**
+ * The popover beside a mark, rendered with Preact in Backstory's shadow root and kept beside it by
+ * Floating UI while the page scrolls or the card grows; it closes once its mark leaves the screen.
+ * Opened from the keyboard it takes focus, and gives it back on close to what had it before.
+ */
 export class ShadowPopoverSurface implements PopoverSurface {
   current: Mark | null = null;
-  private readonly onViewportChange = () => this.place();
+  /** The mark of the card closed last: keyboard navigation goes on from there. */
+  lastClosed: Mark | null = null;
+  private stopFollowing: (() => void) | null = null;
+  private returnFocus: Element | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -23,36 +40,59 @@ export class ShadowPopoverSurface implements PopoverSurface {
   ) {}
 
   /** `focus` moves keyboard focus into the popover (when it was opened from the keyboard). */
-  open(mark: Mark, { focus = false }: { focus?: boolean } = {}): void {
+  open(mark: Mark, { focus = false, announce }: { focus?: boolean; announce?: string } = {}): void {
     const choices = this.options.choicesFor(mark);
     if (!choices.length || !mark.range.getClientRects().length) return;
+    this.stopFollowing?.();
+    const active = this.doc.activeElement;
+    if (!this.layer.isOwnTarget(active)) this.returnFocus = active;
     const slot = this.layer.slot('popover');
     this.current = mark;
     render(<Popover choices={choices} getDossier={this.options.getDossier} onClose={() => this.close()} />, slot);
-    this.place();
-    if (focus) slot.querySelector<HTMLElement>('.popover')?.focus();
-    this.doc.defaultView?.addEventListener('scroll', this.onViewportChange, { passive: true, capture: true });
-    this.doc.defaultView?.addEventListener('resize', this.onViewportChange, { passive: true });
+    const floating = slot.querySelector<HTMLElement>('.popover');
+    if (!floating) return;
+    this.stopFollowing = follow(floating, referenceOf(mark), () => this.close());
+    if (focus) floating.focus({ preventScroll: true });
+    if (announce) this.announce(announce);
+  }
+
+  /** Says `text` through a polite live region that stays in the layer (set after a moment, so it is heard as a change). */
+  private announce(text: string): void {
+    const live = this.layer.slot('live');
+    if (!live.hasAttribute('role')) {
+      live.setAttribute('role', 'status');
+      live.setAttribute('aria-live', 'polite');
+      live.classList.add('visually-hidden');
+    }
+    live.textContent = '';
+    setTimeout(() => (live.textContent = text), 50);
   }
 
   close(): void {
-    if (!this.current) return;
+    const mark = this.current;
+    if (!mark) return;
+    const hadFocus = this.layer.isOwnTarget(this.doc.activeElement);
     this.current = null;
+    this.lastClosed = mark;
+    this.stopFollowing?.();
+    this.stopFollowing = null;
     render(null, this.layer.slot('popover'));
-    this.doc.defaultView?.removeEventListener('scroll', this.onViewportChange, { capture: true });
-    this.doc.defaultView?.removeEventListener('resize', this.onViewportChange);
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (!hadFocus) return;
+    if (back && back !== this.doc.body && back.isConnected && typeof (back as HTMLElement).focus === 'function') {
+      (back as HTMLElement).focus({ preventScroll: true });
+      return;
+    }
+    // Nothing of the page had focus: the keyboard goes on from the mark (Tab reaches what follows it).
+    (this.doc.activeElement as HTMLElement | null)?.blur?.();
+    const caret = mark.range.cloneRange();
+    caret.collapse(false);
+    this.doc.getSelection()?.removeAllRanges();
+    this.doc.getSelection()?.addRange(caret);
   }
 
   isOwnTarget(target: EventTarget | null): boolean {
     return this.layer.isOwnTarget(target);
-  }
-
-  private place(): void {
-    const mark = this.current;
-    const floating = this.layer.slot('popover').querySelector<HTMLElement>('.popover');
-    if (!mark || !floating) return;
-    // The first line of a name that wraps is where the reader's eye is.
-    const anchor = mark.range.getClientRects()[0] ?? mark.range.getBoundingClientRect();
-    placeBeside(floating, anchor, this.doc.defaultView?.innerHeight ?? 800);
   }
 }

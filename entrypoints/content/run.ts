@@ -9,6 +9,7 @@ import { PageMarker } from '~/lib/page/marker';
 import { readPageMetadata } from '~/lib/page/metadata/page-metadata';
 import { snapshotOf } from '~/lib/page/reader/snapshot';
 import { DossierCache } from '~/lib/dossier-cache';
+import { KIND_LABELS } from '~/lib/format';
 import { isLargePage } from '~/lib/page/large-page';
 import { nextMark } from '~/lib/page/navigation';
 import { SavedPassages } from '~/lib/page/saved-passages';
@@ -100,10 +101,13 @@ export function run(ctx: ContentScriptContext): void {
       'page-entities': async () => marker.counts(),
       navigate: async () => {
         if (request.type !== 'navigate') return null;
-        const mark = nextMark(marker.allMarks(), popover.current, request.direction);
+        const marks = marker.allMarks();
+        const mark = nextMark(marks, popover.current ?? popover.lastClosed, request.direction);
         if (!mark) return null;
         mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-        popover.open(mark, { focus: true });
+        const entity = marker.entity(mark.entityIds[0]);
+        const announce = `${entity?.name ?? mark.range.toString()}, ${KIND_LABELS[entity?.kind ?? ''] ?? entity?.kind ?? ''}, ${marks.indexOf(mark) + 1} of ${marks.length}`;
+        popover.open(mark, { focus: true, announce });
         return marker.entity(mark.entityIds[0])?.name ?? null;
       },
       'save-selection': async () => {

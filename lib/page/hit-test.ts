@@ -15,7 +15,7 @@ function pointInRange(range: Range, x: number, y: number): boolean {
 
 /**
  * The mark under a viewport point. Uses CSS.highlights.highlightsFromPoint where the browser has
- * it; elsewhere the caret position at the point, checked against the marks' own rectangles (the
+ * it; where it has not, or it finds nothing, the caret position at the point, checked against the marks' own rectangles (the
  * caret snaps to the nearest character even when the pointer is in a margin).
  */
 export function markAtPoint(
@@ -34,7 +34,7 @@ export function markAtPoint(
         if (mark) return mark;
       }
     }
-    return undefined;
+    // Under some device pixel ratios Chromium's answer misses ranges that are there: ask the caret too.
   }
   let node: Node | undefined;
   let offset = 0;

@@ -1,7 +1,8 @@
 import type { Mark } from './highlights';
 
 export interface PopoverSurface {
-  open(mark: Mark, options?: { focus?: boolean }): void;
+  /** `announce` is said through a polite live region (keyboard navigation: "Name, kind, 3 of 12"). */
+  open(mark: Mark, options?: { focus?: boolean; announce?: string }): void;
   close(): void;
   readonly current: Mark | null;
   /** True when the event happened inside Backstory's own UI. */
@@ -13,6 +14,14 @@ export interface HoverIntentOptions {
   surface: PopoverSurface;
   openDelay?: number;
   closeDelay?: number;
+  /** The reader's choice: a click on a mark inside a link opens the card instead of following the link. */
+  clickOpensCard?(): boolean;
+}
+
+/** Whether a click at this target would follow a link of the page. */
+function inLink(target: EventTarget | null): boolean {
+  const element = target instanceof Node ? (target instanceof Element ? target : target.parentElement) : null;
+  return element?.closest('a[href], area[href]') != null;
 }
 
 /**
@@ -84,6 +93,11 @@ export function attachHoverIntent(doc: Document, options: HoverIntentOptions): (
     const mark = markAt(event.clientX, event.clientY);
     cancelOpen();
     cancelClose();
+    // A name inside a link: the click follows the link, as it would without Backstory.
+    if (mark && inLink(event.target) && !options.clickOpensCard?.()) {
+      if (surface.current) surface.close();
+      return;
+    }
     if (mark) surface.open(mark);
     else if (surface.current) surface.close();
   };
