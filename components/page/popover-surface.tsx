@@ -22,6 +22,21 @@ function referenceOf(mark: Mark): VirtualElement {
 }
 
 /**
+ * Nothing of the page had focus: the keyboard goes on from the mark, so Tab reaches what follows it.
+ * Browsers start sequential navigation from the element focused last, and a paragraph takes focus
+ * only with a tabindex: one is lent for the moment of focus() and taken back at once (the element
+ * is left as it was, and focus on the body).
+ */
+function resumeAt(mark: Mark): void {
+  const node = mark.range.endContainer;
+  const element = node instanceof HTMLElement ? node : node.parentElement;
+  if (!element || element.hasAttribute('tabindex')) return;
+  element.setAttribute('tabindex', '-1');
+  element.focus({ preventScroll: true });
+  element.removeAttribute('tabindex');
+}
+
+/**
  * The popover beside a mark, rendered with Preact in Backstory's shadow root and kept beside it by
  * Floating UI while the page scrolls or the card grows; it closes once its mark leaves the screen.
  * Opened from the keyboard it takes focus, and gives it back on close to what had it before.
@@ -84,12 +99,7 @@ export class ShadowPopoverSurface implements PopoverSurface {
       (back as HTMLElement).focus({ preventScroll: true });
       return;
     }
-    // Nothing of the page had focus: the keyboard goes on from the mark (Tab reaches what follows it).
-    (this.doc.activeElement as HTMLElement | null)?.blur?.();
-    const caret = mark.range.cloneRange();
-    caret.collapse(false);
-    this.doc.getSelection()?.removeAllRanges();
-    this.doc.getSelection()?.addRange(caret);
+    resumeAt(mark);
   }
 
   isOwnTarget(target: EventTarget | null): boolean {

@@ -106,7 +106,7 @@ export function run(ctx: ContentScriptContext): void {
         if (!mark) return null;
         mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
         const entity = marker.entity(mark.entityIds[0]);
-        const announce = `${entity?.name ?? mark.range.toString()}, ${KIND_LABELS[entity?.kind ?? ''] ?? entity?.kind ?? ''}, ${marks.indexOf(mark) + 1} of ${marks.length}`;
+        const announce = `${entity?.name ?? mark.range.toString()}, ${(KIND_LABELS[entity?.kind ?? ''] ?? entity?.kind ?? '').toLowerCase()}, ${marks.indexOf(mark) + 1} of ${marks.length}`;
         popover.open(mark, { focus: true, announce });
         return marker.entity(mark.entityIds[0])?.name ?? null;
       },
