@@ -23,15 +23,15 @@ ${filler(6)}
 <p id="low">At the summit Alexander Lukashenka spoke first. <a id="after" href="/more">Read more about the summit</a></p>
 ${filler(3)}
 <p>Later Vladimir Putin replied.</p>
-<p>See the <a id="linked" href="/profile.html">profile of Vladimir Putin</a> for more.</p>
+<p>See the <a id="linked" href="#profile">profile of Vladimir Putin</a> for more.</p>
 ${filler(30)}
+<h2 id="sources">Sources</h2>${filler(10)}
 </main></body></html>`;
 
 beforeAll(async () => {
   server = await serve({
     routes: {
       '/article.html': () => ({ body: ARTICLE }),
-      '/profile.html': () => ({ body: '<!doctype html><title>Profile</title><p>A profile.</p>' }),
     },
   });
   session = await launch();
@@ -42,10 +42,13 @@ afterAll(async () => {
   await server?.close();
 });
 
+let opened = 0;
+
+/** The article in a tab of its own (each at an address of its own, so a tab left open by a failed test is never taken for it). */
 async function openArticle(): Promise<Page> {
   const page = await session.context.newPage();
   await page.setViewportSize({ width: 1200, height: 900 });
-  await page.goto(`${server.origin}/article.html`);
+  await page.goto(`${server.origin}/article.html?tab=${++opened}`);
   await settledMarks(page, { min: 3 });
   return page;
 }
@@ -113,10 +116,10 @@ describe('the keyboard in the popover', () => {
     const page = await openArticle();
     await page.focus('#before');
     const name = await navigate(page, 'next');
-    await expect.poll(() => uiText(page)).toContain(name);
+    await expect.poll(() => uiText(page), { timeout: 5000 }).toContain(name);
     expect(await activeId(page)).toBe('BACKSTORY-UI');
     await page.keyboard.press('Escape');
-    await expect.poll(() => uiText(page)).not.toContain('Past statements');
+    await expect.poll(() => uiText(page), { timeout: 5000 }).not.toContain('Past statements');
     expect(await activeId(page)).toBe('before');
     await page.close();
   });
@@ -137,9 +140,9 @@ describe('the keyboard in the popover', () => {
     const page = await openArticle();
     const first = await navigate(page, 'next');
     expect(first).toBe('Alexander Lukashenka');
-    await expect.poll(() => uiText(page)).toContain('Past statements');
+    await expect.poll(() => uiText(page), { timeout: 5000 }).toContain('Past statements');
     await page.keyboard.press('Escape');
-    await expect.poll(() => uiText(page)).not.toContain('Past statements');
+    await expect.poll(() => uiText(page), { timeout: 5000 }).not.toContain('Past statements');
     await page.keyboard.press('Tab');
     expect(await activeId(page)).toBe('after');
     expect(await navigate(page, 'next')).toBe('Vladimir Putin');
@@ -156,11 +159,13 @@ describe('the keyboard in the popover', () => {
 });
 
 describe('a name inside a link', () => {
-  it('follows the link on click, as the page would without Backstory', async () => {
+  it('follows the link on click, as the page would without Backstory, and opens no card', async () => {
     const page = await openArticle();
     const mark = await markAt(page, 'linked', 'Vladimir Putin', 300);
-    await Promise.all([page.waitForURL(/profile\.html$/, { timeout: 5000 }), page.mouse.click(mark.x, mark.y)]);
-    expect(page.url()).toMatch(/profile\.html$/);
+    await page.mouse.click(mark.x, mark.y);
+    await expect.poll(() => page.url(), { timeout: 5000 }).toMatch(/#profile$/);
+    await page.waitForTimeout(1000);
+    expect(await uiText(page)).not.toContain('Vladimir Putin');
     await page.close();
   });
 });
