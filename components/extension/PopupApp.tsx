@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PageEntity, SavedStatus, SiteStatus, SwitchScope } from '../../lib/messages';
 import { KIND_LABELS } from '../../lib/format';
+import { Shortcuts, type Shortcut } from './PopupShortcuts';
 
 export interface PopupApi {
   /** The page's host name; empty where Backstory cannot run (browser pages, files). */
@@ -13,6 +14,10 @@ export interface PopupApi {
   openLibrary(): void;
   /** Opens the reading mode for the page. */
   openReader(): void;
+  /** Scrolls the page to the entity's first mention and opens its card. */
+  showEntity(id: string): void;
+  /** The extension's keyboard commands, with the keys the reader has set (empty when none). */
+  shortcuts(): Promise<Shortcut[]>;
 }
 
 function Switch({ label, checked, disabled, onChange }: { label: string; checked: boolean; disabled?: boolean; onChange(on: boolean): void }) {
@@ -91,16 +96,21 @@ export function PopupApp({ api }: { api: PopupApi }) {
           ) : entities.length === 0 ? (
             <p class="note">No known names on this page.</p>
           ) : (
-            <section aria-label="Names on this page">
-              <h2>
+            <section aria-labelledby="names-heading">
+              <h2 id="names-heading">
                 {entities.length} {entities.length === 1 ? 'name' : 'names'} on this page · {total} {total === 1 ? 'mention' : 'mentions'}
               </h2>
               <ul class="entities">
                 {entities.map((e) => (
-                  <li key={e.id} class="entity">
-                    <span class={`dot kind-${e.kind}`} title={KIND_LABELS[e.kind] ?? e.kind} />
-                    <span class="name">{e.name}</span>
-                    <span class="count" aria-label={`${e.count} mentions`}>{e.count}</span>
+                  <li key={e.id}>
+                    <button type="button" class="entity" onClick={() => api.showEntity(e.id)}>
+                      <span class={`dot kind-${e.kind}`} aria-hidden="true" />
+                      <span class="visually-hidden">Show first mention of </span>
+                      <span class="name">{e.name}</span>
+                      <span class="visually-hidden">, {(KIND_LABELS[e.kind] ?? e.kind).toLowerCase()},</span>{' '}
+                      <span class="count">{e.count}</span>
+                      <span class="visually-hidden"> {e.count === 1 ? 'mention' : 'mentions'}</span>
+                    </button>
                   </li>
                 ))}
               </ul>
@@ -128,6 +138,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
           ) : null}
         </section>
       ) : null}
+      <Shortcuts load={api.shortcuts} />
       <footer>
         <span class="links">
           <button type="button" class="link" onClick={api.openLibrary}>

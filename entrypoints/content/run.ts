@@ -119,6 +119,14 @@ export function run(ctx: ContentScriptContext): void {
       // The page as it stands, for the reading mode, which extracts the article from its own copy.
       'reader-snapshot': async () => snapshotOf(document, location.href),
       'reveal-annotation': async () => (request.type === 'reveal-annotation' ? saved.reveal(request.id) : false),
+      'reveal-entity': async () => {
+        if (request.type !== 'reveal-entity') return false;
+        const mark = marker.allMarks().find((m) => m.entityIds.includes(request.id));
+        if (!mark) return false;
+        mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+        popover.open(mark, { focus: true });
+        return true;
+      },
       // What the save-form frame in this tab says (its height, saved, closed), relayed by the background.
       'save-form-event': async () =>
         request.type === 'save-form-event' ? (ui.loaded?.save.onFrameEvent(request.token, request.event, request.annotation) ?? false) : false,

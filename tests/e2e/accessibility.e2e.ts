@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { backstoryUiHtml, launch, openOptions, pointOfMark, savePassage, serve, settledMarks, tabIdOf, textOf, type Server, type Session } from './harness';
+
+// WCAG 2.2 AA, as axe-core checks it, on every surface Backstory shows: zero violations.
+
+let server: Server;
+let session: Session;
+let demo: Page;
+let tabId: number;
+
+const POPOVER_CSS = readFileSync(fileURLToPath(new URL('../../components/page/popover.css', import.meta.url)), 'utf8');
+
+beforeAll(async () => {
+  server = await serve({
+    routes: {
+      // The popover's card, copied from Backstory's closed shadow root into an open one with the same styles, for axe to read.
+      '/card.html': () => ({ body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The popover’s card</title></head><body><main><h1>A page</h1><div id="host"></div></main></body></html>' }),
+    },
+  });
+  session = await launch();
+  demo = await session.context.newPage();
+  await demo.goto(`${server.origin}/demo/`);
+  await settledMarks(demo, { min: 20 });
+  await savePassage(demo, 'to take an objective view of where Astana stands', { tags: 'kazakhstan', comment: 'The official answer' });
+  tabId = await tabIdOf(session.context, demo.url());
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+/** What axe finds against WCAG 2.0, 2.1 and 2.2 A and AA, one line per element. */
+async function violations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations.flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}): ${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`));
+}
+
+/** The violations in light and in dark colours, each line marked with its scheme. */
+async function inBothSchemes(page: Page, include?: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    found.push(...(await violations(page, include)).map((line) => `${colorScheme}: ${line}`));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
+
+describe('axe finds no WCAG 2.2 AA violation', () => {
+  it('in the popup', async () => {
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.locator('.entity').count()).toBeGreaterThan(10);
+    expect(await inBothSchemes(popup)).toEqual([]);
+    await popup.close();
+  });
+
+  it('on the options page', async () => {
+    const options = await openOptions(session);
+    expect(await inBothSchemes(options)).toEqual([]);
+    await options.close();
+  });
+
+  it('in the library', async () => {
+    const library = await session.context.newPage();
+    await library.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tab`);
+    await library.locator('.passage').first().waitFor();
+    expect(await inBothSchemes(library)).toEqual([]);
+    await library.close();
+  });
+
+  it('in the reading mode', async () => {
+    const reader = await session.context.newPage();
+    await reader.goto(`chrome-extension://${session.extensionId}/reader.html?tab=${tabId}`);
+    await reader.waitForFunction(() => document.documentElement.dataset.reader === 'ready', null, { timeout: 20_000 });
+    expect(await inBothSchemes(reader)).toEqual([]);
+    await reader.close();
+  });
+
+  it('in the popover’s card', async () => {
+    await demo.mouse.click(...(Object.values(await pointOfMark(demo, 'Lukashenka')) as [number, number]));
+    await expect.poll(async () => textOf((await backstoryUiHtml(demo)) ?? ''), { timeout: 5000 }).toContain('Past statements');
+    const html = (await backstoryUiHtml(demo))!;
+    const card = await session.context.newPage();
+    await card.goto(`${server.origin}/card.html`);
+    await card.evaluate(
+      ([css, markup]) => {
+        const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+        const style = document.createElement('style');
+        style.textContent = css as string;
+        root.append(style);
+        const inner = new DOMParser().parseFromString(`<body>${markup}</body>`, 'text/html').body;
+        // The shadow root as DevTools serialised it: its children, without the #shadow-root wrapper.
+        const template = inner.querySelector('template') as HTMLTemplateElement | null;
+        root.append(...(template ? [...template.content.childNodes] : [...inner.childNodes]));
+      },
+      [POPOVER_CSS, html] as const,
+    );
+    expect(await card.evaluate(() => document.getElementById('host')!.shadowRoot!.querySelector('.popover [role], .popover h2')?.textContent)).toBeTruthy();
+    expect(await inBothSchemes(card)).toEqual([]);
+    await card.close();
+  });
+});
