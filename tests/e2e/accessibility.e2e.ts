@@ -105,6 +105,16 @@ describe('axe finds no WCAG 2.2 AA violation', () => {
     );
     expect(await card.evaluate(() => document.getElementById('host')!.shadowRoot!.querySelector('.popover [role], .popover h2')?.textContent)).toBeTruthy();
     expect(await inBothSchemes(card)).toEqual([]);
+    // A card is one dialog, not a page: no landmarks in it, and its headings read as written.
+    const shape = await card.evaluate(() => {
+      const root = document.getElementById('host')!.shadowRoot!;
+      return {
+        landmarks: [...root.querySelectorAll('nav, main, aside, footer, header, section[aria-label], section[aria-labelledby], [role="region"], [role="contentinfo"], [role="navigation"], [role="banner"]')].map((e) => e.tagName),
+        transforms: [...root.querySelectorAll('h2, h3, h4, .kind')].map((e) => getComputedStyle(e).textTransform).filter((t) => t !== 'none'),
+        dialog: root.querySelector('[role="dialog"]')?.getAttribute('aria-label'),
+      };
+    });
+    expect(shape).toEqual({ landmarks: [], transforms: [], dialog: 'Backstory: Alexander Lukashenka' });
     await card.close();
   });
 });
