@@ -34,7 +34,7 @@ async function formFor(quote: string): Promise<{ page: Page; speaker: string; hi
   const form = await saveFormFrame(page);
   await form.locator('select:focus').waitFor({ timeout: 5000 });
   const speaker = await form.locator('select').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
-  const hint = (await form.locator('#speaker-hint').textContent()) ?? '';
+  const hint = (await form.locator('#speaker-hint').count()) ? ((await form.locator('#speaker-hint').textContent()) ?? '') : '';
   return { page, speaker, hint };
 }
 
