@@ -1,5 +1,6 @@
 import type { AllianceView } from '../../lib/messages';
 import { formatSpan, STATUS_LABELS } from '../../lib/format';
+import { groupAlliances, type AllianceGroup } from '../../lib/alliance-groups';
 
 export function AllianceList({ alliances, empty }: { alliances: AllianceView[]; empty: string }) {
   if (!alliances.length) return <p class="empty">{empty}</p>;
@@ -15,5 +16,24 @@ export function AllianceList({ alliances, empty }: { alliances: AllianceView[]; 
         </li>
       ))}
     </ul>
+  );
+}
+
+const GROUP_LABELS: Record<AllianceGroup, string> = { current: 'Current', suspended: 'Suspended', former: 'Former' };
+
+/** The structures grouped as Current, Suspended and Former, each listed once (see lib/alliance-groups). */
+export function AllianceGroups({ alliances, asOf, empty }: { alliances: AllianceView[]; asOf: string; empty: string }) {
+  const groups = groupAlliances(alliances, asOf);
+  const shown = (Object.keys(GROUP_LABELS) as AllianceGroup[]).filter((group) => groups[group].length);
+  if (!shown.length) return <p class="empty">{empty}</p>;
+  return (
+    <>
+      {shown.map((group) => (
+        <div key={group} class={`alliance-group group-${group}`}>
+          <h4>{GROUP_LABELS[group]}</h4>
+          <AllianceList alliances={groups[group]} empty="" />
+        </div>
+      ))}
+    </>
   );
 }

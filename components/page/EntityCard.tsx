@@ -1,6 +1,7 @@
 import type { Dossier } from '../../lib/messages';
 import { formatDate, formatSpan, KIND_LABELS } from '../../lib/format';
-import { AllianceList } from './AllianceList';
+import { tenureOf, withinTenure } from '../../lib/alliance-groups';
+import { AllianceGroups } from './AllianceList';
 import { SourceLink } from './SourceLink';
 import { StatementList } from './StatementList';
 
@@ -8,6 +9,10 @@ import { StatementList } from './StatementList';
 export function EntityCard({ dossier }: { dossier: Dossier }) {
   const { entity, currentRole, country } = dossier;
   const isStructure = entity.kind === 'organization';
+  const today = new Date().toISOString().slice(0, 10);
+  // A person's memberships through their country count while they held office (none after they left it, or died).
+  const tenure = entity.kind === 'person' ? tenureOf(entity.roles) : {};
+  const asOf = tenure.to && tenure.to < today ? tenure.to : today;
   return (
     <div class={`entity-card entity-${entity.kind}`}>
       <div class="card-head">
@@ -39,18 +44,20 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
           </p>
         ) : null}
       </div>
-      <div class="section">
-        <h3>Allied structures</h3>
-        {isStructure && dossier.members.length ? (
-          <>
-            {dossier.alliances.length ? <AllianceList alliances={dossier.alliances} empty="" /> : null}
-            <h4>Members</h4>
-            <AllianceList alliances={dossier.members} empty="" />
-          </>
-        ) : (
-          <AllianceList alliances={dossier.alliances} empty="No memberships recorded." />
-        )}
-      </div>
+      {entity.kind === 'place' ? null : (
+        <div class="section">
+          <h3>Allied structures</h3>
+          {isStructure && dossier.members.length ? (
+            <>
+              {dossier.alliances.length ? <AllianceGroups alliances={dossier.alliances} asOf={today} empty="" /> : null}
+              <h4>Members</h4>
+              <AllianceGroups alliances={dossier.members} asOf={today} empty="" />
+            </>
+          ) : (
+            <AllianceGroups alliances={withinTenure(dossier.alliances, tenure)} asOf={asOf} empty="No memberships recorded." />
+          )}
+        </div>
+      )}
       <div class="section">
         <h3>Past statements</h3>
         <StatementList statements={dossier.statements} />
