@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Dossier } from '../../lib/messages';
 import { KIND_LABELS } from '../../lib/format';
+import { inOfficeAt, orderChoices } from '../../lib/choice-order';
 import { EntityCard } from './EntityCard';
 
 export interface Choice {
@@ -14,6 +15,10 @@ export interface PopoverProps {
   choices: Choice[];
   getDossier(id: string): Promise<Dossier | null>;
   onClose(): void;
+  /** Entities named unambiguously elsewhere on the page: for a shared name, they come first. */
+  namedElsewhere?: ReadonlySet<string>;
+  /** The page's date (YYYY-MM-DD), for who was in office then; today when it has none. */
+  pageDate?: string;
 }
 
 const FOCUSABLE = 'button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
@@ -38,10 +43,43 @@ function keepTabInside(event: KeyboardEvent): void {
 
 type Loaded = { id: string; dossier: Dossier | null } | { id: string; error: string };
 
-export function Popover({ choices, getDossier, onClose }: PopoverProps) {
-  const [selected, setSelected] = useState(choices[0]?.id);
+/**
+ * The choices for a shared name in the order to offer them (see lib/choice-order): null while the
+ * dossiers that tell them apart load. One choice needs no order.
+ */
+function useOrderedChoices(choices: Choice[], getDossier: PopoverProps['getDossier'], namedElsewhere?: ReadonlySet<string>, pageDate?: string): Choice[] | null {
+  const [ordered, setOrdered] = useState<Choice[] | null>(choices.length > 1 ? null : choices);
+  useEffect(() => {
+    if (choices.length <= 1) {
+      setOrdered(choices);
+      return;
+    }
+    setOrdered(null);
+    let live = true;
+    const date = pageDate ?? new Date().toISOString().slice(0, 10);
+    void Promise.all(choices.map((c) => getDossier(c.id).catch(() => null))).then((dossiers) => {
+      if (!live) return;
+      const byId = new Map(dossiers.map((d, i) => [choices[i]!.id, d]));
+      setOrdered(
+        orderChoices(choices, (id) => {
+          const entity = byId.get(id)?.entity;
+          return { namedElsewhere: namedElsewhere?.has(id), inOffice: entity?.kind === 'person' && inOfficeAt(entity.roles, date) };
+        }),
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [choices, getDossier, namedElsewhere, pageDate]);
+  return ordered;
+}
+
+export function Popover({ choices: given, getDossier, onClose, namedElsewhere, pageDate }: PopoverProps) {
+  const ordered = useOrderedChoices(given, getDossier, namedElsewhere, pageDate);
+  const choices = ordered ?? given;
+  const [selected, setSelected] = useState<string | undefined>(ordered?.[0]?.id);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  useEffect(() => setSelected(choices[0]?.id), [choices]);
+  useEffect(() => setSelected(ordered?.[0]?.id), [ordered]);
   useEffect(() => {
     if (!selected) return;
     let live = true;
@@ -56,6 +94,17 @@ export function Popover({ choices, getDossier, onClose }: PopoverProps) {
 
   const choice = choices.find((c) => c.id === selected) ?? choices[0];
   if (!choice) return null;
+  if (!ordered) {
+    // Which of the entities is meant is not known yet: no name is shown until it is.
+    return (
+      <div class="popover" role="dialog" aria-modal="false" tabIndex={-1} aria-label="Backstory" aria-busy="true" onKeyDown={keepTabInside}>
+        <button class="close" type="button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+          ×
+        </button>
+        <p class="loading">Loading…</p>
+      </div>
+    );
+  }
   const current = loaded?.id === selected ? loaded : null;
   return (
     <div class="popover" role="dialog" aria-modal="false" tabIndex={-1} aria-label={`Backstory: ${choice.name}`} onKeyDown={keepTabInside}>

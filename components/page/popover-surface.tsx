@@ -10,6 +10,10 @@ import { Popover, type Choice } from './Popover';
 export interface PopoverSurfaceOptions {
   choicesFor(mark: Mark): Choice[];
   getDossier(id: string): Promise<Dossier | null>;
+  /** Entities named unambiguously on the page (for a shared name, they come first). */
+  namedElsewhere?(): ReadonlySet<string>;
+  /** The page's publication date, YYYY-MM-DD, when it says. */
+  pageDate?(): string | undefined;
 }
 
 /** The mark as Floating UI follows it: its first line (where the reader's eye is), in its scrolling context. */
@@ -63,7 +67,17 @@ export class ShadowPopoverSurface implements PopoverSurface {
     if (!this.layer.isOwnTarget(active)) this.returnFocus = active;
     const slot = this.layer.slot('popover');
     this.current = mark;
-    render(<Popover choices={choices} getDossier={this.options.getDossier} onClose={() => this.close()} />, slot);
+    const shared = choices.length > 1;
+    render(
+      <Popover
+        choices={choices}
+        getDossier={this.options.getDossier}
+        onClose={() => this.close()}
+        namedElsewhere={shared ? this.options.namedElsewhere?.() : undefined}
+        pageDate={shared ? this.options.pageDate?.() : undefined}
+      />,
+      slot,
+    );
     const floating = slot.querySelector<HTMLElement>('.popover');
     if (!floating) return;
     this.stopFollowing = follow(floating, referenceOf(mark), () => this.close());

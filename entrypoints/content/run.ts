@@ -45,7 +45,12 @@ export function run(ctx: ContentScriptContext): void {
 
   const ui = new LazyPageUi((createPageUi) =>
     createPageUi(document, {
-      popover: { getDossier, choicesFor: (mark) => mark.entityIds.map(choiceOf) },
+      popover: {
+        getDossier,
+        choicesFor: (mark) => mark.entityIds.map(choiceOf),
+        namedElsewhere: () => new Set(marker.allMarks().flatMap((m) => (m.entityIds.length === 1 ? m.entityIds : []))),
+        pageDate: () => readPageMetadata(document, location.href).published?.slice(0, 10),
+      },
       save: {
         // The form's input waits in the background under a one-time token for the save-form frame.
         hold: async (range) => {

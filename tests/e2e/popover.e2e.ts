@@ -28,10 +28,17 @@ ${filler(30)}
 <h2 id="sources">Sources</h2>${filler(10)}
 </main></body></html>`;
 
+/** Today's Baku, dated 2025: "Aliyev" alone, and, on the second page, the father named in full. */
+const BAKU = (more: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Baku</title>
+<meta property="article:published_time" content="2025-05-01T09:00:00Z"></head><body><main>
+<p id="lead">In Baku on Thursday, Aliyev received the delegation and spoke about the peace talks.</p>${more}</main></body></html>`;
+
 beforeAll(async () => {
   server = await serve({
     routes: {
       '/article.html': () => ({ body: ARTICLE }),
+      '/baku.html': () => ({ body: BAKU('') }),
+      '/baku-heydar.html': () => ({ body: BAKU('<p id="history">The airport is named after Heydar Aliyev, who led the country until 2003.</p>') }),
     },
   });
   session = await launch();
@@ -166,6 +173,45 @@ describe('a name inside a link', () => {
     await expect.poll(() => page.url(), { timeout: 5000 }).toMatch(/#profile$/);
     await page.waitForTimeout(1000);
     expect(await uiText(page)).not.toContain('Vladimir Putin');
+    await page.close();
+  });
+});
+
+describe('a name shared by several entities', () => {
+  async function openOn(path: string, id: string, name: string): Promise<Page> {
+    const page = await session.context.newPage();
+    await page.goto(`${server.origin}${path}?tab=${++opened}`);
+    await settledMarks(page, { min: 2 });
+    const mark = await markAt(page, id, name, 200);
+    await page.mouse.click(mark.x, mark.y);
+    await expect.poll(() => uiText(page), { timeout: 5000 }).toContain('Past statements');
+    return page;
+  }
+  const cardName = async (page: Page) => /<h2 class="entity-name">([^<]+)</.exec((await backstoryUiHtml(page)) ?? '')?.[1];
+
+  it('opens first the person in office at the page’s date: Ilham Aliyev in today’s Baku', async () => {
+    const page = await openOn('/baku.html', 'lead', 'Aliyev');
+    expect(await cardName(page)).toBe('Ilham Aliyev');
+    expect(await uiText(page)).toContain('This name may refer to');
+    await page.close();
+  });
+
+  it('opens first the entity the page names in full elsewhere', async () => {
+    const page = await openOn('/baku-heydar.html', 'lead', 'Aliyev');
+    expect(await cardName(page)).toBe('Heydar Aliyev');
+    const text = await uiText(page);
+    // His country's memberships while he held office, grouped; none from after 2003.
+    expect(text).toMatch(/Allied structures Current /);
+    expect(text).toContain('Commonwealth of Independent States');
+    expect(text).not.toContain('Organization of Turkic States');
+    expect(text).toMatch(/Former Collective Security Treaty Organization left/);
+    await page.close();
+  });
+
+  it('shows no allied structures for a city', async () => {
+    const page = await openOn('/baku.html', 'lead', 'Baku');
+    expect(await cardName(page)).toBe('Baku');
+    expect(await uiText(page)).not.toContain('Allied structures');
     await page.close();
   });
 });
