@@ -118,3 +118,34 @@ describe('axe finds no WCAG 2.2 AA violation', () => {
     await card.close();
   });
 });
+
+describe('a narrow window and a large zoom', () => {
+  /** The elements wider than the window, which make the page scroll sideways. */
+  const overflowing = (page: Page) =>
+    page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      // Inside a box that scrolls (or clips) sideways, an element may be wider: that box is what counts.
+      const clipped = (e: Element) => {
+        for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
+        return false;
+      };
+      const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).position !== 'fixed' && !clipped(e));
+      return { scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className}`) };
+    });
+
+  it('shows the options page, the library and the reading mode in a 400 px window without sideways scrolling', async () => {
+    const options = await openOptions(session);
+    const library = await session.context.newPage();
+    await library.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tab`);
+    await library.locator('.passage').first().waitFor();
+    const reader = await session.context.newPage();
+    await reader.goto(`chrome-extension://${session.extensionId}/reader.html?tab=${tabId}`);
+    await reader.waitForFunction(() => document.documentElement.dataset.reader === 'ready', null, { timeout: 20_000 });
+    for (const page of [options, library, reader]) {
+      await page.setViewportSize({ width: 400, height: 800 });
+      await page.waitForTimeout(200);
+      expect(await overflowing(page), page.url()).toEqual({ scroll: 0, wide: [] });
+      await page.close();
+    }
+  });
+});
