@@ -115,6 +115,14 @@ describe('axe finds no WCAG 2.2 AA violation', () => {
       };
     });
     expect(shape).toEqual({ landmarks: [], transforms: [], dialog: 'Backstory: Alexander Lukashenka' });
+    // Reduced motion: the card appears without moving. Forced colours: pills keep a visible edge.
+    const style = (selector: string, property: string) =>
+      card.evaluate(([sel, prop]) => getComputedStyle(document.getElementById('host')!.shadowRoot!.querySelector(sel as string)!).getPropertyValue(prop as string), [selector, property] as const);
+    await card.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await style('.popover', 'animation-name')).toBe('none');
+    await card.emulateMedia({ forcedColors: 'active' });
+    expect(await style('.kind', 'border-top-style')).toBe('solid');
+    expect(await violations(card)).toEqual([]);
     await card.close();
   });
 });
