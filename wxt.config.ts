@@ -19,8 +19,10 @@ export default defineConfig({
     build: { chunkSizeWarningLimit: 2000 },
   }),
   manifest: ({ browser }) => ({
-    name: 'Backstory',
-    description: 'Marks the people, alliances, parties and countries named on news pages and tells who they are — from a knowledge base kept in your browser.',
+    // Name, description and the commands' descriptions in the browser's language: public/_locales/*/messages.json.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Only what is used (tests/unit/platform/manifest-permissions.test.ts checks it): the database in IndexedDB,
     // never evicted nor capped (unlimitedStorage; chrome.storage is not used, so no `storage`); `tabs` to
     // read the URL of a tab that Backstory's popup or reading mode names in its address (?tab=ID), which
@@ -45,10 +47,10 @@ export default defineConfig({
     ],
     // Marks take no focus, so keyboard users move between names with these.
     commands: {
-      'next-name': { suggested_key: { default: 'Alt+Shift+Period' }, description: 'Go to the next marked name and explain it' },
-      'previous-name': { suggested_key: { default: 'Alt+Shift+Comma' }, description: 'Go to the previous marked name and explain it' },
-      'save-selection': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save the selected passage to Backstory' },
-      'read-with-backstory': { suggested_key: { default: 'Alt+Shift+R' }, description: 'Read the page with Backstory (reading mode)' },
+      'next-name': { suggested_key: { default: 'Alt+Shift+Period' }, description: '__MSG_cmdNextName__' },
+      'previous-name': { suggested_key: { default: 'Alt+Shift+Comma' }, description: '__MSG_cmdPreviousName__' },
+      'save-selection': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdSaveSelection__' },
+      'read-with-backstory': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_cmdReadWithBackstory__' },
     },
     ...(browser === 'firefox'
       ? {

@@ -1,3 +1,4 @@
+import '~/lib/i18n/messages-page';
 import popoverCss from '~/components/page/popover.css?inline';
 import { ShadowPopoverSurface, type PopoverSurfaceOptions } from '~/components/page/popover-surface';
 import { SaveSurface, type SaveSurfaceOptions } from '~/components/page/save-surface';

@@ -1,43 +1,29 @@
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { formatPartialDate, t, type Key } from './i18n';
 
-/** '2024' → '2024', '2024-04' → 'Apr 2024', '2024-04-16' → '16 Apr 2024'. */
+/** '2024' → '2024', '2024-04' → 'April 2024', '2024-04-16' → '16 Apr 2024', in the reader's language (Intl). */
 export function formatDate(date: string | undefined): string {
-  if (!date) return '';
-  const [year, month, day] = date.split('-');
-  if (!month) return year;
-  const name = MONTHS[Number(month) - 1] ?? month;
-  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
+  return formatPartialDate(date);
 }
 
 /** 'since 1994', '1993–2009', 'until 2009' */
 export function formatSpan(since?: string, until?: string): string {
-  if (since && until) return `${formatDate(since)}–${formatDate(until)}`;
-  if (since) return `since ${formatDate(since)}`;
-  if (until) return `until ${formatDate(until)}`;
+  if (since && until) return t('span.between', { since: formatDate(since), until: formatDate(until) });
+  if (since) return t('span.since', { since: formatDate(since) });
+  if (until) return t('span.until', { until: formatDate(until) });
   return '';
 }
 
-export const KIND_LABELS: Record<string, string> = {
-  person: 'Person',
-  organization: 'Organisation',
-  country: 'Country',
-  place: 'Place',
-  party: 'Party',
-  event: 'Event',
-};
+export const ENTITY_KIND_NAMES = ['person', 'organization', 'country', 'place', 'party', 'event'] as const;
+export const RELATION_STATUS_NAMES = ['member_of', 'observer_of', 'partner_of', 'candidate_of', 'suspended', 'left'] as const;
 
-export const STATUS_LABELS: Record<string, string> = {
-  member_of: 'member',
-  observer_of: 'observer',
-  partner_of: 'partner',
-  candidate_of: 'candidate',
-  suspended: 'suspended',
-  left: 'left',
-};
+/** 'Person', 'Организация'…; an unknown kind as it is. */
+export function kindLabel(kind: string): string {
+  return (ENTITY_KIND_NAMES as readonly string[]).includes(kind) ? t(`kind.${kind}` as Key) : kind;
+}
 
-/** '1 mention', '7 mentions', '1,000 saved passages'. */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+/** 'member', 'наблюдатель'…; an unknown status as it is. */
+export function statusLabel(status: string): string {
+  return (RELATION_STATUS_NAMES as readonly string[]).includes(status) ? t(`status.${status}` as Key) : status;
 }
 
 /**

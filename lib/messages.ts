@@ -5,6 +5,7 @@
  * shared types from here, and this file imports nothing of theirs.
  */
 import * as v from 'valibot';
+import type { LanguageSetting } from './i18n';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const host = v.pipe(v.string(), v.maxLength(300));
@@ -88,6 +89,7 @@ export const BackgroundRequest = v.variant('type', [
   v.object({ type: v.literal('set-switch'), scope: SwitchScope, host, on: v.boolean() }),
   v.object({ type: v.literal('found'), entities: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   v.object({ type: v.literal('knowledge-changed') }),
+  v.object({ type: v.literal('ui-language') }),
   v.object({ type: v.literal('save-annotation'), annotation: AnnotationInput }),
   v.object({ type: v.literal('page-annotations'), url: pageUrl }),
   v.object({ type: v.literal('open-annotation'), id }),
@@ -105,6 +107,8 @@ export interface BackgroundReplies {
   'set-switch': SiteStatus;
   found: null;
   'knowledge-changed': null;
+  /** The reader's choice of language ('auto': the browser's, which the asking page resolves). */
+  'ui-language': LanguageSetting;
   'save-annotation': AnnotationRow;
   'page-annotations': AnnotationRow[];
   'open-annotation': null;
@@ -184,7 +188,8 @@ export interface DossierEntity {
   kind: EntityKind;
   name: string;
   aliases: { text: string; lang?: string; caseSensitive?: boolean; shared?: boolean }[];
-  summary?: string;
+  /** One text, or texts by language (see lib/i18n/summary.ts). */
+  summary?: string | Record<string, string>;
   asOf?: string;
   roles?: Role[];
   /** The id of the entity's country. */

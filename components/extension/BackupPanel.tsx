@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { backupFile, BackupError, exportBackup, readBackupFile, restoreBackup, type Backup, type RestoreReport } from '../../lib/store/backup';
 import type { BackstoryDatabase } from '../../lib/store/db';
-import { plural } from '../../lib/format';
+import { formatMoment, t } from '../../lib/i18n';
 import { saveFile } from '../shared/download';
 import { onFileChosen } from './file-input';
 
@@ -15,10 +15,10 @@ type Status =
 function summary(backup: Backup): string {
   const { tables } = backup;
   return [
-    plural(tables.entities.length, 'entity', 'entities'),
-    plural(tables.statements.length, 'statement'),
-    plural(tables.annotations.length, 'saved passage'),
-    plural(tables.trash.length, 'deleted entity', 'deleted entities'),
+    t('count.entities', { count: tables.entities.length }),
+    t('count.statements', { count: tables.statements.length }),
+    t('count.passages', { count: tables.annotations.length }),
+    t('count.deletedEntities', { count: tables.trash.length }),
   ].join(', ');
 }
 
@@ -43,52 +43,49 @@ export function BackupPanel({ db, onRestored }: BackupPanelProps) {
   }, [status.kind]);
 
   const exportAll = async () => {
-    setStatus({ kind: 'busy', message: 'Writing the backup…' });
+    setStatus({ kind: 'busy', message: t('backup.writing') });
     try {
       const backup = await exportBackup(db);
       const file = backupFile(backup);
       saveFile(file.blob, file.name);
-      setStatus({ kind: 'done', message: `Backup written: ${summary(backup)}.` });
+      setStatus({ kind: 'done', message: t('backup.written', { summary: summary(backup) }) });
     } catch (error) {
-      setStatus({ kind: 'error', message: `The backup could not be written: ${(error as Error).message}` });
+      setStatus({ kind: 'error', message: t('backup.writeFailed', { error: (error as Error).message }) });
     }
   };
 
   const choose = async (file: File) => {
-    setStatus({ kind: 'busy', message: `Reading ${file.name}…` });
+    setStatus({ kind: 'busy', message: t('backup.reading', { file: file.name }) });
     try {
       setStatus({ kind: 'confirm', file: file.name, backup: await readBackupFile(file, db.verno) });
     } catch (error) {
-      const message = error instanceof BackupError ? error.message : `${file.name} could not be read: ${(error as Error).message}`;
-      setStatus({ kind: 'error', message: `${message} Nothing was changed.` });
+      const message = error instanceof BackupError ? error.message : t('backup.unreadable', { file: file.name, error: (error as Error).message });
+      setStatus({ kind: 'error', message: t('backup.nothingChanged', { message }) });
     }
   };
 
   const restore = async (backup: Backup) => {
-    setStatus({ kind: 'busy', message: 'Restoring…' });
+    setStatus({ kind: 'busy', message: t('backup.restoring') });
     try {
       const report = await restoreBackup(db, backup);
       onRestored();
-      setStatus({ kind: 'done', message: `Restored ${summary(backup)}.`, report });
+      setStatus({ kind: 'done', message: t('backup.restored', { summary: summary(backup) }), report });
     } catch (error) {
-      setStatus({ kind: 'error', message: `The backup could not be restored: ${(error as Error).message}. Nothing was changed.` });
+      setStatus({ kind: 'error', message: t('backup.restoreFailed', { error: (error as Error).message }) });
     }
   };
 
   return (
     <section class="card" aria-labelledby="backup-heading">
-      <h2 id="backup-heading">Back up and restore</h2>
-      <p class="muted">
-        One file with everything you keep here — your own entities and edits, private notes, statements, saved passages, deleted
-        entities and settings. Packs are not copied: the backup names them, to import again.
-      </p>
+      <h2 id="backup-heading">{t('backup.heading')}</h2>
+      <p class="muted">{t('backup.text')}</p>
       <div class="button-row">
         <button type="button" class="button" disabled={busy} onClick={exportAll}>
-          Export everything
+          {t('backup.export')}
         </button>
         <label class={busy ? 'button secondary disabled' : 'button secondary'}>
-          Restore from backup
-          <input type="file" accept=".json,application/json" aria-label="Restore from backup" disabled={busy} onChange={onFileChosen((file) => void choose(file))} />
+          {t('backup.restore')}
+          <input type="file" accept=".json,application/json" aria-label={t('backup.restore')} disabled={busy} onChange={onFileChosen((file) => void choose(file))} />
         </label>
       </div>
       <div role="status" aria-live="polite" class="backup-status">
@@ -96,8 +93,9 @@ export function BackupPanel({ db, onRestored }: BackupPanelProps) {
         {status.kind === 'done' ? <p class="ok">{status.message}</p> : null}
         {status.kind === 'done' && status.report?.missingPacks.length ? (
           <p>
-            The backup was made with these packs, which this browser does not have: import them again to see their entities:{' '}
-            {status.report.missingPacks.map((pack) => `${pack.title} (version ${pack.version})`).join(', ')}.
+            {t('backup.missingPacks', {
+              packs: status.report.missingPacks.map((pack) => t('backup.packVersion', { title: pack.title, version: pack.version })).join(', '),
+            })}
           </p>
         ) : null}
         {status.kind === 'error' ? <p class="problems">{status.message}</p> : null}
@@ -105,15 +103,14 @@ export function BackupPanel({ db, onRestored }: BackupPanelProps) {
       {status.kind === 'confirm' ? (
         <div class="confirm" role="group" aria-labelledby="restore-question">
           <p id="restore-question" tabIndex={-1} ref={question}>
-            Restore <strong>{status.file}</strong> (made {new Date(status.backup.exportedAt).toLocaleString()}: {summary(status.backup)})? It
-            replaces your own entities, notes, saved passages, deleted entities and settings in this browser. Packs stay as they are.
+            {t('backup.question', { file: status.file, date: formatMoment(new Date(status.backup.exportedAt).getTime(), true), summary: summary(status.backup) })}
           </p>
           <div class="button-row">
             <button type="button" class="button danger-button" onClick={() => void restore(status.backup)}>
-              Replace with the backup
+              {t('backup.replace')}
             </button>
             <button type="button" class="button secondary" onClick={() => setStatus({ kind: 'idle' })}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </div>

@@ -6,7 +6,8 @@ import { restoreDeleted } from '../../lib/store/editor';
 import { searchEntities } from '../../lib/store/entity-search';
 import type { ExportScope } from '../../lib/store/export';
 import { listPacks } from '../../lib/store/live';
-import { KIND_LABELS } from '../../lib/format';
+import { kindLabel } from '../../lib/format';
+import { formatNumber, t } from '../../lib/i18n';
 import { EntityEditor } from './EntityEditor';
 import { useDebounced } from './use-debounced';
 import { useLive } from './use-live';
@@ -60,7 +61,7 @@ export function EntityBrowser({ db, onChanged }: { db: BackstoryDatabase; onChan
   async function undo(trashId: number) {
     try {
       const entity = await restoreDeleted(db, trashId);
-      setNotice({ message: `Restored “${entity.name}”.` });
+      setNotice({ message: t('entities.restored', { name: entity.name }) });
       onChanged();
     } catch (error) {
       setNotice({ message: (error as Error).message });
@@ -72,38 +73,38 @@ export function EntityBrowser({ db, onChanged }: { db: BackstoryDatabase; onChan
   return (
     <section class="card" aria-labelledby="entities-heading">
       <div class="card-heading">
-        <h2 id="entities-heading">Entities</h2>
+        <h2 id="entities-heading">{t('entities.heading')}</h2>
         <button type="button" class="button" onClick={() => open(null)}>
-          Add entity
+          {t('entities.add')}
         </button>
       </div>
       <div class="toolbar" role="search">
         <label class="grow">
-          <span>Search entities</span>
+          <span>{t('entities.search')}</span>
           <input
             ref={search}
             type="search"
             value={text}
-            placeholder="Name or alias, e.g. Lukashenka"
+            placeholder={t('entities.searchPlaceholder')}
             onInput={(e) => filtered(() => setText(e.currentTarget.value))}
           />
         </label>
         <label>
-          <span>Kind</span>
+          <span>{t('entities.kind')}</span>
           <select value={kind} onChange={(e) => filtered(() => setKind(e.currentTarget.value as EntityKind | ''))}>
-            <option value="">All kinds</option>
+            <option value="">{t('entities.allKinds')}</option>
             {ENTITY_KINDS.map((k) => (
               <option key={k} value={k}>
-                {KIND_LABELS[k]}
+                {kindLabel(k)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span>Origin</span>
+          <span>{t('entities.origin')}</span>
           <select value={origin} onChange={(e) => filtered(() => setOrigin(e.currentTarget.value))}>
-            <option value="all">Everything</option>
-            <option value="user">My own entries</option>
+            <option value="all">{t('entities.everything')}</option>
+            <option value="user">{t('entities.mine')}</option>
             {(packs ?? []).map((p) => (
               <option key={p.id} value={`pack:${p.id}`}>
                 {p.title}
@@ -112,7 +113,7 @@ export function EntityBrowser({ db, onChanged }: { db: BackstoryDatabase; onChan
           </select>
         </label>
       </div>
-      <EntityTable rows={page?.rows} packTitles={packTitles} onEdit={(id) => open(id)} empty={query ? `No entity matches “${query}”.` : 'No entity here yet.'} />
+      <EntityTable rows={page?.rows} packTitles={packTitles} onEdit={(id) => open(id)} empty={query ? t('entities.noMatch', { query }) : t('entities.none')} />
       <Pager offset={offset} count={page?.rows.length ?? 0} total={page?.total} more={page?.more ?? false} onOffset={setOffset} />
       {editing ? (
         <EntityEditor
@@ -122,11 +123,11 @@ export function EntityBrowser({ db, onChanged }: { db: BackstoryDatabase; onChan
           onCancel={() => closeEditor()}
           onSaved={(row, isNew) => {
             onChanged();
-            closeEditor({ message: isNew ? `Added “${row.name}”.` : `Saved “${row.name}”.` });
+            closeEditor({ message: t(isNew ? 'entities.added' : 'entities.saved', { name: row.name }) });
           }}
           onDeleted={(trashId, name) => {
             onChanged();
-            closeEditor({ message: `Deleted “${name}”.`, trashId });
+            closeEditor({ message: t('entities.deleted', { name }), trashId });
           }}
         />
       ) : null}
@@ -136,13 +137,13 @@ export function EntityBrowser({ db, onChanged }: { db: BackstoryDatabase; onChan
             <span>{notice.message}</span>
             {notice.trashId !== undefined ? (
               <button ref={undoButton} type="button" class="button small" onClick={() => void undo(notice.trashId!)}>
-                Undo
+                {t('common.undo')}
               </button>
             ) : null}
             <button
               type="button"
               class="link"
-              aria-label="Dismiss"
+              aria-label={t('common.dismiss')}
               onClick={() => {
                 setNotice(null);
                 search.current?.focus();
@@ -158,35 +159,35 @@ export function EntityBrowser({ db, onChanged }: { db: BackstoryDatabase; onChan
 }
 
 function originLabel(row: EntityRow, packTitles: Map<string, string>): string {
-  if (row.origin === USER_ORIGIN) return 'Yours';
+  if (row.origin === USER_ORIGIN) return t('entities.yours');
   const pack = packTitles.get(row.origin) ?? row.origin;
-  return row.editedAt !== undefined ? `${pack}, edited by you` : pack;
+  return row.editedAt !== undefined ? t('entities.editedByYou', { pack }) : pack;
 }
 
 function EntityTable(props: { rows?: EntityRow[]; packTitles: Map<string, string>; onEdit(id: string): void; empty: string }) {
   const { rows, packTitles, onEdit, empty } = props;
-  if (!rows) return <p class="muted">Loading…</p>;
+  if (!rows) return <p class="muted">{t('common.loading')}</p>;
   if (!rows.length) return <p class="muted">{empty}</p>;
   return (
     <table class="entities">
       <thead>
         <tr>
-          <th>Name</th>
-          <th>Kind</th>
-          <th>Also known as</th>
-          <th>Origin</th>
+          <th>{t('entities.colName')}</th>
+          <th>{t('entities.colKind')}</th>
+          <th>{t('entities.colAliases')}</th>
+          <th>{t('entities.colOrigin')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.id}>
             <td>
-              <button type="button" class="link entity-link" onClick={() => onEdit(row.id)} aria-label={`Edit ${row.name}`}>
+              <button type="button" class="link entity-link" onClick={() => onEdit(row.id)} aria-label={t('entities.editOne', { name: row.name })}>
                 {row.name}
               </button>
             </td>
             <td>
-              <span class={`kind kind-${row.kind}`}>{KIND_LABELS[row.kind] ?? row.kind}</span>
+              <span class={`kind kind-${row.kind}`}>{kindLabel(row.kind)}</span>
             </td>
             <td class="muted aliases-cell">{row.aliases.map((a) => a.text).filter((t) => t !== row.name).slice(0, 4).join(' · ')}</td>
             <td class="muted origin-cell">{originLabel(row, packTitles)}</td>
@@ -199,15 +200,15 @@ function EntityTable(props: { rows?: EntityRow[]; packTitles: Map<string, string
 
 function Pager({ offset, count, total, more, onOffset }: { offset: number; count: number; total?: number; more: boolean; onOffset(n: number): void }) {
   if (!count && !offset) return null;
-  const shown = `${(offset + 1).toLocaleString('en')}–${(offset + count).toLocaleString('en')}`;
+  const shown = `${formatNumber(offset + 1)}–${formatNumber(offset + count)}`;
   return (
-    <nav class="pager" aria-label="Pages of entities">
+    <nav class="pager" aria-label={t('entities.pages')}>
       <button type="button" class="button secondary small" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - PAGE_SIZE))}>
-        Previous
+        {t('entities.previous')}
       </button>
-      <span>{total !== undefined ? `${shown} of ${total.toLocaleString('en')}` : shown}</span>
+      <span>{total !== undefined ? t('entities.shownOf', { shown, total }) : shown}</span>
       <button type="button" class="button secondary small" disabled={!more} onClick={() => onOffset(offset + PAGE_SIZE)}>
-        Next
+        {t('entities.next')}
       </button>
     </nav>
   );

@@ -4,7 +4,8 @@ import type { BackstoryDatabase } from '../../lib/store/db';
 import type { EntityRow } from '../../lib/store/rows';
 import { searchEntities } from '../../lib/store/entity-search';
 import { getEntity } from '../../lib/store/knowledge';
-import { KIND_LABELS } from '../../lib/format';
+import { kindLabel } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import type { ControlProps } from './FormField';
 import { useDebounced } from './use-debounced';
 import { useLive } from './use-live';
@@ -48,18 +49,18 @@ export function EntityPicker({ db, value, onInput, kind, control }: EntityPicker
         value={value}
         autocomplete="off"
         spellcheck={false}
-        placeholder={kind === 'country' ? 'Type a country’s name' : 'Type a name, pick from the list'}
+        placeholder={kind === 'country' ? t('picker.country') : t('picker.any')}
         onInput={(e) => onInput(e.currentTarget.value)}
       />
       <datalist id={listId}>
         {suggestions.map((e) => (
           <option key={e.id} value={e.id}>
-            {`${e.name} · ${KIND_LABELS[e.kind] ?? e.kind}`}
+            {`${e.name} · ${kindLabel(e.kind)}`}
           </option>
         ))}
       </datalist>
       <span id={hintId} class="picked">
-        {!typed || chosen === undefined ? '' : chosen ? `${chosen.name} · ${KIND_LABELS[chosen.kind] ?? chosen.kind}` : 'No entity has this id: pick one from the list.'}
+        {!typed || chosen === undefined ? '' : chosen ? `${chosen.name} · ${kindLabel(chosen.kind)}` : t('picker.unknown')}
       </span>
     </>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ExportScope } from '../../lib/store/export';
 import type { KnowledgeJobs } from '../../lib/store/jobs';
+import { t } from '../../lib/i18n';
 import { saveFile } from '../shared/download';
 
 
@@ -31,11 +32,11 @@ export function ExportButton({ jobs, format, scope, label, ariaLabel, class: cla
             saveFile(file.blob, file.name);
             setState({ busy: false });
           } catch (error) {
-            setState({ busy: false, error: `Export failed: ${(error as Error).message}. Try again; if it fails again, reload this page.` });
+            setState({ busy: false, error: t('export.failed', { error: (error as Error).message }) });
           }
         }}
       >
-        {state.busy ? 'Exporting…' : label}
+        {state.busy ? t('export.busy') : label}
       </button>
       {state.error ? (
         <span role="alert" class="field-error">

@@ -5,6 +5,8 @@ import { LibraryIndexer } from '../../lib/store/library-sync';
 import { LibraryFilters, type LibraryQuery } from './LibraryFilters';
 import { EditPassage, Passage } from './LibraryPassage';
 import { LibraryToolbar } from './LibraryToolbar';
+import { t } from '../../lib/i18n';
+import { useLanguage } from '../shared/use-language';
 
 export interface LibraryAppProps {
   db: BackstoryDatabase;
@@ -34,11 +36,9 @@ const isPlainView = (query: LibraryQuery) =>
 /** How long each deletion can be undone. */
 const UNDO_MS = 20_000;
 
-const numbers = new Intl.NumberFormat('en');
-const count = (n: number) => numbers.format(n);
-
 /** Every passage the reader saved: search, filter, sort, edit, delete with undo, export and import. */
 export function LibraryApp({ db, wide, openPassage, onChanged }: LibraryAppProps) {
+  useLanguage();
   const library = useLibraryIndexer(db);
   const choices = useMemo(() => library.index.facets(), [library, library.version]);
   const [view, setView] = useState<{ query: LibraryQuery; shown: number }>({ query: { text: '', sort: 'newest' }, shown: PAGE });
@@ -99,29 +99,31 @@ export function LibraryApp({ db, wide, openPassage, onChanged }: LibraryAppProps
   return (
     <main class={wide ? 'library wide' : 'library'}>
       <header class="library-header">
-        <h1>Your library</h1>
-        <span class="muted">{loaded ? `${count(total)} saved passage${total === 1 ? '' : 's'}` : 'Loading…'}</span>
+        <h1>{t('library.heading')}</h1>
+        <span class="muted">{loaded ? t('count.passages', { count: total }) : t('common.loading')}</span>
         {indexing && indexing.total > 0 ? (
           <span class="muted indexing">
-            indexing for search: {count(indexing.done)} of {count(indexing.total)}
+            {t('library.indexing', { done: indexing.done, total: indexing.total })}
           </span>
         ) : null}
       </header>
       <LibraryFilters choices={choices} query={query} indexing={indexing} onQuery={(change) => setView((v) => ({ query: change(v.query), shown: PAGE }))} />
       <LibraryToolbar db={db} matches={() => library.export(query)} onChanged={onChanged} />
       {loaded && total === 0 ? (
-        <p class="empty">Nothing saved yet. Select a passage on any page and choose “Save to Backstory”.</p>
+        <p class="empty">{t('library.empty')}</p>
       ) : loaded && !results.length ? (
-        <p class="empty">{library.ready ? 'No saved passage matches.' : `No match among the ${count(library.indexed)} passages indexed so far.`}</p>
+        <p class="empty">{library.ready ? t('library.noMatch') : t('library.noMatchYet', { count: library.indexed })}</p>
       ) : null}
       {loaded && total && results.length ? (
         <p class="muted count" role="status">
           {preview
-            ? `Newest ${count(results.length)} of ${count(found.total)} passages`
+            ? t('library.newest', { shown: results.length, total: found.total })
             : library.ready
-              ? `${found.total === total ? `All ${count(found.total)}` : `${count(found.total)} of ${count(total)}`} passages`
-              : `${count(found.total)} of the ${count(library.indexed)} passages indexed so far`}
-          {query.text ? ` matching “${query.text}”` : ''}
+              ? found.total === total
+                ? t('library.all', { count: found.total })
+                : t('library.someOf', { count: found.total, total })
+              : t('library.someOfIndexed', { count: found.total, indexed: library.indexed })}
+          {query.text ? t('library.matching', { text: query.text }) : ''}
         </p>
       ) : null}
       <ol class="passages">
@@ -144,23 +146,22 @@ export function LibraryApp({ db, wide, openPassage, onChanged }: LibraryAppProps
       </ol>
       {found.total > results.length ? (
         preview ? (
-          <button type="button" class="more" disabled title="Available once every passage is indexed">
-            Show more ({count(found.total - results.length)} left, once indexed)
+          <button type="button" class="more" disabled title={t('library.moreWhenIndexed')}>
+            {t('library.moreLeftIndexed', { count: found.total - results.length })}
           </button>
         ) : (
           <MoreButton left={found.total - results.length} onMore={() => setView((v) => (v.query === query ? { ...v, shown: v.shown + PAGE } : v))} />
         )
       ) : null}
       {removed.length ? (
-        <ul class="toast" ref={undoList} aria-label="Deleted passages">
+        <ul class="toast" ref={undoList} aria-label={t('library.deletedList')}>
           {removed.map((entry) => (
             <li key={entry.annotation.id}>
               <span id={`deleted-${entry.annotation.id}`}>
-                Deleted “{entry.annotation.quote.slice(0, 60)}
-                {entry.annotation.quote.length > 60 ? '…' : ''}”.
+                {t('library.deleted', { quote: `${entry.annotation.quote.slice(0, 60)}${entry.annotation.quote.length > 60 ? '…' : ''}` })}
               </span>
               <button type="button" aria-describedby={`deleted-${entry.annotation.id}`} onClick={() => void undo(entry)}>
-                Undo
+                {t('common.undo')}
               </button>
             </li>
           ))}
@@ -186,7 +187,7 @@ function MoreButton({ left, onMore }: { left: number; onMore(): void }) {
   }, [left]);
   return (
     <button ref={button} type="button" class="more" onClick={() => more.current()}>
-      Show more ({count(left)} left)
+      {t('library.moreLeft', { count: left })}
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import type { LibrarySort } from '../../lib/library/query';
+import { t } from '../../lib/i18n';
 
 export interface LibraryQuery {
   text: string;
@@ -41,11 +42,11 @@ export function LibraryFilters({
       <input
         type="search"
         class="search"
-        aria-label="Search your library"
+        aria-label={t('library.search')}
         placeholder={
           indexing
-            ? `Search quotes, comments, tags… (indexing: ${indexing.done.toLocaleString('en')} of ${indexing.total.toLocaleString('en')})`
-            : 'Search quotes, comments, tags…'
+            ? t('library.searchIndexing', { done: indexing.done, total: indexing.total })
+            : t('library.searchPlaceholder')
         }
         value={query.text}
         onInput={(e) => {
@@ -55,24 +56,24 @@ export function LibraryFilters({
         }}
       />
       <div class="filter-row">
-        <select aria-label="Person or organisation" value={query.entityId ?? ''} onChange={(e) => set({ entityId: value(e) })}>
-          <option value="">Everyone</option>
+        <select aria-label={t('library.entity')} value={query.entityId ?? ''} onChange={(e) => set({ entityId: value(e) })}>
+          <option value="">{t('library.everyone')}</option>
           {entities.map(([id, name]) => (
             <option key={id} value={id}>
               {name}
             </option>
           ))}
         </select>
-        <select aria-label="Tag" value={query.tag ?? ''} onChange={(e) => set({ tag: value(e) })}>
-          <option value="">Any tag</option>
+        <select aria-label={t('library.tag')} value={query.tag ?? ''} onChange={(e) => set({ tag: value(e) })}>
+          <option value="">{t('library.anyTag')}</option>
           {tags.map((tag) => (
             <option key={tag} value={tag}>
               #{tag}
             </option>
           ))}
         </select>
-        <select aria-label="Site" value={query.site ?? ''} onChange={(e) => set({ site: value(e) })}>
-          <option value="">Any site</option>
+        <select aria-label={t('library.site')} value={query.site ?? ''} onChange={(e) => set({ site: value(e) })}>
+          <option value="">{t('library.anySite')}</option>
           {sites.map((site) => (
             <option key={site} value={site}>
               {site}
@@ -82,17 +83,17 @@ export function LibraryFilters({
       </div>
       <div class="filter-row">
         <label>
-          Saved from <input type="date" value={query.from ?? ''} onInput={(e) => set({ from: value(e) })} />
+          {t('library.savedFrom')} <input type="date" value={query.from ?? ''} onInput={(e) => set({ from: value(e) })} />
         </label>
         <label>
-          to <input type="date" value={query.to ?? ''} onInput={(e) => set({ to: value(e) })} />
+          {t('library.savedTo')} <input type="date" value={query.to ?? ''} onInput={(e) => set({ to: value(e) })} />
         </label>
-        <select aria-label="Sort" value={query.sort} onChange={(e) => set({ sort: (value(e) as LibrarySort) ?? 'newest' })}>
+        <select aria-label={t('library.sort')} value={query.sort} onChange={(e) => set({ sort: (value(e) as LibrarySort) ?? 'newest' })}>
           <option value="relevance" disabled={!query.text}>
-            Best match
+            {t('library.bestMatch')}
           </option>
-          <option value="newest">Newest first</option>
-          <option value="oldest">Oldest first</option>
+          <option value="newest">{t('library.newestFirst')}</option>
+          <option value="oldest">{t('library.oldestFirst')}</option>
         </select>
       </div>
     </div>

@@ -3,6 +3,7 @@ import type { ListedPassage } from '../../lib/library/saved-annotation';
 import { updateAnnotation } from '../../lib/store/annotations';
 import type { BackstoryDatabase } from '../../lib/store/db';
 import { formatDate } from '../../lib/format';
+import { formatMoment, t } from '../../lib/i18n';
 import { parseTags } from '../shared/tags';
 import { EntityPicker } from './EntityPicker';
 
@@ -12,7 +13,7 @@ export function Passage({ annotation: a, onOpen, onEdit, onDelete }: { annotatio
     <li class="passage">
       <blockquote>{a.quote}</blockquote>
       <div class="attribution">
-        {a.entityName ? <strong>{a.entityName}</strong> : <span class="muted">Note</span>}
+        {a.entityName ? <strong>{a.entityName}</strong> : <span class="muted">{t('library.note')}</span>}
         {a.tags.map((tag) => (
           <span key={tag} class="tag">
             #{tag}
@@ -31,17 +32,17 @@ export function Passage({ annotation: a, onOpen, onEdit, onDelete }: { annotatio
           {a.title || a.url}
         </a>
         {a.site ? ` · ${a.site}` : ''}
-        {a.published ? ` · ${formatDate(a.published.slice(0, 10))}` : ''} · saved {new Date(a.createdAt).toLocaleDateString()}
+        {a.published ? ` · ${formatDate(a.published.slice(0, 10))}` : ''} · {t('library.saved', { date: formatMoment(a.createdAt) })}
       </p>
       <div class="actions">
         <button type="button" class="link" onClick={onOpen}>
-          Open
+          {t('common.open')}
         </button>
         <button type="button" class="link" onClick={onEdit}>
-          Edit
+          {t('common.edit')}
         </button>
         <button type="button" class="link danger" onClick={onDelete}>
-          Delete
+          {t('common.delete')}
         </button>
       </div>
     </li>
@@ -68,7 +69,7 @@ export function EditPassage({ db, annotation, onDone }: { db: BackstoryDatabase;
         }}
       >
         <blockquote>{annotation.quote}</blockquote>
-        <label for={`speaker-${annotation.id}`}>Statement by</label>
+        <label for={`speaker-${annotation.id}`}>{t('library.statementBy')}</label>
         {/* A text box that suggests entities as the reader types: a list of every entity would hold
             a hundred thousand options with a large knowledge base. Empty: a note, nobody's statement. */}
         <EntityPicker
@@ -78,23 +79,23 @@ export function EditPassage({ db, annotation, onDone }: { db: BackstoryDatabase;
           control={{ id: `speaker-${annotation.id}`, name: 'speaker', 'aria-describedby': `speaker-${annotation.id}-hint` }}
         />
         <span id={`speaker-${annotation.id}-hint`} class="hint">
-          Leave empty to keep the passage as a note, nobody’s statement.
+          {t('library.noteHint')}
         </span>
         <label>
-          Tags
+          {t('library.tags')}
           <input type="text" value={tags} onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)} />
         </label>
         <label>
-          Comment
+          {t('library.comment')}
           <textarea rows={3} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />
         </label>
         {error ? <p class="error">{error}</p> : null}
         <div class="actions">
           <button type="button" onClick={() => onDone(false)}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" class="primary">
-            Save
+            {t('common.save')}
           </button>
         </div>
       </form>

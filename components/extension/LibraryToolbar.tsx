@@ -6,7 +6,7 @@ import { fromWebAnnotationFile, type SkippedAnnotation } from '../../lib/formats
 import type { SavedAnnotation } from '../../lib/library/saved-annotation';
 import { importAnnotations, type AnnotationImport } from '../../lib/store/annotations';
 import type { BackstoryDatabase } from '../../lib/store/db';
-import { plural } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import { saveFile } from '../shared/download';
 import { onFileChosen } from './file-input';
 
@@ -20,16 +20,16 @@ export interface LibraryToolbarProps {
 
 /** What an import did, and each passage left out with why (the first five). */
 function describeAnnotationImport(parsed: { skipped: SkippedAnnotation[]; refused: SkippedAnnotation[] }, result: AnnotationImport): string {
-  const parts = [`Imported ${plural(result.added, 'passage')}`, `${result.duplicates} already in your library`];
-  if (result.unattributed) parts.push(`${result.unattributed} kept as notes (their person is not in your knowledge base)`);
-  if (parsed.skipped.length) parts.push(`${parsed.skipped.length} skipped (not text passages)`);
+  const parts = [t('libimport.added', { count: result.added }), t('libimport.duplicates', { count: result.duplicates })];
+  if (result.unattributed) parts.push(t('libimport.unattributed', { count: result.unattributed }));
+  if (parsed.skipped.length) parts.push(t('libimport.skipped', { count: parsed.skipped.length }));
   const refused = [
-    ...parsed.refused.map((r) => `annotation ${r.index}: ${r.reason}`),
-    ...result.refused.map((r) => `the passage on ${r.url}: ${r.reason}`),
+    ...parsed.refused.map((r) => t('libimport.refusedAnnotation', { index: String(r.index), reason: r.reason })),
+    ...result.refused.map((r) => t('libimport.refusedPassage', { url: r.url, reason: r.reason })),
   ];
   if (refused.length) {
-    const more = refused.length > 5 ? `; and ${refused.length - 5} more` : '';
-    parts.push(`${refused.length} refused — ${refused.slice(0, 5).join('; ')}${more}`);
+    const more = refused.length > 5 ? t('libimport.refusedMore', { count: refused.length - 5 }) : '';
+    parts.push(t('libimport.refused', { count: refused.length, list: `${refused.slice(0, 5).join('; ')}${more}` }));
   }
   return `${parts.join('; ')}.`;
 }
@@ -51,7 +51,7 @@ export function LibraryToolbar({ db, matches, onChanged }: LibraryToolbarProps) 
   async function importFile(file: File) {
     const parsed = await fromWebAnnotationFile(file);
     if ('error' in parsed) {
-      setMessage({ kind: 'error', text: `${file.name} was not imported — nothing was written: ${parsed.error}` });
+      setMessage({ kind: 'error', text: t('library.notImported', { file: file.name, error: parsed.error }) });
       return;
     }
     let result: AnnotationImport;
@@ -67,12 +67,12 @@ export function LibraryToolbar({ db, matches, onChanged }: LibraryToolbarProps) 
 
   return (
     <>
-      <div class="toolbar" role="group" aria-label="Export and import">
+      <div class="toolbar" role="group" aria-label={t('library.exportImport')}>
         <button
           type="button"
           onClick={() => void exportAs('jsonld', 'application/ld+json', (all) => JSON.stringify(toAnnotationCollection(all), null, 2))}
         >
-          Export W3C JSON-LD
+          {t('library.exportJsonLd')}
         </button>
         <button type="button" onClick={() => void exportAs('csv', 'text/csv', annotationsCsv)}>
           CSV
@@ -81,11 +81,11 @@ export function LibraryToolbar({ db, matches, onChanged }: LibraryToolbarProps) 
           Markdown
         </button>
         <label class="button-like">
-          Import annotations
+          {t('library.importAnnotations')}
           <input
             type="file"
             accept=".json,.jsonld,application/json,application/ld+json"
-            aria-label="Import annotations"
+            aria-label={t('library.importAnnotations')}
             onChange={onFileChosen((file) => void importFile(file))}
           />
         </label>

@@ -2,7 +2,10 @@ import type { BackstoryDatabase } from '../../lib/store/db';
 import type { KnowledgeJobs } from '../../lib/store/jobs';
 import { BackupPanel } from './BackupPanel';
 import { EntityBrowser } from './EntityBrowser';
+import { t } from '../../lib/i18n';
+import { useLanguage } from '../shared/use-language';
 import { ExportButton } from './ExportButton';
+import { LanguagePicker } from './LanguagePicker';
 import { PackManager } from './PackManager';
 
 export interface OptionsAppProps {
@@ -13,27 +16,27 @@ export interface OptionsAppProps {
 }
 
 export function OptionsApp({ db, jobs, onKnowledgeChanged }: OptionsAppProps) {
+  useLanguage();
   return (
     <main class="options">
       <header class="page-header">
         <img src="/icons/48.png" alt="" width={32} height={32} />
         <div>
           <h1>Backstory</h1>
-          <p class="muted">Your knowledge base lives in this browser only. Nothing is sent anywhere.</p>
+          <p class="muted">{t('options.private')}</p>
         </div>
       </header>
+      <LanguagePicker db={db} />
       <PackManager db={db} jobs={jobs} onChanged={onKnowledgeChanged} />
       <EntityBrowser db={db} onChanged={onKnowledgeChanged} />
       <BackupPanel db={db} onRestored={onKnowledgeChanged} />
       <section class="card" aria-labelledby="export-heading">
-        <h2 id="export-heading">Share as a pack</h2>
-        <p class="muted">
-          A pack file imports into Backstory in any browser. Private notes stay here. To export one pack, use its Export button above.
-        </p>
+        <h2 id="export-heading">{t('options.shareHeading')}</h2>
+        <p class="muted">{t('options.shareText')}</p>
         <div class="button-row">
-          <ExportButton jobs={jobs} format="pack" scope="all" label="All entities as a pack" />
-          <ExportButton jobs={jobs} format="pack" scope="user" label="Export my own entries" />
-          <ExportButton jobs={jobs} format="csv" scope="all" label="Statements as CSV" />
+          <ExportButton jobs={jobs} format="pack" scope="all" label={t('options.exportAll')} />
+          <ExportButton jobs={jobs} format="pack" scope="user" label={t('options.exportUser')} />
+          <ExportButton jobs={jobs} format="csv" scope="all" label={t('options.exportCsv')} />
         </div>
       </section>
     </main>

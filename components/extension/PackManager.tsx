@@ -5,6 +5,7 @@ import { listPacks } from '../../lib/store/live';
 import type { PackProblem } from '../../lib/store/pack-validation';
 import { describeImport, removePack } from '../../lib/store/packs';
 import { formatDate } from '../../lib/format';
+import { formatMoment, formatNumber, t } from '../../lib/i18n';
 import { ExportButton } from './ExportButton';
 import { useLive } from './use-live';
 import { onFileChosen } from './file-input';
@@ -38,13 +39,13 @@ export function PackManager({ db, jobs, onChanged }: PackManagerProps) {
         onChanged();
       } else setStatus({ kind: 'failed', file: file.name, problems: outcome.problems });
     } catch (error) {
-      setStatus({ kind: 'failed', file: file.name, problems: [{ path: '$', message: `could not be imported: ${(error as Error).message}` }] });
+      setStatus({ kind: 'failed', file: file.name, problems: [{ path: '$', message: t('packs.couldNotImport', { error: (error as Error).message }) }] });
     }
   }
 
   return (
     <section class="card" aria-labelledby="packs-heading">
-      <h2 id="packs-heading">Knowledge packs</h2>
+      <h2 id="packs-heading">{t('packs.heading')}</h2>
       <div
         class={dragging ? 'dropzone dragging' : 'dropzone'}
         onDragOver={(e) => {
@@ -60,16 +61,16 @@ export function PackManager({ db, jobs, onChanged }: PackManagerProps) {
         }}
       >
         <label class={busy ? 'button disabled' : 'button'}>
-          Import pack
+          {t('packs.import')}
           <input
             type="file"
             accept=".json,application/json"
-            aria-label="Import pack"
+            aria-label={t('packs.import')}
             disabled={busy}
             onChange={onFileChosen((file) => void importFile(file))}
           />
         </label>
-        <span class="hint">or drop a pack file (.json) here</span>
+        <span class="hint">{t('packs.drop')}</span>
       </div>
       <div role="status" aria-live="polite" class="import-status">
         {status.kind === 'busy' ? <p>{STAGE_TEXT[status.stage](status.file)}</p> : null}
@@ -78,7 +79,8 @@ export function PackManager({ db, jobs, onChanged }: PackManagerProps) {
         {status.kind === 'failed' ? (
           <div class="problems">
             <p>
-              <strong>{status.file} was not imported</strong> — nothing was written. Fix these and import it again:
+              <strong>{t('packs.notImported', { file: status.file })}</strong>
+              {t('packs.fixThese')}
             </p>
             <ul>
               {status.problems.slice(0, 20).map((p, i) => (
@@ -87,7 +89,7 @@ export function PackManager({ db, jobs, onChanged }: PackManagerProps) {
                 </li>
               ))}
             </ul>
-            {status.problems.length > 20 ? <p>…and {status.problems.length - 20} more.</p> : null}
+            {status.problems.length > 20 ? <p>{t('packs.moreProblems', { count: status.problems.length - 20 })}</p> : null}
           </div>
         ) : null}
       </div>
@@ -96,14 +98,14 @@ export function PackManager({ db, jobs, onChanged }: PackManagerProps) {
         <table class="packs">
           <thead>
             <tr>
-              <th>Pack</th>
-              <th>Version</th>
-              <th>Entities</th>
-              <th>Relations</th>
-              <th>Statements</th>
-              <th>Imported</th>
+              <th>{t('packs.colPack')}</th>
+              <th>{t('packs.colVersion')}</th>
+              <th>{t('packs.colEntities')}</th>
+              <th>{t('packs.colRelations')}</th>
+              <th>{t('packs.colStatements')}</th>
+              <th>{t('packs.colImported')}</th>
               <th>
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{t('packs.colActions')}</span>
               </th>
             </tr>
           </thead>
@@ -111,32 +113,32 @@ export function PackManager({ db, jobs, onChanged }: PackManagerProps) {
             {packs.map((pack) => (
               <tr key={pack.id}>
                 <td>
-                  <strong>{pack.title}</strong> <span class="muted">({pack.id}{pack.updated ? `, updated ${formatDate(pack.updated)}` : ''})</span>
+                  <strong>{pack.title}</strong> <span class="muted">({pack.id}{pack.updated ? t('packs.updated', { date: formatDate(pack.updated) }) : ''})</span>
                 </td>
                 <td>{pack.version}</td>
-                <td>{pack.counts.entities}</td>
-                <td>{pack.counts.relations}</td>
-                <td>{pack.counts.statements}</td>
-                <td>{new Date(pack.importedAt).toLocaleString()}</td>
+                <td>{formatNumber(pack.counts.entities)}</td>
+                <td>{formatNumber(pack.counts.relations)}</td>
+                <td>{formatNumber(pack.counts.statements)}</td>
+                <td>{formatMoment(pack.importedAt, true)}</td>
                 <td class="actions">
-                  <ExportButton jobs={jobs} format="pack" scope={{ pack: pack.id }} label="Export" ariaLabel={`Export ${pack.title}`} class="link" />
+                  <ExportButton jobs={jobs} format="pack" scope={{ pack: pack.id }} label={t('packs.export')} ariaLabel={t('packs.exportOne', { title: pack.title })} class="link" />
                   <button
                     type="button"
                     class="link danger"
-                    aria-label={`Remove ${pack.title}`}
+                    aria-label={t('packs.removeOne', { title: pack.title })}
                     disabled={busy}
                     onClick={async () => {
-                      if (!confirm(`Remove the pack “${pack.title}” and the rows it brought? Your own entries, and the entries you edited, stay.`)) return;
+                      if (!confirm(t('packs.confirmRemove', { title: pack.title }))) return;
                       try {
                         await removePack(db, pack.id);
-                        setStatus({ kind: 'done', message: `Removed ${pack.title}.` });
+                        setStatus({ kind: 'done', message: t('packs.removed', { title: pack.title }) });
                         onChanged();
                       } catch (error) {
-                        setStatus({ kind: 'error', message: `${pack.title} was not removed: ${(error as Error).message}. Nothing was changed; try again.` });
+                        setStatus({ kind: 'error', message: t('packs.notRemoved', { title: pack.title, error: (error as Error).message }) });
                       }
                     }}
                   >
-                    Remove
+                    {t('packs.remove')}
                   </button>
                 </td>
               </tr>
@@ -144,27 +146,27 @@ export function PackManager({ db, jobs, onChanged }: PackManagerProps) {
           </tbody>
         </table>
       ) : (
-        <p class="muted">No pack imported yet.</p>
+        <p class="muted">{t('packs.none')}</p>
       )}
     </section>
   );
 }
 
 const STAGE_TEXT: Record<Extract<Status, { kind: 'busy' }>['stage'], (file: string) => string> = {
-  reading: (file) => `Reading ${file}…`,
-  checking: (file) => `Checking ${file}…`,
-  writing: (file) => `Importing ${file}…`,
+  reading: (file) => t('packs.reading', { file }),
+  checking: (file) => t('packs.checking', { file }),
+  writing: (file) => t('packs.writing', { file }),
 };
 
 /** Outside the live region: a screen reader hears each stage once, not every batch. */
 function ImportProgress({ status }: { status: Extract<Status, { kind: 'busy' }> }) {
-  if (status.stage !== 'writing') return <progress class="import-progress" aria-label="Import progress" />;
-  const label = `Importing… ${status.done.toLocaleString('en')} of ${status.total.toLocaleString('en')} entities`;
+  if (status.stage !== 'writing') return <progress class="import-progress" aria-label={t('packs.progress')} />;
+  const label = t('packs.progressText', { done: status.done, total: status.total });
   return (
     <div class="import-progress">
-      <progress aria-label="Import progress" aria-valuetext={label} max={Math.max(status.total, 1)} value={status.done} />
+      <progress aria-label={t('packs.progress')} aria-valuetext={label} max={Math.max(status.total, 1)} value={status.done} />
       <span>{label}</span>
-      <span class="hint">Edits to entities wait until the import is done.</span>
+      <span class="hint">{t('packs.editsWait')}</span>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PageEntity, SavedStatus, SiteStatus, SwitchScope } from '../../lib/messages';
-import { KIND_LABELS } from '../../lib/format';
+import { kindLabel } from '../../lib/format';
+import { t } from '../../lib/i18n';
+import { useLanguage } from '../shared/use-language';
 import { Shortcuts, type Shortcut } from './PopupShortcuts';
 
 export interface PopupApi {
@@ -31,6 +33,7 @@ function Switch({ label, checked, disabled, onChange }: { label: string; checked
 }
 
 export function PopupApp({ api }: { api: PopupApi }) {
+  useLanguage();
   const [status, setStatus] = useState<SiteStatus | null>(null);
   const [entities, setEntities] = useState<PageEntity[] | null>(null);
   const [problem, setProblem] = useState('');
@@ -63,7 +66,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
         setTimeout(refreshEntities, 300);
       },
       (e: Error) => {
-        setProblem(`Could not save the switch: ${e.message}`);
+        setProblem(t('popup.switchFailed', { error: e.message }));
         api.siteStatus().then(setStatus, () => undefined);
       },
     );
@@ -78,38 +81,38 @@ export function PopupApp({ api }: { api: PopupApi }) {
         {api.host ? <span class="host" title={api.host}>{api.host}</span> : null}
       </header>
       {!api.host ? (
-        <p class="note">Backstory marks names on web pages (http and https). It cannot run on this page.</p>
+        <p class="note">{t('popup.cannotRun')}</p>
       ) : (
         <>
           <button type="button" class="primary read" onClick={api.openReader}>
-            Read with Backstory
+            {t('popup.read')}
           </button>
           <div class="switches">
-            <Switch label="On this site" checked={status?.site ?? true} disabled={!status} onChange={flip('site')} />
-            <Switch label="Everywhere" checked={status?.everywhere ?? true} disabled={!status} onChange={flip('everywhere')} />
+            <Switch label={t('popup.onThisSite')} checked={status?.site ?? true} disabled={!status} onChange={flip('site')} />
+            <Switch label={t('popup.everywhere')} checked={status?.everywhere ?? true} disabled={!status} onChange={flip('everywhere')} />
           </div>
           {problem ? <p class="error">{problem}</p> : null}
           {status && !status.enabled ? (
-            <p class="note">Marks are off {status.everywhere ? 'on this site' : 'everywhere'}.</p>
+            <p class="note">{status.everywhere ? t('popup.offOnSite') : t('popup.offEverywhere')}</p>
           ) : entities === null ? (
-            <p class="note">This page has not been read yet. Reload it to let Backstory mark its names.</p>
+            <p class="note">{t('popup.notRead')}</p>
           ) : entities.length === 0 ? (
-            <p class="note">No known names on this page.</p>
+            <p class="note">{t('popup.noNames')}</p>
           ) : (
             <section aria-labelledby="names-heading">
               <h2 id="names-heading">
-                {entities.length} {entities.length === 1 ? 'name' : 'names'} on this page · {total} {total === 1 ? 'mention' : 'mentions'}
+                {t('popup.namesHeading', { count: entities.length })} · {t('count.mentions', { count: total })}
               </h2>
               <ul class="entities">
                 {entities.map((e) => (
                   <li key={e.id}>
                     <button type="button" class="entity" onClick={() => api.showEntity(e.id)}>
                       <span class={`dot kind-${e.kind}`} aria-hidden="true" />
-                      <span class="visually-hidden">Show first mention of </span>
+                      <span class="visually-hidden">{t('popup.showFirstMention')} </span>
                       <span class="name">{e.name}</span>
-                      <span class="visually-hidden">, {(KIND_LABELS[e.kind] ?? e.kind).toLowerCase()},</span>{' '}
-                      <span class="count">{e.count}</span>
-                      <span class="visually-hidden"> {e.count === 1 ? 'mention' : 'mentions'}</span>
+                      <span class="visually-hidden">, {kindLabel(e.kind).toLowerCase()},</span>{' '}
+                      <span class="count" aria-hidden="true">{e.count}</span>
+                      <span class="visually-hidden">{t('count.mentions', { count: e.count })}</span>
                     </button>
                   </li>
                 ))}
@@ -119,14 +122,14 @@ export function PopupApp({ api }: { api: PopupApi }) {
         </>
       )}
       {saved && (saved.anchored > 0 || saved.orphaned.length > 0) ? (
-        <section class="saved" aria-label="Your saved passages on this page">
+        <section class="saved" aria-label={t('popup.savedRegion')}>
           <h2>
-            Your saved passages: {saved.anchored} highlighted
-            {saved.orphaned.length ? `, ${saved.orphaned.length} orphaned` : ''}
+            {t('popup.savedHeading', { anchored: saved.anchored })}
+            {saved.orphaned.length ? t('popup.orphanedCount', { count: saved.orphaned.length }) : ''}
           </h2>
           {saved.orphaned.length ? (
             <>
-              <p class="note">These could not be found on the page as it is now; they stay in your library:</p>
+              <p class="note">{t('popup.orphanedNote')}</p>
               <ul class="orphaned">
                 {saved.orphaned.map((o) => (
                   <li key={o.id} class="orphan">
@@ -142,13 +145,13 @@ export function PopupApp({ api }: { api: PopupApi }) {
       <footer>
         <span class="links">
           <button type="button" class="link" onClick={api.openLibrary}>
-            Library
+            {t('popup.library')}
           </button>
           <button type="button" class="link" onClick={api.openOptions}>
-            Knowledge base…
+            {t('popup.knowledgeBase')}
           </button>
         </span>
-        <span class="private">Stored only in this browser</span>
+        <span class="private">{t('popup.private')}</span>
       </footer>
     </main>
   );

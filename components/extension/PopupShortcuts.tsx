@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 
 export interface Shortcut {
   description: string;
@@ -15,11 +16,11 @@ export function Shortcuts({ load }: { load(): Promise<Shortcut[]> }) {
   if (!shortcuts.length) return null;
   return (
     <section class="shortcuts" aria-labelledby="shortcuts-heading">
-      <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+      <h2 id="shortcuts-heading">{t('popup.shortcuts')}</h2>
       <dl>
         {shortcuts.map((s) => (
           <div key={s.description}>
-            <dt>{s.shortcut ? <kbd>{s.shortcut}</kbd> : <span class="unset">not set</span>}</dt>
+            <dt>{s.shortcut ? <kbd>{s.shortcut}</kbd> : <span class="unset">{t('popup.shortcutNotSet')}</span>}</dt>
             <dd>{s.description}</dd>
           </div>
         ))}

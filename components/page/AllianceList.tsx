@@ -1,5 +1,6 @@
 import type { AllianceView } from '../../lib/messages';
-import { formatSpan, STATUS_LABELS } from '../../lib/format';
+import { formatSpan, statusLabel } from '../../lib/format';
+import { t, type Key } from '../../lib/i18n';
 import { groupAlliances, type AllianceGroup } from '../../lib/alliance-groups';
 
 export function AllianceList({ alliances, empty }: { alliances: AllianceView[]; empty: string }) {
@@ -9,9 +10,9 @@ export function AllianceList({ alliances, empty }: { alliances: AllianceView[]; 
       {alliances.map((a) => (
         <li key={`${a.structure.id}-${a.status}-${a.via?.id ?? ''}`} class={`alliance status-${a.status}`}>
           <span class="structure">{a.structure.name}</span>{' '}
-          <span class={`status status-${a.status}`}>{STATUS_LABELS[a.status] ?? a.status}</span>{' '}
+          <span class={`status status-${a.status}`}>{statusLabel(a.status)}</span>{' '}
           <span class="span">{formatSpan(a.since, a.until)}</span>
-          {a.via ? <span class="via"> · via {a.via.name}</span> : null}
+          {a.via ? <span class="via"> · {t('card.via', { name: a.via.name })}</span> : null}
           {a.note ? <div class="note">{a.note}</div> : null}
         </li>
       ))}
@@ -19,7 +20,7 @@ export function AllianceList({ alliances, empty }: { alliances: AllianceView[]; 
   );
 }
 
-const GROUP_LABELS: Record<AllianceGroup, string> = { current: 'Current', suspended: 'Suspended', former: 'Former' };
+const GROUP_LABELS: Record<AllianceGroup, Key> = { current: 'card.current', suspended: 'card.suspended', former: 'card.former' };
 
 /** The structures grouped as Current, Suspended and Former, each listed once (see lib/alliance-groups). */
 export function AllianceGroups({ alliances, asOf, empty }: { alliances: AllianceView[]; asOf: string; empty: string }) {
@@ -30,7 +31,7 @@ export function AllianceGroups({ alliances, asOf, empty }: { alliances: Alliance
     <>
       {shown.map((group) => (
         <div key={group} class={`alliance-group group-${group}`}>
-          <h4>{GROUP_LABELS[group]}</h4>
+          <h4>{t(GROUP_LABELS[group])}</h4>
           <AllianceList alliances={groups[group]} empty="" />
         </div>
       ))}

@@ -1,5 +1,7 @@
 import type { Dossier } from '../../lib/messages';
-import { formatDate, formatSpan, KIND_LABELS } from '../../lib/format';
+import { formatDate, formatSpan, kindLabel } from '../../lib/format';
+import { t } from '../../lib/i18n';
+import { summaryIn } from '../../lib/i18n/summary';
 import { tenureOf, withinTenure } from '../../lib/alliance-groups';
 import { AllianceGroups } from './AllianceList';
 import { SourceLink } from './SourceLink';
@@ -9,6 +11,7 @@ import { StatementList } from './StatementList';
 export function EntityCard({ dossier }: { dossier: Dossier }) {
   const { entity, currentRole, country } = dossier;
   const isStructure = entity.kind === 'organization';
+  const summary = summaryIn(entity.summary);
   const today = new Date().toISOString().slice(0, 10);
   // A person's memberships through their country count while they held office (none after they left it, or died).
   const tenure = entity.kind === 'person' ? tenureOf(entity.roles) : {};
@@ -18,7 +21,7 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
       <div class="card-head">
         <h2 class="entity-name">{entity.name}</h2>
         <div class="entity-line">
-          <span class={`kind kind-${entity.kind}`}>{KIND_LABELS[entity.kind] ?? entity.kind}</span>
+          <span class={`kind kind-${entity.kind}`}>{kindLabel(entity.kind)}</span>
           {currentRole ? (
             <span class="role">
               {currentRole.title}
@@ -30,11 +33,11 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
         </div>
       </div>
       <div class="section">
-        <h3>Background</h3>
-        {entity.summary ? <p class="summary">{entity.summary}</p> : <p class="empty">No background recorded yet.</p>}
+        <h3>{t('card.background')}</h3>
+        {summary ? <p class="summary">{summary}</p> : <p class="empty">{t('card.noBackground')}</p>}
         {entity.asOf || entity.sources?.length ? (
           <p class="provenance">
-            {entity.asOf ? <span class="as-of">As of {formatDate(entity.asOf)}</span> : null}
+            {entity.asOf ? <span class="as-of">{t('card.asOf', { date: formatDate(entity.asOf) })}</span> : null}
             {entity.sources?.slice(0, 2).map((source) => (
               <span key={source.title}>
                 {' · '}
@@ -46,20 +49,20 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
       </div>
       {entity.kind === 'place' ? null : (
         <div class="section">
-          <h3>Allied structures</h3>
+          <h3>{t('card.allied')}</h3>
           {isStructure && dossier.members.length ? (
             <>
               {dossier.alliances.length ? <AllianceGroups alliances={dossier.alliances} asOf={today} empty="" /> : null}
-              <h4>Members</h4>
+              <h4>{t('card.members')}</h4>
               <AllianceGroups alliances={dossier.members} asOf={today} empty="" />
             </>
           ) : (
-            <AllianceGroups alliances={withinTenure(dossier.alliances, tenure)} asOf={asOf} empty="No memberships recorded." />
+            <AllianceGroups alliances={withinTenure(dossier.alliances, tenure)} asOf={asOf} empty={t('card.noMemberships')} />
           )}
         </div>
       )}
       <div class="section">
-        <h3>Past statements</h3>
+        <h3>{t('card.statements')}</h3>
         <StatementList statements={dossier.statements} />
       </div>
     </div>

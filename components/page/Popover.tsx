@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Dossier } from '../../lib/messages';
-import { KIND_LABELS } from '../../lib/format';
+import { kindLabel } from '../../lib/format';
+import { t } from '../../lib/i18n';
 import { inOfficeAt, orderChoices } from '../../lib/choice-order';
+import { useLanguage } from '../shared/use-language';
 import { EntityCard } from './EntityCard';
 
 export interface Choice {
@@ -75,6 +77,7 @@ function useOrderedChoices(choices: Choice[], getDossier: PopoverProps['getDossi
 }
 
 export function Popover({ choices: given, getDossier, onClose, namedElsewhere, pageDate }: PopoverProps) {
+  useLanguage();
   const ordered = useOrderedChoices(given, getDossier, namedElsewhere, pageDate);
   const choices = ordered ?? given;
   const [selected, setSelected] = useState<string | undefined>(ordered?.[0]?.id);
@@ -98,22 +101,22 @@ export function Popover({ choices: given, getDossier, onClose, namedElsewhere, p
     // Which of the entities is meant is not known yet: no name is shown until it is.
     return (
       <div class="popover" role="dialog" aria-modal="false" tabIndex={-1} aria-label="Backstory" aria-busy="true" onKeyDown={keepTabInside}>
-        <button class="close" type="button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+        <button class="close" type="button" aria-label={t('common.close')} title={t('popover.closeTitle')} onClick={onClose}>
           ×
         </button>
-        <p class="loading">Loading…</p>
+        <p class="loading">{t('common.loading')}</p>
       </div>
     );
   }
   const current = loaded?.id === selected ? loaded : null;
   return (
-    <div class="popover" role="dialog" aria-modal="false" tabIndex={-1} aria-label={`Backstory: ${choice.name}`} onKeyDown={keepTabInside}>
-      <button class="close" type="button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+    <div class="popover" role="dialog" aria-modal="false" tabIndex={-1} aria-label={t('popover.label', { name: choice.name })} onKeyDown={keepTabInside}>
+      <button class="close" type="button" aria-label={t('common.close')} title={t('popover.closeTitle')} onClick={onClose}>
         ×
       </button>
       {choices.length > 1 ? (
-        <div class="choices" role="group" aria-label="This name may refer to">
-          <span class="choices-label">This name may refer to</span>
+        <div class="choices" role="group" aria-label={t('popover.mayReferTo')}>
+          <span class="choices-label">{t('popover.mayReferTo')}</span>
           {choices.map((c) => (
             <button key={c.id} type="button" class={c.id === selected ? 'choice selected' : 'choice'} aria-pressed={c.id === selected} onClick={() => setSelected(c.id)}>
               {c.name}
@@ -128,19 +131,19 @@ export function Popover({ choices: given, getDossier, onClose, namedElsewhere, p
           <div class="card-head">
             <h2 class="entity-name">{choice.name}</h2>
             <div class="entity-line">
-              <span class={`kind kind-${choice.kind}`}>{KIND_LABELS[choice.kind] ?? choice.kind}</span>
+              <span class={`kind kind-${choice.kind}`}>{kindLabel(choice.kind)}</span>
             </div>
           </div>
           {current && 'error' in current ? (
-            <p class="error">Backstory could not read its knowledge base: {current.error}. Reload the page to try again.</p>
+            <p class="error">{t('popover.readFailed', { error: current.error })}</p>
           ) : current ? (
-            <p class="error">This entry is no longer in your knowledge base.</p>
+            <p class="error">{t('popover.gone')}</p>
           ) : (
-            <p class="loading">Loading…</p>
+            <p class="loading">{t('common.loading')}</p>
           )}
         </div>
       )}
-      <p class="popover-footer">Backstory · from your local knowledge base</p>
+      <p class="popover-footer">{t('popover.footer')}</p>
     </div>
   );
 }

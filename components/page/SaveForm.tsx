@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import { parseTags } from '../shared/tags';
+import { useLanguage } from '../shared/use-language';
 import type { Choice } from './Popover';
 
 export interface SaveInput {
@@ -21,6 +23,7 @@ const NOTE_ONLY = '';
 
 /** Save a selected passage as a statement by someone (or as a note), with tags and a comment. */
 export function SaveForm({ quote, choices, proposed, onSave, onClose }: SaveFormProps) {
+  useLanguage();
   const [entityId, setEntityId] = useState(proposed[0] ?? NOTE_ONLY);
   const [tags, setTags] = useState('');
   const [comment, setComment] = useState('');
@@ -55,43 +58,43 @@ export function SaveForm({ quote, choices, proposed, onSave, onClose }: SaveForm
   }
 
   return (
-    <form ref={form} class="popover save-form" role="dialog" aria-label="Save to Backstory" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <button class="close" type="button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+    <form ref={form} class="popover save-form" role="dialog" aria-label={t('save.title')} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <button class="close" type="button" aria-label={t('common.close')} title={t('popover.closeTitle')} onClick={onClose}>
         ×
       </button>
-      <h2 class="entity-name">Save to Backstory</h2>
+      <h2 class="entity-name">{t('save.title')}</h2>
       <blockquote class="quote-preview">{quote.length > 400 ? `${quote.slice(0, 400)}…` : quote}</blockquote>
       <label class="field">
-        <span>Statement by</span>
+        <span>{t('library.statementBy')}</span>
         <select ref={first} value={entityId} aria-describedby="speaker-hint" onChange={(e) => setEntityId((e.currentTarget as HTMLSelectElement).value)}>
-          {suggested.length ? <optgroup label="Suggested">{suggested.map(option)}</optgroup> : null}
-          <option value={NOTE_ONLY}>Note only (nobody’s statement)</option>
-          {others.length ? <optgroup label="Others on this page">{others.map(option)}</optgroup> : null}
+          {suggested.length ? <optgroup label={t('save.suggested')}>{suggested.map(option)}</optgroup> : null}
+          <option value={NOTE_ONLY}>{t('save.noteOnly')}</option>
+          {others.length ? <optgroup label={t('save.others')}>{others.map(option)}</optgroup> : null}
         </select>
       </label>
       <p id="speaker-hint" class="hint">
-        {proposed.includes(entityId) ? 'A suggestion from the passage: check who said it.' : ''}
+        {proposed.includes(entityId) ? t('save.suggestionHint') : ''}
       </p>
       <label class="field">
-        <span>Tags</span>
-        <input type="text" value={tags} placeholder="comma, separated" onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)} />
+        <span>{t('library.tags')}</span>
+        <input type="text" value={tags} placeholder={t('save.tagsPlaceholder')} onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)} />
       </label>
       <label class="field">
-        <span>Comment</span>
+        <span>{t('library.comment')}</span>
         <textarea rows={3} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />
       </label>
       <div class="actions">
-        {state.kind === 'saved' ? <span class="ok" role="status">Saved</span> : null}
+        {state.kind === 'saved' ? <span class="ok" role="status">{t('save.saved')}</span> : null}
         {state.kind === 'failed' ? (
           <span class="error" role="alert">
-            Not saved: {state.error}
+            {t('save.failed', { error: state.error })}
           </span>
         ) : null}
         <button type="button" class="secondary" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" class="primary" disabled={state.kind === 'saving' || state.kind === 'saved'}>
-          {state.kind === 'saving' ? 'Saving…' : 'Save'}
+          {state.kind === 'saving' ? t('save.saving') : t('common.save')}
         </button>
       </div>
     </form>

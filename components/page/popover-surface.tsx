@@ -1,9 +1,11 @@
 import { render } from 'preact';
 import type { VirtualElement } from '@floating-ui/dom';
 import type { Mark } from '../../lib/page/highlights';
-import type { PopoverSurface } from '../../lib/page/hover-intent';
+import type { Announcement, PopoverSurface } from '../../lib/page/hover-intent';
 import type { UiLayer } from '../../lib/page/ui-host';
 import type { Dossier } from '../../lib/messages';
+import { kindLabel } from '../../lib/format';
+import { resolveLanguage, setLanguage, t, type LanguageSetting } from '../../lib/i18n';
 import { follow } from './place';
 import { Popover, type Choice } from './Popover';
 
@@ -14,6 +16,8 @@ export interface PopoverSurfaceOptions {
   namedElsewhere?(): ReadonlySet<string>;
   /** The page's publication date, YYYY-MM-DD, when it says. */
   pageDate?(): string | undefined;
+  /** The reader's choice of language, asked at each opening: a change in Settings shows at the next popover. */
+  language(): Promise<LanguageSetting>;
 }
 
 /** The mark as Floating UI follows it: its first line (where the reader's eye is), in its scrolling context. */
@@ -51,6 +55,7 @@ export class ShadowPopoverSurface implements PopoverSurface {
   lastClosed: Mark | null = null;
   private stopFollowing: (() => void) | null = null;
   private returnFocus: Element | null = null;
+  private languageKnown = false;
 
   constructor(
     private readonly doc: Document,
@@ -59,14 +64,26 @@ export class ShadowPopoverSurface implements PopoverSurface {
   ) {}
 
   /** `focus` moves keyboard focus into the popover (when it was opened from the keyboard). */
-  open(mark: Mark, { focus = false, announce }: { focus?: boolean; announce?: string } = {}): void {
+  open(mark: Mark, { focus = false, announce }: { focus?: boolean; announce?: Announcement } = {}): void {
     const choices = this.options.choicesFor(mark);
     if (!choices.length || !mark.range.getClientRects().length) return;
     this.stopFollowing?.();
     const active = this.doc.activeElement;
     if (!this.layer.isOwnTarget(active)) this.returnFocus = active;
-    const slot = this.layer.slot('popover');
     this.current = mark;
+    const language = this.options.language().then((setting) => setLanguage(resolveLanguage(setting)), () => undefined);
+    // The first popover waits for the language (a message away); later ones show at once, in the
+    // language they last had, and re-render if the reader changed it since (see useLanguage).
+    if (this.languageKnown) this.show(mark, choices, focus, announce);
+    else
+      void language.then(() => {
+        this.languageKnown = true;
+        if (this.current === mark) this.show(mark, choices, focus, announce);
+      });
+  }
+
+  private show(mark: Mark, choices: Choice[], focus: boolean, announce?: Announcement): void {
+    const slot = this.layer.slot('popover');
     const shared = choices.length > 1;
     render(
       <Popover
@@ -80,13 +97,15 @@ export class ShadowPopoverSurface implements PopoverSurface {
     );
     const floating = slot.querySelector<HTMLElement>('.popover');
     if (!floating) return;
+    this.stopFollowing?.();
     this.stopFollowing = follow(floating, referenceOf(mark), () => this.close());
     if (focus) floating.focus({ preventScroll: true });
     if (announce) this.announce(announce);
   }
 
-  /** Says `text` through a polite live region that stays in the layer (set after a moment, so it is heard as a change). */
-  private announce(text: string): void {
+  /** Says where navigation arrived through a polite live region that stays in the layer (set after a moment, so it is heard as a change). */
+  private announce({ name, kind, index, count }: Announcement): void {
+    const text = t('popover.announce', { name, kind: kindLabel(kind).toLowerCase(), index, count });
     const live = this.layer.slot('live');
     if (!live.hasAttribute('role')) {
       live.setAttribute('role', 'status');

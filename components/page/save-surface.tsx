@@ -2,6 +2,7 @@ import { render } from 'preact';
 import type { SaveFormEvent } from '../../lib/messages';
 import type { UiLayer } from '../../lib/page/ui-host';
 import { placeBeside } from './place';
+import { t } from '../../lib/i18n';
 
 export interface SaveSurfaceOptions {
   /**
@@ -59,7 +60,7 @@ export class SaveSurface {
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => void this.openForm()}
       >
-        Save to Backstory
+        {t('save.title')}
       </button>,
       slot,
     );
@@ -87,7 +88,7 @@ export class SaveSurface {
     this.token = held.token;
     const frame = this.doc.createElement('iframe');
     frame.className = 'save-frame';
-    frame.title = 'Save to Backstory';
+    frame.title = t('save.title');
     frame.src = held.url;
     // Shown once it says how tall it is.
     frame.style.height = '0px';

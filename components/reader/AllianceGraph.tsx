@@ -3,7 +3,8 @@ import { useMemo } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { acronymOf, allianceGraph, type GraphLink, type GraphNode } from '../../lib/study/alliances';
 import type { ArticleEntity } from '../../lib/study/article';
-import { STATUS_LABELS } from '../../lib/format';
+import { statusLabel } from '../../lib/format';
+import { t } from '../../lib/i18n';
 
 export interface AllianceGraphProps {
   entities: ArticleEntity[];
@@ -79,7 +80,7 @@ function LinkLine({ source, target, link }: PlacedLink) {
       <line x1={source.x} y1={source.y} x2={target.x} y2={target.y} />
       {showsStatus ? (
         <text x={(source.x + target.x) / 2} y={(source.y + target.y) / 2 - 4} text-anchor="middle" class="bs-link-label">
-          {STATUS_LABELS[link.status] ?? link.status}
+          {statusLabel(link.status)}
         </text>
       ) : null}
     </g>
@@ -135,7 +136,7 @@ export function AllianceGraph({ entities, onSelect }: AllianceGraphProps) {
   if (!layout) return null;
   return (
     <figure class="bs-graph">
-      <svg viewBox={layout.viewBox} role="group" aria-label="Alliance graph">
+      <svg viewBox={layout.viewBox} role="group" aria-label={t('graph.label')}>
         <g aria-hidden="true">
           {layout.placedLinks.map((l) => (
             <LinkLine key={`${l.source.node.id}>${l.target.node.id}`} {...l} />
@@ -146,9 +147,7 @@ export function AllianceGraph({ entities, onSelect }: AllianceGraphProps) {
         ))}
       </svg>
       <figcaption class="bs-graph-legend">
-        Circles: countries, parties and people; squares: alliances. Solid line: member; dashed: suspended or left;
-        dotted: observer, partner or candidate; thin grey: a person’s or party’s country. Names in bold are in the article. Only the alliances the article
-        names are drawn; the table shows them all.
+        {t('graph.legend')}
       </figcaption>
     </figure>
   );

@@ -1,7 +1,8 @@
 import { useMemo } from 'preact/hooks';
 import { allianceMatrix, cellWords, SUSPENDED_MARK, type AllianceCell } from '../../lib/study/alliances';
 import type { ArticleEntity } from '../../lib/study/article';
-import { KIND_LABELS } from '../../lib/format';
+import { kindLabel } from '../../lib/format';
+import { t } from '../../lib/i18n';
 
 export interface AllianceTableProps {
   entities: ArticleEntity[];
@@ -31,9 +32,9 @@ function Cell({ cell }: { cell: AllianceCell | null }) {
  * Who in the article belongs to which alliance: a row per country, party or person, a column per
  * structure. Wide tables scroll inside their own region, which the keyboard can reach.
  */
-export function AllianceTable({ entities, caption = 'Alliances of the countries and people in this article' }: AllianceTableProps) {
+export function AllianceTable({ entities, caption = t('alliances.caption') }: AllianceTableProps) {
   const { columns, rows } = useMemo(() => allianceMatrix(entities), [entities]);
-  if (!rows.length) return <p class="bs-empty">None of the names in this article belongs to an alliance the knowledge base records.</p>;
+  if (!rows.length) return <p class="bs-empty">{t('alliances.empty')}</p>;
   return (
     <div class="bs-table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table class="bs-alliance-table">
@@ -62,7 +63,7 @@ export function AllianceTable({ entities, caption = 'Alliances of the countries 
                 <span class="bs-row-kind">
                   {' '}
 
-                  {row.via ? `(via ${row.via.name})` : `(${(KIND_LABELS[row.entity.kind] ?? row.entity.kind).toLowerCase()})`}
+                  ({row.via ? t('card.via', { name: row.via.name }) : kindLabel(row.entity.kind).toLowerCase()})
                 </span>
               </th>
               {row.cells.map((cell, i) => (

@@ -1,7 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import type { EntityKind } from '../../lib/messages';
-import { plural } from '../../lib/format';
+import { t, type Key } from '../../lib/i18n';
 import { firstMention, type ArticleEntity, type ArticleMention } from '../../lib/study/article';
+import { summaryIn } from '../../lib/i18n/summary';
 
 export interface GlossaryProps {
   entities: ArticleEntity[];
@@ -14,13 +15,13 @@ export interface GlossaryProps {
 type GlossarySort = 'first' | 'frequency';
 
 /** The order a student meets them in a news story: who, then which bodies, then where and what. */
-const GROUPS: { kind: EntityKind; heading: string }[] = [
-  { kind: 'person', heading: 'People' },
-  { kind: 'organization', heading: 'Organisations' },
-  { kind: 'country', heading: 'Countries' },
-  { kind: 'party', heading: 'Parties' },
-  { kind: 'place', heading: 'Places' },
-  { kind: 'event', heading: 'Events' },
+const GROUPS: { kind: EntityKind; heading: Key }[] = [
+  { kind: 'person', heading: 'glossary.people' },
+  { kind: 'organization', heading: 'glossary.organisations' },
+  { kind: 'country', heading: 'glossary.countries' },
+  { kind: 'party', heading: 'glossary.parties' },
+  { kind: 'place', heading: 'glossary.places' },
+  { kind: 'event', heading: 'glossary.events' },
 ];
 
 const ROLE_MAX = 90;
@@ -48,7 +49,7 @@ export function roleLine(entity: ArticleEntity): string {
   if (!dossier) return '';
   if (dossier.currentRole?.title) return dossier.currentRole.title;
   if (dossier.country?.name) return dossier.country.name;
-  const summary = dossier.entity.summary?.trim();
+  const summary = summaryIn(dossier.entity.summary)?.trim();
   return summary ? clip(firstSentence(summary), ROLE_MAX) : '';
 }
 
@@ -63,16 +64,16 @@ const ORDERS: Record<GlossarySort, (a: ArticleEntity, b: ArticleEntity) => numbe
 export function Glossary({ entities, onJump, onOpen }: GlossaryProps) {
   const [sort, setSort] = useState<GlossarySort>('first');
   const id = useId();
-  if (entities.length === 0) return <p class="glossary-empty">No known names in this article.</p>;
+  if (entities.length === 0) return <p class="glossary-empty">{t('glossary.empty')}</p>;
   const sorted = [...entities].sort(ORDERS[sort]);
   return (
     <div class="glossary">
       <fieldset class="glossary-sort">
-        <legend>Sort names by</legend>
+        <legend>{t('glossary.sortBy')}</legend>
         {(
           [
-            ['first', 'First appearance'],
-            ['frequency', 'Frequency'],
+            ['first', t('glossary.first')],
+            ['frequency', t('glossary.frequency')],
           ] as const
         ).map(([value, label]) => (
           <label key={value}>
@@ -88,7 +89,7 @@ export function Glossary({ entities, onJump, onOpen }: GlossaryProps) {
         return (
           <section key={kind} class="glossary-group" data-kind={kind} aria-labelledby={headingId}>
             <h2 id={headingId}>
-              {heading} ({members.length})
+              {t(heading)} ({members.length})
             </h2>
             <ul class="glossary-list">
               {members.map((entity) => (
@@ -114,7 +115,7 @@ function GlossaryEntry({ entity, onJump, onOpen }: { entity: ArticleEntity } & O
         ) : (
           <span class="glossary-name">{entity.name}</span>
         )}
-        <span class="glossary-count">{plural(entity.mentions.length, 'mention')}</span>
+        <span class="glossary-count">{t('count.mentions', { count: entity.mentions.length })}</span>
       </div>
       {role ? <p class="glossary-role">{role}</p> : null}
       <PositionBar name={entity.name} mentions={entity.mentions} onJump={onJump} />
@@ -149,7 +150,7 @@ function PositionBar({ name, mentions, onJump }: { name: string; mentions: Artic
     mark.parentElement?.querySelector<HTMLButtonElement>(`button[data-position="${next}"]`)?.focus();
   };
   return (
-    <div class="glossary-bar" role="toolbar" aria-label={`Where the article mentions ${name}`} onKeyDown={onKeyDown}>
+    <div class="glossary-bar" role="toolbar" aria-label={t('glossary.where', { name })} onKeyDown={onKeyDown}>
       {mentions.map((mention, position) => (
         <button
           key={mention.markIndex}
@@ -159,7 +160,7 @@ function PositionBar({ name, mentions, onJump }: { name: string; mentions: Artic
           tabIndex={position === active ? 0 : -1}
           // The stylesheet places the mark from this, keeping it inside the strip at either end.
           style={{ '--at': String(clamp01(mention.at)) }}
-          aria-label={`Mention ${position + 1} of ${mentions.length}: ${Math.round(clamp01(mention.at) * 100)}% through the article`}
+          aria-label={t('glossary.mention', { n: position + 1, count: mentions.length, percent: Math.round(clamp01(mention.at) * 100) })}
           onClick={() => {
             setCurrent(position);
             onJump(mention.markIndex);

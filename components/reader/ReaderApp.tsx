@@ -15,6 +15,8 @@ import { ReaderPanel, type PanelTab } from './ReaderPanel';
 import { ReaderSettings } from './ReaderSettings';
 import { useResolvedTheme } from './use-color-scheme';
 import { StudySheet } from './StudySheet';
+import { t } from '../../lib/i18n';
+import { useLanguage } from '../shared/use-language';
 
 export interface ReaderApi {
   /** The page as it stood when the reading mode asked for it. */
@@ -38,6 +40,7 @@ const SPEAKER_KINDS = new Set(['person', 'organization', 'party']);
 
 /** The reading mode: the article with every known name a button, and beside it what a student needs. */
 export function ReaderApp({ api, prefs: initialPrefs }: { api: ReaderApi; prefs: ReaderPrefs }) {
+  useLanguage();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [prefs, setPrefs] = useState(initialPrefs);
   const theme = useResolvedTheme(prefs.theme);
@@ -101,7 +104,7 @@ export function ReaderApp({ api, prefs: initialPrefs }: { api: ReaderApi; prefs:
   );
 
   useEffect(() => {
-    if (info) document.title = `${info.title} — Backstory reading mode`;
+    if (info) document.title = t('reader.pageTitle', { title: info.title });
   }, [info]);
 
   // Every entity's dossier, asked for once the article is shown.
@@ -258,7 +261,7 @@ export function ReaderApp({ api, prefs: initialPrefs }: { api: ReaderApi; prefs:
         getOverlay().show(
           { getBoundingClientRect: () => saved.getBoundingClientRect(), contextElement: body },
           <button type="button" class="save-button" onClick={() => openSaveForm(saved)}>
-            Save to Backstory
+            {t('save.title')}
           </button>,
         );
       }, 0);
@@ -297,7 +300,7 @@ export function ReaderApp({ api, prefs: initialPrefs }: { api: ReaderApi; prefs:
 
   const changePrefs = (next: ReaderPrefs) => {
     setPrefs(next);
-    api.writePrefs(next).then(setPrefs, (error: Error) => setProblem(`Could not keep the reading settings: ${error.message}`));
+    api.writePrefs(next).then(setPrefs, (error: Error) => setProblem(t('reader.prefsFailed', { error: error.message })));
   };
 
   const readerAttributes = {
@@ -313,18 +316,18 @@ export function ReaderApp({ api, prefs: initialPrefs }: { api: ReaderApi; prefs:
         <main class="reader-message">
           {state.kind === 'failed' ? (
             <>
-              <h1>Backstory could not open this page in the reading mode</h1>
+              <h1>{t('reader.failed')}</h1>
               <p role="alert">{state.message}</p>
               <p>
                 <button type="button" class="link" onClick={api.showPage}>
-                  Back to the page
+                  {t('reader.backToPage')}
                 </button>
                 {state.url ? <span class="source-url"> · {state.url}</span> : null}
               </p>
             </>
           ) : (
             <p role="status" aria-live="polite">
-              Reading the page…
+              {t('reader.reading')}
             </p>
           )}
         </main>
@@ -346,7 +349,7 @@ export function ReaderApp({ api, prefs: initialPrefs }: { api: ReaderApi; prefs:
     <div class={`reader${panelOpen ? '' : ' panel-closed'}`} {...readerAttributes}>
       <header class="reader-bar">
         <button type="button" class="link back" onClick={api.showPage}>
-          ← Back to the page
+          ← {t('reader.backToPage')}
         </button>
         <a class="source-url" href={article.url} target="_blank" rel="noopener noreferrer" title={article.url}>
           {hostOf(article.url)}
@@ -354,10 +357,10 @@ export function ReaderApp({ api, prefs: initialPrefs }: { api: ReaderApi; prefs:
         <span class="bar-actions">
           <ReaderSettings prefs={prefs} onChange={changePrefs} />
           <button type="button" class="bar-button" onClick={() => setView('sheet')}>
-            Study sheet
+            {t('reader.studySheet')}
           </button>
           <button type="button" class="bar-button" aria-expanded={panelOpen} aria-controls="reader-panel" onClick={() => setPanelOpen(!panelOpen)}>
-            {panelOpen ? 'Hide panel' : 'Show panel'}
+            {panelOpen ? t('reader.hidePanel') : t('reader.showPanel')}
           </button>
         </span>
       </header>
@@ -373,7 +376,7 @@ export function ReaderApp({ api, prefs: initialPrefs }: { api: ReaderApi; prefs:
               <h1>{article.title}</h1>
               <p class="article-meta">
                 {[article.byline, article.site, published].filter(Boolean).join(' · ')}
-                {article.fromSelection ? ' · the passage you selected' : ''}
+                {article.fromSelection ? ` · ${t('reader.fromSelection')}` : ''}
               </p>
             </header>
             {article.leadImage ? (

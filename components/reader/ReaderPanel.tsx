@@ -3,13 +3,14 @@ import { AllianceGraph } from './AllianceGraph';
 import { AllianceTable } from './AllianceTable';
 import { Glossary } from './Glossary';
 import { Timeline } from './Timeline';
+import { t, type Key } from '../../lib/i18n';
 
 export type PanelTab = 'glossary' | 'alliances' | 'timeline';
 
-const TABS: [PanelTab, string][] = [
-  ['glossary', 'Glossary'],
-  ['alliances', 'Alliances'],
-  ['timeline', 'Timeline'],
+const TABS: [PanelTab, Key][] = [
+  ['glossary', 'reader.glossary'],
+  ['alliances', 'reader.alliances'],
+  ['timeline', 'reader.timeline'],
 ];
 
 export interface ReaderPanelProps {
@@ -36,8 +37,8 @@ export function ReaderPanel({ tab, onTab, entities, onJump, onOpen }: ReaderPane
     ((event.currentTarget as HTMLElement).parentElement?.querySelector(`#tab-${next}`) as HTMLElement | null)?.focus();
   };
   return (
-    <aside id="reader-panel" class="reader-panel" aria-label="About this article">
-      <div class="panel-tabs" role="tablist" aria-label="About this article">
+    <aside id="reader-panel" class="reader-panel" aria-label={t('reader.about')}>
+      <div class="panel-tabs" role="tablist" aria-label={t('reader.about')}>
         {TABS.map(([id, label]) => (
           <button
             key={id}
@@ -50,7 +51,7 @@ export function ReaderPanel({ tab, onTab, entities, onJump, onOpen }: ReaderPane
             onClick={() => onTab(id)}
             onKeyDown={(event) => onKeyDown(event, id)}
           >
-            {label}
+            {t(label)}
           </button>
         ))}
       </div>

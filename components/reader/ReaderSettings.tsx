@@ -9,15 +9,16 @@ import {
   type ReaderTheme,
   type ReaderWidth,
 } from '../../lib/store/reader-prefs';
+import { t, type Key } from '../../lib/i18n';
 
 export interface ReaderSettingsProps {
   prefs: ReaderPrefs;
   onChange(prefs: ReaderPrefs): void;
 }
 
-const LINE_HEIGHT_LABELS: Record<ReaderLineHeight, string> = { 1.3: 'Compact', 1.6: 'Normal', 2: 'Relaxed' };
-const WIDTH_LABELS: Record<ReaderWidth, string> = { narrow: 'Narrow', medium: 'Medium', wide: 'Wide' };
-const THEME_LABELS: Record<ReaderTheme, string> = { auto: 'Auto (as the system)', light: 'Light', sepia: 'Sepia', dark: 'Dark' };
+const LINE_HEIGHT_LABELS: Record<ReaderLineHeight, Key> = { 1.3: 'settings.compact', 1.6: 'settings.normal', 2: 'settings.relaxed' };
+const WIDTH_LABELS: Record<ReaderWidth, Key> = { narrow: 'settings.narrow', medium: 'settings.medium', wide: 'settings.wide' };
+const THEME_LABELS: Record<ReaderTheme, Key> = { auto: 'settings.auto', light: 'settings.light', sepia: 'settings.sepia', dark: 'settings.dark' };
 
 /** The reading-comfort settings, folded away until asked for so they do not crowd the article. */
 export function ReaderSettings({ prefs, onChange }: ReaderSettingsProps) {
@@ -35,21 +36,21 @@ export function ReaderSettings({ prefs, onChange }: ReaderSettingsProps) {
   };
   return (
     <details class="reader-settings" onKeyDown={onKeyDown}>
-      <summary>Reading settings</summary>
+      <summary>{t('settings.heading')}</summary>
       <div class="reader-settings-body">
         <FontSize size={prefs.fontSize} onSize={(fontSize) => set({ fontSize })} />
         <Choices
-          legend="Line spacing"
+          legend={t('settings.lineSpacing')}
           name={`${id}-line-height`}
           options={READER_LINE_HEIGHTS}
           labels={LINE_HEIGHT_LABELS}
           value={prefs.lineHeight}
           onPick={(lineHeight) => set({ lineHeight })}
         />
-        <Choices legend="Width" name={`${id}-width`} options={READER_WIDTHS} labels={WIDTH_LABELS} value={prefs.width} onPick={(width) => set({ width })} />
-        <Choices legend="Theme" name={`${id}-theme`} options={READER_THEMES} labels={THEME_LABELS} value={prefs.theme} onPick={(theme) => set({ theme })} />
+        <Choices legend={t('settings.width')} name={`${id}-width`} options={READER_WIDTHS} labels={WIDTH_LABELS} value={prefs.width} onPick={(width) => set({ width })} />
+        <Choices legend={t('settings.theme')} name={`${id}-theme`} options={READER_THEMES} labels={THEME_LABELS} value={prefs.theme} onPick={(theme) => set({ theme })} />
         <fieldset>
-          <legend>Font</legend>
+          <legend>{t('settings.font')}</legend>
           <label class="reader-switch">
             <input
               type="checkbox"
@@ -57,7 +58,7 @@ export function ReaderSettings({ prefs, onChange }: ReaderSettingsProps) {
               checked={prefs.font === 'dyslexic'}
               onChange={(event) => set({ font: event.currentTarget.checked ? 'dyslexic' : 'standard' })}
             />
-            Dyslexia-friendly font
+            {t('settings.dyslexic')}
           </label>
         </fieldset>
       </div>
@@ -78,10 +79,10 @@ function FontSize({ size, onSize }: { size: number; onSize(size: number): void }
   );
   return (
     <fieldset class="reader-font-size">
-      <legend>Text size</legend>
-      {button('Smaller text', 'A−', size - step, size > min)}
-      <output aria-live="polite">{size} px</output>
-      {button('Larger text', 'A+', size + step, size < max)}
+      <legend>{t('settings.textSize')}</legend>
+      {button(t('settings.smaller'), 'A−', size - step, size > min)}
+      <output aria-live="polite">{t('settings.px', { size })}</output>
+      {button(t('settings.larger'), 'A+', size + step, size < max)}
     </fieldset>
   );
 }
@@ -97,7 +98,7 @@ function Choices<T extends string | number>({
   legend: string;
   name: string;
   options: readonly T[];
-  labels: Record<T, string>;
+  labels: Record<T, Key>;
   value: T;
   onPick(value: T): void;
 }) {
@@ -107,7 +108,7 @@ function Choices<T extends string | number>({
       {options.map((option) => (
         <label key={option}>
           <input type="radio" name={name} value={String(option)} checked={option === value} onChange={() => onPick(option)} />
-          {labels[option]}
+          {t(labels[option])}
         </label>
       ))}
     </fieldset>

@@ -5,9 +5,11 @@ import { inReadingOrder } from '../../lib/study/alliances';
 import type { ArticleEntity, ArticleInfo, SavedNote } from '../../lib/study/article';
 import { studyQuestions } from '../../lib/study/questions';
 import { SourceLink } from '../page/SourceLink';
-import { formatDate, formatSpan, hostOf, KIND_LABELS, webUrl } from '../../lib/format';
+import { formatDate, formatSpan, hostOf, kindLabel, webUrl } from '../../lib/format';
 import { saveFile } from '../shared/download';
 import { AllianceTable } from './AllianceTable';
+import { t } from '../../lib/i18n';
+import { summaryIn } from '../../lib/i18n/summary';
 
 export interface StudySheetProps {
   article: ArticleInfo;
@@ -30,7 +32,7 @@ function GlossaryEntry({ entity }: { entity: ArticleEntity }) {
   return (
     <div class="bs-sheet-entry">
       <dt>
-        {entity.name} <span class="bs-sheet-kind">{KIND_LABELS[entity.kind] ?? entity.kind}</span>
+        {entity.name} <span class="bs-sheet-kind">{kindLabel(entity.kind)}</span>
       </dt>
       {role ? (
         <dd class="bs-sheet-role">
@@ -38,15 +40,15 @@ function GlossaryEntry({ entity }: { entity: ArticleEntity }) {
           {role.since ? ` (${formatSpan(role.since)})` : ''}
         </dd>
       ) : null}
-      {dossier?.entity.summary ? (
+      {summaryIn(dossier?.entity.summary) ? (
         <dd>
-          {dossier.entity.summary}
-          {dossier.entity.asOf ? <span class="bs-as-of"> (as of {formatDate(dossier.entity.asOf)})</span> : null}
+          {summaryIn(dossier?.entity.summary)}
+          {dossier?.entity.asOf ? <span class="bs-as-of"> ({t('study.asOf', { date: formatDate(dossier.entity.asOf) })})</span> : null}
         </dd>
       ) : null}
       {dossier?.entity.sources?.length ? (
         <dd class="bs-sheet-sources">
-          Sources:{' '}
+          {t('study.sources')}{' '}
           {dossier.entity.sources.map((source, i) => (
             <span key={i}>
               {i ? '; ' : ''}
@@ -65,7 +67,7 @@ function Passage({ note }: { note: SavedNote }) {
       <blockquote>{note.quote}</blockquote>
       {note.speaker ? <p class="bs-sheet-speaker">— {note.speaker}</p> : null}
       {note.comment ? <p class="bs-sheet-comment">{note.comment}</p> : null}
-      {note.tags.length ? <p class="bs-sheet-tags">Tags: {note.tags.join(', ')}</p> : null}
+      {note.tags.length ? <p class="bs-sheet-tags">{t('study.tags', { tags: note.tags.join(', ') })}</p> : null}
     </li>
   );
 }
@@ -81,26 +83,26 @@ export function StudySheet({ article, entities, notes, onClose }: StudySheetProp
   const published = article.published && /^\d{4}/.test(article.published) ? formatDate(article.published.slice(0, 10)) : '';
   return (
     <div class="bs-study">
-      <div class="bs-study-actions" role="group" aria-label="Study sheet">
+      <div class="bs-study-actions" role="group" aria-label={t('reader.studySheet')}>
         <button type="button" class="bs-study-button" onClick={onClose}>
-          ← Back to the article
+          {t('study.back')}
         </button>
         <button type="button" class="bs-study-button" onClick={() => window.print()}>
-          Print
+          {t('study.print')}
         </button>
         <button
           type="button"
           class="bs-study-button"
           onClick={() => download(studySheetMarkdown(article, ordered, notes), 'text/markdown;charset=utf-8', fileName(article.title, '.md'))}
         >
-          Export as Markdown
+          {t('study.exportMarkdown')}
         </button>
         <button
           type="button"
           class="bs-study-button"
           onClick={() => download(flashcardsCsv(ordered), 'text/csv;charset=utf-8', fileName(article.title, '-flashcards.csv'))}
         >
-          Export flashcards
+          {t('study.exportFlashcards')}
         </button>
       </div>
       <article class="bs-study-sheet">
@@ -109,12 +111,12 @@ export function StudySheet({ article, entities, notes, onClose }: StudySheetProp
           <p class="bs-sheet-source">
             {webUrl(article.url) ? <a href={article.url}>{article.site || hostOf(article.url)}</a> : article.site}
             {article.byline ? ` · ${article.byline}` : ''}
-            {published ? ` · published ${published}` : ''}
+            {published ? ` · ${t('study.published', { date: published })}` : ''}
           </p>
         </header>
 
         <section aria-labelledby="bs-sheet-glossary">
-          <h2 id="bs-sheet-glossary">Glossary</h2>
+          <h2 id="bs-sheet-glossary">{t('reader.glossary')}</h2>
           {ordered.length ? (
             <dl class="bs-sheet-glossary">
               {ordered.map((entity) => (
@@ -122,17 +124,17 @@ export function StudySheet({ article, entities, notes, onClose }: StudySheetProp
               ))}
             </dl>
           ) : (
-            <p class="bs-empty">No names marked in this article.</p>
+            <p class="bs-empty">{t('study.noNames')}</p>
           )}
         </section>
 
         <section aria-labelledby="bs-sheet-alliances">
-          <h2 id="bs-sheet-alliances">Alliances</h2>
+          <h2 id="bs-sheet-alliances">{t('reader.alliances')}</h2>
           <AllianceTable entities={ordered} />
         </section>
 
         <section aria-labelledby="bs-sheet-passages">
-          <h2 id="bs-sheet-passages">Your saved passages</h2>
+          <h2 id="bs-sheet-passages">{t('study.passages')}</h2>
           {notes.length ? (
             <ul class="bs-sheet-passages">
               {notes.map((note) => (
@@ -140,12 +142,12 @@ export function StudySheet({ article, entities, notes, onClose }: StudySheetProp
               ))}
             </ul>
           ) : (
-            <p class="bs-empty">No passages saved from this article yet.</p>
+            <p class="bs-empty">{t('study.noPassages')}</p>
           )}
         </section>
 
         <section aria-labelledby="bs-sheet-questions">
-          <h2 id="bs-sheet-questions">Study questions</h2>
+          <h2 id="bs-sheet-questions">{t('study.questions')}</h2>
           {questions.length ? (
             <ol class="bs-sheet-questions">
               {questions.map((q, i) => (
@@ -153,13 +155,13 @@ export function StudySheet({ article, entities, notes, onClose }: StudySheetProp
               ))}
             </ol>
           ) : (
-            <p class="bs-empty">No questions: the knowledge base holds too little about these names.</p>
+            <p class="bs-empty">{t('study.noQuestions')}</p>
           )}
         </section>
 
         {questions.length ? (
           <section class="bs-sheet-answers" aria-labelledby="bs-sheet-answers">
-            <h2 id="bs-sheet-answers">Answers</h2>
+            <h2 id="bs-sheet-answers">{t('study.answers')}</h2>
             <ol>
               {questions.map((q, i) => (
                 <li key={i}>
@@ -167,7 +169,7 @@ export function StudySheet({ article, entities, notes, onClose }: StudySheetProp
                   {q.sources.length ? (
                     <span class="bs-sheet-sources">
                       {' '}
-                      Sources:{' '}
+                      {t('study.sources')}{' '}
                       {q.sources.map((source, j) => (
                         <span key={j}>
                           {j ? '; ' : ''}

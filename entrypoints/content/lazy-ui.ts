@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Mark } from '~/lib/page/highlights';
-import type { PopoverSurface } from '~/lib/page/hover-intent';
+import type { Announcement, PopoverSurface } from '~/lib/page/hover-intent';
 import { PAGE_UI_KEY, importProvided } from '~/lib/platform/provided';
 import type { CreatePageUi, PageUi } from '../page-ui';
 
@@ -37,7 +37,7 @@ export class LazyPageUi {
 /** The popover as hover intent and keyboard navigation see it: asked to open, it loads the UI first. */
 export class LazyPopover implements PopoverSurface {
   /** The mark asked for while the UI loads. */
-  private wanted: { mark: Mark; focus: boolean; announce?: string } | null = null;
+  private wanted: { mark: Mark; focus: boolean; announce?: Announcement } | null = null;
 
   constructor(private readonly ui: LazyPageUi) {}
 
@@ -50,7 +50,7 @@ export class LazyPopover implements PopoverSurface {
     return this.ui.loaded?.popover.lastClosed ?? null;
   }
 
-  open(mark: Mark, { focus = false, announce }: { focus?: boolean; announce?: string } = {}): void {
+  open(mark: Mark, { focus = false, announce }: { focus?: boolean; announce?: Announcement } = {}): void {
     const loaded = this.ui.loaded;
     if (loaded) {
       loaded.popover.open(mark, { focus, announce });

@@ -9,7 +9,6 @@ import { PageMarker } from '~/lib/page/marker';
 import { readPageMetadata } from '~/lib/page/metadata/page-metadata';
 import { snapshotOf } from '~/lib/page/reader/snapshot';
 import { DossierCache } from '~/lib/dossier-cache';
-import { KIND_LABELS } from '~/lib/format';
 import { isLargePage } from '~/lib/page/large-page';
 import { nextMark } from '~/lib/page/navigation';
 import { SavedPassages } from '~/lib/page/saved-passages';
@@ -50,6 +49,7 @@ export function run(ctx: ContentScriptContext): void {
         choicesFor: (mark) => mark.entityIds.map(choiceOf),
         namedElsewhere: () => new Set(marker.allMarks().flatMap((m) => (m.entityIds.length === 1 ? m.entityIds : []))),
         pageDate: () => readPageMetadata(document, location.href).published?.slice(0, 10),
+        language: () => ask({ type: 'ui-language' }),
       },
       save: {
         // The form's input waits in the background under a one-time token for the save-form frame.
@@ -111,7 +111,7 @@ export function run(ctx: ContentScriptContext): void {
         if (!mark) return null;
         mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
         const entity = marker.entity(mark.entityIds[0]);
-        const announce = `${entity?.name ?? mark.range.toString()}, ${(KIND_LABELS[entity?.kind ?? ''] ?? entity?.kind ?? '').toLowerCase()}, ${marks.indexOf(mark) + 1} of ${marks.length}`;
+        const announce = { name: entity?.name ?? mark.range.toString(), kind: entity?.kind ?? '', index: marks.indexOf(mark) + 1, count: marks.length };
         popover.open(mark, { focus: true, announce });
         return marker.entity(mark.entityIds[0])?.name ?? null;
       },

@@ -1,7 +1,11 @@
 import { render } from 'preact';
+import '~/lib/i18n/messages-all';
 import { browser } from 'wxt/browser';
 import { PopupApp, type PopupApi } from '~/components/extension/PopupApp';
 import '~/components/extension/popup.css';
+import { openDatabase } from '~/lib/store/db';
+import { followLanguageSetting } from '~/lib/store/ui-language';
+import { localizeTitle } from '~/lib/i18n';
 import { unwrapReply, type BackgroundReplies, type BackgroundRequest, type PageReplies } from '~/lib/messages';
 
 const ask = <T extends BackgroundRequest>(request: T) => unwrapReply<BackgroundReplies[T['type']]>(browser.runtime.sendMessage(request));
@@ -15,6 +19,9 @@ async function targetTab() {
 }
 
 async function main() {
+  // The popup follows the language setting live (switching it in the options page re-renders it).
+  await followLanguageSetting(openDatabase());
+  localizeTitle('title.popup');
   const tab = await targetTab();
   let host = '';
   try {

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '~/lib/i18n/messages-all';
 import { browser } from 'wxt/browser';
 import { ReaderApp, type ReaderApi } from '~/components/reader/ReaderApp';
 import '~/components/reader/reader.css';
@@ -6,6 +7,8 @@ import { DossierCache } from '~/lib/dossier-cache';
 import { unwrapReply, type BackgroundReplies, type BackgroundRequest } from '~/lib/messages';
 import { openDatabase } from '~/lib/store/db';
 import { readReaderPrefs, writeReaderPrefs } from '~/lib/store/reader-prefs';
+import { followLanguageSetting } from '~/lib/store/ui-language';
+import { localizeTitle } from '~/lib/i18n';
 
 const ask = <T extends BackgroundRequest>(request: T) => unwrapReply<BackgroundReplies[T['type']]>(browser.runtime.sendMessage(request));
 
@@ -23,7 +26,8 @@ async function main() {
       : Promise.reject(new Error('No page was named: open the reading mode from a page (its popup, Alt+Shift+R, or the context menu).'));
   snapshot.catch(() => undefined); // Its failure is shown by the app, which reads it.
   const db = openDatabase();
-  const prefs = await readReaderPrefs(db);
+  const [prefs] = await Promise.all([readReaderPrefs(db), followLanguageSetting(db)]);
+  localizeTitle('title.reader');
   const dossiers = new DossierCache((id) => ask({ type: 'dossier', id }));
   const api: ReaderApi = {
     snapshot: () => snapshot,

@@ -1,8 +1,10 @@
 import { render } from 'preact';
+import '~/lib/i18n/messages-all';
 import { browser } from 'wxt/browser';
 import '~/components/page/popover.css';
 import './frame.css';
 import { SaveForm } from '~/components/page/SaveForm';
+import { localizeTitle, resolveLanguage, setLanguage, t } from '~/lib/i18n';
 import { unwrapReply, type BackgroundReplies, type BackgroundRequest, type SaveFormEvent } from '~/lib/messages';
 
 /**
@@ -59,6 +61,8 @@ async function main() {
   window.addEventListener('focus', () => {
     if (document.activeElement === document.body) focusFirst();
   });
+  await ask({ type: 'ui-language' }).then((setting) => setLanguage(resolveLanguage(setting)), () => undefined);
+  localizeTitle('title.saveForm');
   try {
     const input = await ask({ type: 'save-form-take', token });
     render(
@@ -79,13 +83,13 @@ async function main() {
     );
   } catch (error) {
     render(
-      <div class="popover save-form" role="alertdialog" aria-label="Save to Backstory">
+      <div class="popover save-form" role="alertdialog" aria-label={t('save.title')}>
         <p class="error" role="alert">
           {error instanceof Error ? error.message : String(error)}
         </p>
         <div class="actions">
           <button type="button" class="secondary" onClick={close}>
-            Close
+            {t('common.close')}
           </button>
         </div>
       </div>,

@@ -4,6 +4,7 @@ import { AliasKeySet } from '../store/alias-keys';
 import { findCandidates, loadDossier } from '../store/queries';
 import { lookupKeysOf } from '../text';
 import { readSiteStatus, writeSwitch } from '../store/settings';
+import { readLanguageSetting } from '../store/ui-language';
 import { annotationsForUrl, getAnnotation, saveAnnotation } from '../store/annotations';
 import { canonicalUrl } from '../page/metadata/canonical-url';
 import { isSameSite } from '../page/metadata/site';
@@ -153,6 +154,7 @@ export function createRouter(deps: RouterDeps) {
       return null;
     },
     'reader-snapshot': (request) => deps.snapshotOf(request.tabId),
+    'ui-language': () => readLanguageSetting(db),
     'save-form-hold': async (request, sender) => {
       if (sender.tab?.id === undefined) throw new Error('Only a page in a tab may open the save form');
       return forms.hold(request.input, sender.tab.id);

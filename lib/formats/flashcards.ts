@@ -14,10 +14,11 @@
  * fields in order, whatever the fields are called in the reader's language. No byte order mark: Anki
  * reads UTF-8 and would not recognise a first header line behind one.
  */
-import { formatDate, formatSpan, KIND_LABELS, STATUS_LABELS } from '../format';
+import { formatDate, formatSpan, kindLabel, statusLabel } from '../format';
 import type { ArticleEntity } from '../study/article';
 import { allianceMatrix, cellWords, inReadingOrder, type AllianceRow, type AllianceColumn } from '../study/alliances';
 import { csvRecords } from './csv';
+import { summaryIn } from '../i18n/summary';
 
 const HEADERS = ['#separator:comma', '#html:true', '#notetype:Basic', '#guid column:1', '#tags column:4'];
 
@@ -37,16 +38,16 @@ function alliedLine(row: AllianceRow | undefined, columns: AllianceColumn[]): st
 function membersLine(entity: ArticleEntity): string {
   const members = entity.dossier?.members ?? [];
   if (!members.length) return '';
-  const listed = members.map((m) => `${m.structure.name} (${[STATUS_LABELS[m.status] ?? m.status, formatSpan(m.since, m.until)].filter(Boolean).join(' ')})`);
+  const listed = members.map((m) => `${m.structure.name} (${[statusLabel(m.status), formatSpan(m.since, m.until)].filter(Boolean).join(' ')})`);
   return `Members: ${listed.join('; ')}`;
 }
 
 function back(entity: ArticleEntity, allied: string): string {
   const dossier = entity.dossier;
   const role = dossier?.currentRole;
-  const about = [KIND_LABELS[entity.kind] ?? entity.kind, role ? [role.title, formatSpan(role.since)].filter(Boolean).join(', ') : ''];
-  const summary = dossier?.entity.summary;
-  const background = summary ? `${summary}${dossier.entity.asOf ? ` (as of ${formatDate(dossier.entity.asOf)})` : ''}` : '';
+  const about = [kindLabel(entity.kind), role ? [role.title, formatSpan(role.since)].filter(Boolean).join(', ') : ''];
+  const summary = summaryIn(dossier?.entity.summary);
+  const background = summary ? `${summary}${dossier!.entity.asOf ? ` (as of ${formatDate(dossier!.entity.asOf)})` : ''}` : '';
   const parts = [`<i>${html(about.filter(Boolean).join(' · '))}</i>`, ...[background, allied, membersLine(entity)].filter(Boolean).map(html)];
   return parts.join('<br>');
 }

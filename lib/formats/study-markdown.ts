@@ -2,12 +2,13 @@
  * The study sheet as a Markdown document: the article, a glossary of the names it marks, who belongs to
  * which alliance, the reader's saved passages, and study questions with their answers at the end.
  */
-import { formatDate, formatSpan, hostOf, KIND_LABELS, webUrl } from '../format';
+import { formatDate, formatSpan, hostOf, kindLabel, webUrl } from '../format';
 import type { Source } from '../messages';
 import { allianceMatrix, cellWords, inReadingOrder, SUSPENDED_MARK, type AllianceCell } from '../study/alliances';
 import type { ArticleEntity, ArticleInfo, SavedNote } from '../study/article';
 import { studyQuestions } from '../study/questions';
 import { escapeMarkdown, markdownUrl } from './markdown';
+import { summaryIn } from '../i18n/summary';
 
 /** Text from the knowledge base and from the article is anyone's: every piece of it goes through the one escaper. */
 const escape = escapeMarkdown;
@@ -38,12 +39,12 @@ function header(article: ArticleInfo): string {
 function glossaryEntry(entity: ArticleEntity): string {
   const dossier = entity.dossier;
   const role = dossier?.currentRole;
-  const about = [`*${KIND_LABELS[entity.kind] ?? entity.kind}*`];
+  const about = [`*${kindLabel(entity.kind)}*`];
   if (role) about.push(escape([role.title, formatSpan(role.since)].filter(Boolean).join(', ')));
   else if (dossier?.country && entity.kind !== 'country') about.push(escape(dossier.country.name));
   const parts = [`### ${escape(entity.name)}`, about.join(' · ')];
-  const summary = dossier?.entity.summary;
-  if (summary) parts.push(`${escape(summary)}${dossier.entity.asOf ? ` (as of ${escape(formatDate(dossier.entity.asOf))})` : ''}`);
+  const summary = summaryIn(dossier?.entity.summary);
+  if (summary) parts.push(`${escape(summary)}${dossier!.entity.asOf ? ` (as of ${escape(formatDate(dossier!.entity.asOf))})` : ''}`);
   const sources = dossier?.entity.sources ?? [];
   if (sources.length) parts.push(`Sources: ${sources.map(source).join('; ')}`);
   return parts.join('\n\n');

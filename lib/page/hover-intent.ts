@@ -1,8 +1,16 @@
 import type { Mark } from './highlights';
 
+/** Where keyboard navigation has arrived: the name, its kind, and its place among the page's marks. */
+export interface Announcement {
+  name: string;
+  kind: string;
+  index: number;
+  count: number;
+}
+
 export interface PopoverSurface {
   /** `announce` is said through a polite live region (keyboard navigation: "Name, kind, 3 of 12"). */
-  open(mark: Mark, options?: { focus?: boolean; announce?: string }): void;
+  open(mark: Mark, options?: { focus?: boolean; announce?: Announcement }): void;
   close(): void;
   readonly current: Mark | null;
   /** True when the event happened inside Backstory's own UI. */

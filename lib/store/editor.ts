@@ -6,6 +6,7 @@ import { READER_KEYS, fileKeys } from './alias-keys';
 import { USER_ORIGIN, aliasRows, entityRow, type AliasObject, type EntityRow, type RelationType } from './rows';
 import { getEntities, getEntity, knowledgeTables, relationsOf, statementsOf } from './knowledge';
 import { describeConflicts, mergeSinceLoaded } from './editor-merge';
+import { summaryIn, summaryLanguageIn, withSummaryText } from '../i18n/summary';
 
 /** The editor's form, as the reader fills it in: text fields as typed, lists one item per line. */
 export interface EntityDraft {
@@ -26,6 +27,9 @@ export interface EntityDraft {
   note: string;
   /** The stored aliases, so that one whose line stays keeps its language and flags. */
   storedAliases: AliasObject[];
+  /** A summary stored in several languages, of which `summary` edits the text in `summaryLanguage`. */
+  summaryTexts?: Record<string, string>;
+  summaryLanguage?: string;
   /** The stored sources of the entity, which the form does not show. */
   sources?: Source[];
   /** The rows as the editor loaded them, so that a save merges with what changed since (editor-merge.ts). */
@@ -109,7 +113,8 @@ export async function loadDraft(db: BackstoryDatabase, id: string): Promise<Enti
       kind: entity.kind,
       name: entity.name,
       aliases: entity.aliases.map((a) => a.text).join('\n'),
-      summary: entity.summary ?? '',
+      summary: summaryIn(entity.summary) ?? '',
+      ...(typeof entity.summary === 'object' ? { summaryTexts: entity.summary, summaryLanguage: summaryLanguageIn(entity.summary) } : {}),
       asOf: entity.asOf ?? '',
       country: entity.country ?? '',
       links: (entity.links ?? []).join('\n'),
@@ -202,7 +207,7 @@ export function draftRows(draft: EntityDraft): DraftRows {
     kind: draft.kind,
     name: draft.name.trim(),
     aliases,
-    summary: optional(draft.summary),
+    summary: withSummaryText(draft.summaryTexts, draft.summaryLanguage, draft.summary.trim()),
     asOf: optional(draft.asOf),
     roles: roles.length ? roles : undefined,
     country: optional(draft.country),

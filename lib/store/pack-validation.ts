@@ -25,6 +25,9 @@ function jsonPath(pointer: string): string {
   );
 }
 
+const SUMMARY_FORMS =
+  'must be a text of at most 2,000 characters, or texts by language such as {"en": "…", "ru": "…"} (language codes as keys, each text non-empty)';
+
 function describeSchemaError(error: SchemaError): PackProblem {
   const path = jsonPath(error.instancePath);
   switch (error.keyword) {
@@ -81,7 +84,12 @@ export function packFileTooLarge(size: number): PackProblem | undefined {
 export function checkPack(data: unknown, knownIds: ReadonlySet<string> = new Set()): PackCheck {
   if (!validateSchema(data)) {
     const errors = validateSchema.errors ?? [];
-    return { ok: false, problems: errors.map(describeSchemaError) };
+    // A summary that is neither a text nor texts by language: one problem that says what it may be,
+    // rather than one for each form it failed to be.
+    const summaries = new Set(errors.filter((e) => e.keyword === 'anyOf' && /\/summary$/.test(e.instancePath)).map((e) => e.instancePath));
+    const summaryProblems = [...summaries].map((pointer) => ({ path: jsonPath(pointer), message: SUMMARY_FORMS }));
+    const rest = errors.filter((e) => ![...summaries].some((pointer) => e.instancePath === pointer || e.instancePath.startsWith(`${pointer}/`)));
+    return { ok: false, problems: [...summaryProblems, ...rest.map(describeSchemaError)] };
   }
   const pack = data as Pack;
   const reserved = RESERVED_PACK_IDS.get(pack.id);

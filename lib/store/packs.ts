@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { fileKeys, forgetKeys } from './alias-keys';
 import type { BackstoryDatabase } from './db';
 import { writeFailure } from './store-errors';
@@ -142,20 +143,26 @@ export async function removePack(db: BackstoryDatabase, packId: string): Promise
   });
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function describeImport(result: ImportResult): string {
   const parts = [
-    `Imported ${plural(result.entities, 'entity', 'entities')}, ${plural(result.relations, 'relation', 'relations')}, ${plural(result.statements, 'statement', 'statements')}.`,
+    t('import.done', {
+      entities: t('count.entities', { count: result.entities }),
+      relations: t('count.relations', { count: result.relations }),
+      statements: t('count.statements', { count: result.statements }),
+    }),
   ];
   if (result.kept.length) {
     const shown = result.kept.slice(0, 10).join(', ');
-    const more = result.kept.length > 10 ? ` and ${result.kept.length - 10} more` : '';
-    parts.push(`Kept your own version of ${result.kept.length}: ${shown}${more}.`);
+    const names = result.kept.length > 10 ? t('import.keptMore', { names: shown, count: result.kept.length - 10 }) : shown;
+    parts.push(t('import.kept', { count: result.kept.length, names }));
   }
   if (result.keptRelations || result.keptStatements) {
     parts.push(
-      `Left out ${plural(result.keptRelations, 'relation', 'relations')} and ${plural(result.keptStatements, 'statement', 'statements')} of the pack where yours stand.`,
+      t('import.leftOut', {
+        relations: t('count.relations', { count: result.keptRelations }),
+        statements: t('count.statements', { count: result.keptStatements }),
+      }),
     );
   }
   return parts.join(' ');

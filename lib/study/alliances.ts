@@ -3,7 +3,7 @@
  * against the structures) and as a graph. Everything comes from the entities' dossiers; a person or party
  * is allied only through their country, and says so.
  */
-import { formatSpan, STATUS_LABELS } from '../format';
+import { formatSpan, statusLabel } from '../format';
 import type { AllianceView, EntityRef, MembershipType, Source } from '../messages';
 import { firstMention, type ArticleEntity } from './article';
 
@@ -146,7 +146,7 @@ export const SUSPENDED_MARK = '⚠';
 /** 'member since 2002', 'suspended since Feb 2024', 'left 1996–16 Mar 2022'. */
 export function cellWords(cell: AllianceCell): string {
   const span = formatSpan(cell.since, cell.until);
-  return [STATUS_LABELS[cell.status] ?? cell.status, span].filter(Boolean).join(' ');
+  return [statusLabel(cell.status), span].filter(Boolean).join(' ');
 }
 
 /** How a standing reads after the entity's name: 'member of the EAEU since 2015'. */

@@ -22,7 +22,7 @@ export interface Server {
   close(): Promise<void>;
 }
 
-export const launch = (options: { userDataDir?: string } = {}): Promise<Session> => launchWithExtension(options);
+export const launch = (options: { userDataDir?: string; lang?: string } = {}): Promise<Session> => launchWithExtension(options);
 
 export const serve = (options: {
   routes?: Record<string, () => { body: string; type?: string } | Promise<{ body: string; type?: string }>>;

@@ -4,7 +4,7 @@
  * screen-reader users reach every name with Tab.
  */
 import { UI_ATTRIBUTE } from '../../anchoring';
-import { KIND_LABELS } from '../../format';
+import { kindLabel } from '../../format';
 import type { Candidates, EntityKind } from '../../messages';
 import { Matcher, pageWordsOf, type PageWords } from '../../text';
 import { positionAt, rangeFor, walkBlocks, type TextBlock } from '../blocks';
@@ -32,7 +32,7 @@ export interface MarkedArticle {
 /** What a screen reader says for a mention: the text as written, then who it is and what kind. */
 export function mentionLabel(text: string, entity: { name: string; kind: EntityKind } | undefined): string {
   if (!entity) return text;
-  const kind = (KIND_LABELS[entity.kind] ?? entity.kind).toLowerCase();
+  const kind = (kindLabel(entity.kind)).toLowerCase();
   return text === entity.name ? `${text}, ${kind}` : `${text}: ${entity.name}, ${kind}`;
 }
 

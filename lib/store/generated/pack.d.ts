@@ -65,7 +65,14 @@ export interface Entity {
    * @maxItems 200
    */
   aliases: Alias[];
-  summary?: string;
+  /**
+   * A short background: one text, or texts by language ({"en": "…", "ru": "…"}); the card shows the reader's language, else the first.
+   */
+  summary?:
+    | string
+    | {
+        [k: string]: string;
+      };
   asOf?: IsoDate;
   /**
    * @maxItems 100

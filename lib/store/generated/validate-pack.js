@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://backstory.example/pack.schema.json","title":"Backstory knowledge pack","description":"One JSON file of entities, the relations between them and the statements they made, each fact with its source.","type":"object","required":["format","version","id","entities"],"additionalProperties":false,"properties":{"$schema":{"type":"string","maxLength":500},"format":{"const":"backstory-pack"},"version":{"type":"integer","minimum":1,"maximum":1000000},"id":{"$ref":"#/definitions/id"},"title":{"type":"string","minLength":1,"maxLength":200},"description":{"type":"string","maxLength":2000},"language":{"$ref":"#/definitions/language"},"updated":{"$ref":"#/definitions/isoDate"},"license":{"type":"string","maxLength":500},"entities":{"type":"array","maxItems":1000000,"items":{"$ref":"#/definitions/entity"}},"relations":{"type":"array","maxItems":5000000,"items":{"$ref":"#/definitions/relation"}},"statements":{"type":"array","maxItems":5000000,"items":{"$ref":"#/definitions/statement"}}},"definitions":{"id":{"description":"Lower-case letters, digits and hyphens, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":100},"language":{"description":"A BCP 47 language tag such as en, ru, be, uk, kk, hy, cs.","type":"string","pattern":"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$","maxLength":35},"isoDate":{"description":"A calendar date as precise as it is known: YYYY, YYYY-MM or YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},"url":{"type":"string","pattern":"^https?://[^\\s]+$","maxLength":2000},"source":{"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1,"maxLength":500},"url":{"$ref":"#/definitions/url"},"publisher":{"type":"string","maxLength":200},"date":{"$ref":"#/definitions/isoDate"}}},"alias":{"description":"A name as people write it. The object form adds what the matcher needs to know.","oneOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"type":"string","minLength":1,"maxLength":200},"lang":{"$ref":"#/definitions/language"},"caseSensitive":{"description":"true: match only as written; false: fold case even for a short all-capital alias.","type":"boolean"},"shared":{"description":"Another entity of the pack may carry the same alias (the popover lets the reader choose).","type":"boolean"}}}]},"role":{"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1,"maxLength":300},"since":{"$ref":"#/definitions/isoDate"},"until":{"$ref":"#/definitions/isoDate"}}},"entity":{"type":"object","required":["id","kind","name","aliases"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/id"},"kind":{"enum":["person","organization","country","place","party","event"]},"name":{"type":"string","minLength":1,"maxLength":200},"aliases":{"type":"array","maxItems":200,"items":{"$ref":"#/definitions/alias"}},"summary":{"type":"string","maxLength":2000},"asOf":{"$ref":"#/definitions/isoDate"},"roles":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/role"}},"country":{"$ref":"#/definitions/id"},"links":{"type":"array","maxItems":20,"items":{"$ref":"#/definitions/url"}},"sources":{"type":"array","maxItems":50,"items":{"$ref":"#/definitions/source"}}}},"relation":{"type":"object","required":["from","type","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/definitions/id"},"type":{"enum":["member_of","observer_of","partner_of","candidate_of","suspended","left","leads","part_of","capital_of","allied_with"]},"to":{"$ref":"#/definitions/id"},"since":{"$ref":"#/definitions/isoDate"},"until":{"$ref":"#/definitions/isoDate"},"note":{"type":"string","maxLength":1000},"source":{"$ref":"#/definitions/source"}}},"statement":{"type":"object","required":["entity","text","kind","source"],"additionalProperties":false,"properties":{"entity":{"$ref":"#/definitions/id"},"text":{"type":"string","minLength":1,"maxLength":5000},"kind":{"enum":["quote","paraphrase"]},"date":{"$ref":"#/definitions/isoDate"},"source":{"$ref":"#/definitions/source"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://backstory.example/pack.schema.json","title":"Backstory knowledge pack","description":"One JSON file of entities, the relations between them and the statements they made, each fact with its source.","type":"object","required":["format","version","id","entities"],"additionalProperties":false,"properties":{"$schema":{"type":"string","maxLength":500},"format":{"const":"backstory-pack"},"version":{"type":"integer","minimum":1,"maximum":1000000},"id":{"$ref":"#/definitions/id"},"title":{"type":"string","minLength":1,"maxLength":200},"description":{"type":"string","maxLength":2000},"language":{"$ref":"#/definitions/language"},"updated":{"$ref":"#/definitions/isoDate"},"license":{"type":"string","maxLength":500},"entities":{"type":"array","maxItems":1000000,"items":{"$ref":"#/definitions/entity"}},"relations":{"type":"array","maxItems":5000000,"items":{"$ref":"#/definitions/relation"}},"statements":{"type":"array","maxItems":5000000,"items":{"$ref":"#/definitions/statement"}}},"definitions":{"id":{"description":"Lower-case letters, digits and hyphens, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":100},"language":{"description":"A BCP 47 language tag such as en, ru, be, uk, kk, hy, cs.","type":"string","pattern":"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$","maxLength":35},"isoDate":{"description":"A calendar date as precise as it is known: YYYY, YYYY-MM or YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},"url":{"type":"string","pattern":"^https?://[^\\s]+$","maxLength":2000},"source":{"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1,"maxLength":500},"url":{"$ref":"#/definitions/url"},"publisher":{"type":"string","maxLength":200},"date":{"$ref":"#/definitions/isoDate"}}},"alias":{"description":"A name as people write it. The object form adds what the matcher needs to know.","oneOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"type":"string","minLength":1,"maxLength":200},"lang":{"$ref":"#/definitions/language"},"caseSensitive":{"description":"true: match only as written; false: fold case even for a short all-capital alias.","type":"boolean"},"shared":{"description":"Another entity of the pack may carry the same alias (the popover lets the reader choose).","type":"boolean"}}}]},"role":{"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1,"maxLength":300},"since":{"$ref":"#/definitions/isoDate"},"until":{"$ref":"#/definitions/isoDate"}}},"entity":{"type":"object","required":["id","kind","name","aliases"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/id"},"kind":{"enum":["person","organization","country","place","party","event"]},"name":{"type":"string","minLength":1,"maxLength":200},"aliases":{"type":"array","maxItems":200,"items":{"$ref":"#/definitions/alias"}},"summary":{"description":"A short background: one text, or texts by language ({\"en\": \"…\", \"ru\": \"…\"}); the card shows the reader's language, else the first.","anyOf":[{"type":"string","maxLength":2000},{"type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"pattern":"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"},"additionalProperties":{"type":"string","minLength":1,"maxLength":2000}}]},"asOf":{"$ref":"#/definitions/isoDate"},"roles":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/role"}},"country":{"$ref":"#/definitions/id"},"links":{"type":"array","maxItems":20,"items":{"$ref":"#/definitions/url"}},"sources":{"type":"array","maxItems":50,"items":{"$ref":"#/definitions/source"}}}},"relation":{"type":"object","required":["from","type","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/definitions/id"},"type":{"enum":["member_of","observer_of","partner_of","candidate_of","suspended","left","leads","part_of","capital_of","allied_with"]},"to":{"$ref":"#/definitions/id"},"since":{"$ref":"#/definitions/isoDate"},"until":{"$ref":"#/definitions/isoDate"},"note":{"type":"string","maxLength":1000},"source":{"$ref":"#/definitions/source"}}},"statement":{"type":"object","required":["entity","text","kind","source"],"additionalProperties":false,"properties":{"entity":{"$ref":"#/definitions/id"},"text":{"type":"string","minLength":1,"maxLength":5000},"kind":{"enum":["quote","paraphrase"]},"date":{"$ref":"#/definitions/isoDate"},"source":{"$ref":"#/definitions/source"}}}}};
 const schema12 = {"description":"Lower-case letters, digits and hyphens, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":100};
 const schema13 = {"description":"A BCP 47 language tag such as en, ru, be, uk, kk, hy, cs.","type":"string","pattern":"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$","maxLength":35};
 const schema14 = {"description":"A calendar date as precise as it is known: YYYY, YYYY-MM or YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"};
@@ -12,9 +12,10 @@ const func3 = (text) => { let n = 0; for (const _ of text) n++; return n; };
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern1 = new RegExp("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "u");
 const pattern2 = new RegExp("^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$", "u");
-const schema15 = {"type":"object","required":["id","kind","name","aliases"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/id"},"kind":{"enum":["person","organization","country","place","party","event"]},"name":{"type":"string","minLength":1,"maxLength":200},"aliases":{"type":"array","maxItems":200,"items":{"$ref":"#/definitions/alias"}},"summary":{"type":"string","maxLength":2000},"asOf":{"$ref":"#/definitions/isoDate"},"roles":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/role"}},"country":{"$ref":"#/definitions/id"},"links":{"type":"array","maxItems":20,"items":{"$ref":"#/definitions/url"}},"sources":{"type":"array","maxItems":50,"items":{"$ref":"#/definitions/source"}}}};
+const schema15 = {"type":"object","required":["id","kind","name","aliases"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/id"},"kind":{"enum":["person","organization","country","place","party","event"]},"name":{"type":"string","minLength":1,"maxLength":200},"aliases":{"type":"array","maxItems":200,"items":{"$ref":"#/definitions/alias"}},"summary":{"description":"A short background: one text, or texts by language ({\"en\": \"…\", \"ru\": \"…\"}); the card shows the reader's language, else the first.","anyOf":[{"type":"string","maxLength":2000},{"type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"pattern":"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"},"additionalProperties":{"type":"string","minLength":1,"maxLength":2000}}]},"asOf":{"$ref":"#/definitions/isoDate"},"roles":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/role"}},"country":{"$ref":"#/definitions/id"},"links":{"type":"array","maxItems":20,"items":{"$ref":"#/definitions/url"}},"sources":{"type":"array","maxItems":50,"items":{"$ref":"#/definitions/source"}}}};
 const schema24 = {"type":"string","pattern":"^https?://[^\\s]+$","maxLength":2000};
-const pattern9 = new RegExp("^https?://[^\\s]+$", "u");
+const pattern5 = new RegExp("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "u");
+const pattern10 = new RegExp("^https?://[^\\s]+$", "u");
 const schema17 = {"description":"A name as people write it. The object form adds what the matcher needs to know.","oneOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"type":"string","minLength":1,"maxLength":200},"lang":{"$ref":"#/definitions/language"},"caseSensitive":{"description":"true: match only as written; false: fold case even for a short all-capital alias.","type":"boolean"},"shared":{"description":"Another entity of the pack may carry the same alias (the popover lets the reader choose).","type":"boolean"}}}]};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -442,7 +443,7 @@ validate16.errors = [{instancePath:instancePath+"/url",schemaPath:"#/definitions
 return false;
 }
 else {
-if(!pattern9.test(data1)){
+if(!pattern10.test(data1)){
 validate16.errors = [{instancePath:instancePath+"/url",schemaPath:"#/definitions/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\""}];
 return false;
 }
@@ -644,16 +645,172 @@ if(valid0){
 if(data.summary !== undefined){
 let data5 = data.summary;
 const _errs11 = errors;
-if(errors === _errs11){
+const _errs12 = errors;
+let valid3 = false;
+const _errs13 = errors;
+if(errors === _errs13){
 if(typeof data5 === "string"){
 if(func3(data5) > 2000){
-validate11.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
-return false;
+const err0 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
 }
 }
 else {
-validate11.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+const err1 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs13 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs15 = errors;
+if(errors === _errs15){
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(Object.keys(data5).length > 20){
+const err2 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/maxProperties",keyword:"maxProperties",params:{limit: 20},message:"must NOT have more than 20 properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+if(Object.keys(data5).length < 1){
+const err3 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+for(const key1 in data5){
+const _errs17 = errors;
+if(typeof key1 === "string"){
+if(!pattern5.test(key1)){
+const err4 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"},message:"must match pattern \""+"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"+"\"",propertyName:key1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+var valid4 = _errs17 === errors;
+if(!valid4){
+const err5 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+break;
+}
+}
+if(valid4){
+for(const key2 in data5){
+let data6 = data5[key2];
+const _errs19 = errors;
+if(errors === _errs19){
+if(typeof data6 === "string"){
+if(func3(data6) > 2000){
+const err6 = {instancePath:instancePath+"/summary/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/anyOf/1/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+if(func3(data6) < 1){
+const err7 = {instancePath:instancePath+"/summary/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/anyOf/1/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/summary/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/summary/anyOf/1/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+var valid5 = _errs19 === errors;
+if(!valid5){
+break;
+}
+}
+}
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+var _valid0 = _errs15 === errors;
+valid3 = valid3 || _valid0;
+}
+if(!valid3){
+const err10 = {instancePath:instancePath+"/summary",schemaPath:"#/properties/summary/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+validate11.errors = vErrors;
 return false;
+}
+else {
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
 }
 }
 var valid0 = _errs11 === errors;
@@ -663,12 +820,12 @@ var valid0 = true;
 }
 if(valid0){
 if(data.asOf !== undefined){
-let data6 = data.asOf;
-const _errs13 = errors;
-const _errs14 = errors;
-if(errors === _errs14){
-if(typeof data6 === "string"){
-if(!pattern2.test(data6)){
+let data7 = data.asOf;
+const _errs21 = errors;
+const _errs22 = errors;
+if(errors === _errs22){
+if(typeof data7 === "string"){
+if(!pattern2.test(data7)){
 validate11.errors = [{instancePath:instancePath+"/asOf",schemaPath:"#/definitions/isoDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\""}];
 return false;
 }
@@ -678,32 +835,32 @@ validate11.errors = [{instancePath:instancePath+"/asOf",schemaPath:"#/definition
 return false;
 }
 }
-var valid0 = _errs13 === errors;
+var valid0 = _errs21 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.roles !== undefined){
-let data7 = data.roles;
-const _errs16 = errors;
-if(errors === _errs16){
-if(Array.isArray(data7)){
-if(data7.length > 100){
+let data8 = data.roles;
+const _errs24 = errors;
+if(errors === _errs24){
+if(Array.isArray(data8)){
+if(data8.length > 100){
 validate11.errors = [{instancePath:instancePath+"/roles",schemaPath:"#/properties/roles/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
-var valid4 = true;
-const len1 = data7.length;
+var valid7 = true;
+const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
-const _errs18 = errors;
-if(!(validate14(data7[i1], {instancePath:instancePath+"/roles/" + i1,parentData:data7,parentDataProperty:i1,rootData}))){
+const _errs26 = errors;
+if(!(validate14(data8[i1], {instancePath:instancePath+"/roles/" + i1,parentData:data8,parentDataProperty:i1,rootData}))){
 vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
 errors = vErrors.length;
 }
-var valid4 = _errs18 === errors;
-if(!valid4){
+var valid7 = _errs26 === errors;
+if(!valid7){
 break;
 }
 }
@@ -714,24 +871,24 @@ validate11.errors = [{instancePath:instancePath+"/roles",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs16 === errors;
+var valid0 = _errs24 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.country !== undefined){
-let data9 = data.country;
-const _errs19 = errors;
-const _errs20 = errors;
-if(errors === _errs20){
-if(typeof data9 === "string"){
-if(func3(data9) > 100){
+let data10 = data.country;
+const _errs27 = errors;
+const _errs28 = errors;
+if(errors === _errs28){
+if(typeof data10 === "string"){
+if(func3(data10) > 100){
 validate11.errors = [{instancePath:instancePath+"/country",schemaPath:"#/definitions/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
 return false;
 }
 else {
-if(!pattern0.test(data9)){
+if(!pattern0.test(data10)){
 validate11.errors = [{instancePath:instancePath+"/country",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""}];
 return false;
 }
@@ -742,36 +899,36 @@ validate11.errors = [{instancePath:instancePath+"/country",schemaPath:"#/definit
 return false;
 }
 }
-var valid0 = _errs19 === errors;
+var valid0 = _errs27 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.links !== undefined){
-let data10 = data.links;
-const _errs22 = errors;
-if(errors === _errs22){
-if(Array.isArray(data10)){
-if(data10.length > 20){
+let data11 = data.links;
+const _errs30 = errors;
+if(errors === _errs30){
+if(Array.isArray(data11)){
+if(data11.length > 20){
 validate11.errors = [{instancePath:instancePath+"/links",schemaPath:"#/properties/links/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"}];
 return false;
 }
 else {
-var valid6 = true;
-const len2 = data10.length;
+var valid9 = true;
+const len2 = data11.length;
 for(let i2=0; i2<len2; i2++){
-let data11 = data10[i2];
-const _errs24 = errors;
-const _errs25 = errors;
-if(errors === _errs25){
-if(typeof data11 === "string"){
-if(func3(data11) > 2000){
+let data12 = data11[i2];
+const _errs32 = errors;
+const _errs33 = errors;
+if(errors === _errs33){
+if(typeof data12 === "string"){
+if(func3(data12) > 2000){
 validate11.errors = [{instancePath:instancePath+"/links/" + i2,schemaPath:"#/definitions/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
 return false;
 }
 else {
-if(!pattern9.test(data11)){
+if(!pattern10.test(data12)){
 validate11.errors = [{instancePath:instancePath+"/links/" + i2,schemaPath:"#/definitions/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\""}];
 return false;
 }
@@ -782,8 +939,8 @@ validate11.errors = [{instancePath:instancePath+"/links/" + i2,schemaPath:"#/def
 return false;
 }
 }
-var valid6 = _errs24 === errors;
-if(!valid6){
+var valid9 = _errs32 === errors;
+if(!valid9){
 break;
 }
 }
@@ -794,32 +951,32 @@ validate11.errors = [{instancePath:instancePath+"/links",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs22 === errors;
+var valid0 = _errs30 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sources !== undefined){
-let data12 = data.sources;
-const _errs27 = errors;
-if(errors === _errs27){
-if(Array.isArray(data12)){
-if(data12.length > 50){
+let data13 = data.sources;
+const _errs35 = errors;
+if(errors === _errs35){
+if(Array.isArray(data13)){
+if(data13.length > 50){
 validate11.errors = [{instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
 return false;
 }
 else {
-var valid8 = true;
-const len3 = data12.length;
+var valid11 = true;
+const len3 = data13.length;
 for(let i3=0; i3<len3; i3++){
-const _errs29 = errors;
-if(!(validate16(data12[i3], {instancePath:instancePath+"/sources/" + i3,parentData:data12,parentDataProperty:i3,rootData}))){
+const _errs37 = errors;
+if(!(validate16(data13[i3], {instancePath:instancePath+"/sources/" + i3,parentData:data13,parentDataProperty:i3,rootData}))){
 vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
 errors = vErrors.length;
 }
-var valid8 = _errs29 === errors;
-if(!valid8){
+var valid11 = _errs37 === errors;
+if(!valid11){
 break;
 }
 }
@@ -830,7 +987,7 @@ validate11.errors = [{instancePath:instancePath+"/sources",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs27 === errors;
+var valid0 = _errs35 === errors;
 }
 else {
 var valid0 = true;

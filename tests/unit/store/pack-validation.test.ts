@@ -79,3 +79,32 @@ describe('checking a pack before anything is written', () => {
     expect(parsePack(text(pack), new Set(['eaeu'])).ok).toBe(true);
   });
 });
+
+describe('a summary in several languages', () => {
+  /** The fixture pack, its first entity's summary replaced. */
+  const withSummary = (summary: unknown) => {
+    const pack = smallPack();
+    return { ...pack, entities: [{ ...pack.entities[0]!, summary } as never, ...pack.entities.slice(1)] };
+  };
+
+  it('accepts one text or texts by language', () => {
+    expect(parsePack(text(withSummary('President of Belarus.'))).ok).toBe(true);
+    const check = parsePack(text(withSummary({ en: 'President of Belarus.', ru: 'Президент Беларуси.', 'be-Latn': 'Prezident.' })));
+    expect(check.ok).toBe(true);
+    if (check.ok) expect(check.pack.entities[0]!.summary).toEqual({ en: 'President of Belarus.', ru: 'Президент Беларуси.', 'be-Latn': 'Prezident.' });
+  });
+
+  it.each([
+    ['an empty object', {}],
+    ['a text that is not a string', { en: 5 }],
+    ['an empty text', { en: '' }],
+    ['a key that is not a language code', { English: 'President.' }],
+    ['a list', ['President.']],
+    ['a text over its limit', { en: 'x'.repeat(2001) }],
+  ])('refuses %s, saying what a summary may be', (_name, summary) => {
+    const check = parsePack(text(withSummary(summary)));
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.problems).toEqual([{ path: '$.entities[0].summary', message: expect.stringMatching(/texts by language such as \{"en"/) }]);
+  });
+});

@@ -138,7 +138,7 @@ describe('what the reader is told after an import', () => {
   it.each([
     [result({ entities: 1, relations: 1, statements: 1 }), 'Imported 1 entity, 1 relation, 1 statement.'],
     [result({ entities: 338, relations: 209, statements: 27 }), 'Imported 338 entities, 209 relations, 27 statements.'],
-    [result({ entities: 100000 }), 'Imported 100000 entities, 0 relations, 0 statements.'],
+    [result({ entities: 100000 }), 'Imported 100,000 entities, 0 relations, 0 statements.'],
     [result({ entities: 2, kept: ['belarus'] }), 'Imported 2 entities, 0 relations, 0 statements. Kept your own version of 1: belarus.'],
     [
       result({ kept: Array.from({ length: 12 }, (_, i) => `e${i}`) }),
