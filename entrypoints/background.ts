@@ -90,11 +90,12 @@ export default defineBackground(() => {
     await browser.tabs.sendMessage(tab.id, request, { frameId: 0 }).catch(() => undefined);
   });
 
+  // The menu's words in the browser's language (public/_locales), as the menu is made once, at install.
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: 'save-selection', title: 'Save to Backstory', contexts: ['selection'] });
+    browser.contextMenus.create({ id: 'save-selection', title: browser.i18n.getMessage('menuSaveSelection'), contexts: ['selection'] });
     browser.contextMenus.create({
       id: 'read-with-backstory',
-      title: 'Read with Backstory',
+      title: browser.i18n.getMessage('menuReadWithBackstory'),
       contexts: ['page', 'selection'],
       documentUrlPatterns: ['http://*/*', 'https://*/*'],
     });

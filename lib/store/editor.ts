@@ -244,13 +244,7 @@ export function draftRows(draft: EntityDraft): DraftRows {
 /** Form field → message; fields are named as the form names them: name, roles.0.since, statements.2.sourceTitle. */
 export type FieldErrors = Record<string, string>;
 
-const ENTITY_FIELDS: Record<string, string> = {
-  id: 'Id',
-  name: 'Name',
-  summary: 'Summary',
-  asOf: 'As of',
-  country: 'Country',
-};
+const ENTITY_FIELDS: Record<string, string> = { id: 'Id', name: 'Name', summary: 'Summary', asOf: 'As of', country: 'Country' };
 const ROLE_FIELDS: Record<string, string> = { title: 'Title', since: 'Since', until: 'Until' };
 const RELATION_FIELDS: Record<string, string> = { to: 'Entity', since: 'Since', until: 'Until', note: 'Note' };
 const STATEMENT_FIELDS: Record<string, [field: string, label: string]> = {
