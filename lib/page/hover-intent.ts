@@ -42,6 +42,8 @@ export function attachHoverIntent(doc: Document, options: HoverIntentOptions): (
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let pending: Mark | undefined;
+  /** A name inside a link just clicked: resting on it opens nothing until the pointer has left it. */
+  let followed: Mark | undefined;
   let frame = 0;
   let last = { x: 0, y: 0, target: null as EventTarget | null };
 
@@ -70,6 +72,8 @@ export function attachHoverIntent(doc: Document, options: HoverIntentOptions): (
       return;
     }
     const mark = markAt(last.x, last.y);
+    if (followed && mark === followed) return;
+    followed = undefined;
     if (!mark) {
       cancelOpen();
       scheduleClose();
@@ -103,6 +107,7 @@ export function attachHoverIntent(doc: Document, options: HoverIntentOptions): (
     cancelClose();
     // A name inside a link: the click follows the link, as it would without Backstory.
     if (mark && inLink(event.target) && !options.clickOpensCard?.()) {
+      followed = mark;
       if (surface.current) surface.close();
       return;
     }
