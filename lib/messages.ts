@@ -129,6 +129,7 @@ export const PageRequest = v.variant('type', [
   v.object({ type: v.literal('saved-status') }),
   v.object({ type: v.literal('forget-dossiers') }),
   v.object({ type: v.literal('reveal-annotation'), id }),
+  v.object({ type: v.literal('reveal-entity'), id }),
   v.object({ type: v.literal('reader-snapshot') }),
   // From the background, for the save-form frame in this tab; `annotation` is what was saved (for 'saved').
   v.object({ type: v.literal('save-form-event'), token: formToken, event: SaveFormEvent, annotation: v.optional(v.object({ id, entityId: v.optional(id) })) }),
@@ -147,6 +148,8 @@ export interface PageReplies {
   'forget-dossiers': null;
   /** Whether the passage was found on the page and scrolled into view. */
   'reveal-annotation': boolean;
+  /** Whether the entity is named on the page; its first mention is then scrolled to and explained. */
+  'reveal-entity': boolean;
   'reader-snapshot': ReaderSnapshot;
   /** Whether this page's open save form had that token. */
   'save-form-event': boolean;

@@ -33,6 +33,8 @@ function useLibraryIndexer(db: BackstoryDatabase): LibraryIndexer {
 const isPlainView = (query: LibraryQuery) =>
   !query.text.trim() && !query.entityId && !query.tag && !query.site && !query.from && !query.to && query.sort === 'newest';
 
+/** How long each deletion can be undone. */
+const UNDO_MS = 20_000;
 
 /** Every passage the reader saved: search, filter, sort, edit, delete with undo, export and import. */
 export function LibraryApp({ db, wide, openPassage, onChanged }: LibraryAppProps) {
@@ -42,7 +44,9 @@ export function LibraryApp({ db, wide, openPassage, onChanged }: LibraryAppProps
   const [view, setView] = useState<{ query: LibraryQuery; shown: number }>({ query: { text: '', sort: 'newest' }, shown: PAGE });
   const { query, shown } = view;
   const [editing, setEditing] = useState<string | null>(null);
-  const [undo, setUndo] = useState<RemovedAnnotation | null>(null);
+  // Every deletion can be undone on its own, newest first, for a while.
+  const [removed, setRemoved] = useState<RemovedAnnotation[]>([]);
+  const undoList = useRef<HTMLUListElement>(null);
 
   // Until the index is built, the plain list (newest first, no search or filter) comes straight from
   // the database; anything else searches the passages indexed so far.
@@ -57,14 +61,36 @@ export function LibraryApp({ db, wide, openPassage, onChanged }: LibraryAppProps
   const loaded = total !== undefined && (library.ready || library.newest !== undefined);
 
   useEffect(() => {
-    if (!undo) return;
-    const timer = setTimeout(() => setUndo(null), 10_000);
+    if (!removed.length) return;
+    const timer = setTimeout(() => {
+      // Kept while the reader is at the Undo buttons.
+      if (undoList.current?.contains(document.activeElement)) return;
+      setRemoved((list) => list.slice(0, -1));
+    }, UNDO_MS);
     return () => clearTimeout(timer);
-  }, [undo]);
+  }, [removed]);
 
+  // One deletion per row: a second press of Enter, or a double click, finds the row gone and does nothing.
+  const deleting = useRef(new Set<string>());
   async function remove(id: string) {
-    const removed = await deleteAnnotation(db, id);
-    if (removed) setUndo(removed);
+    if (deleting.current.has(id)) return;
+    deleting.current.add(id);
+    try {
+      const gone = await deleteAnnotation(db, id);
+      if (gone) {
+        setRemoved((list) => [gone, ...list.filter((r) => r.annotation.id !== id)]);
+        // The keyboard goes to this deletion's Undo, never to the next row's Delete.
+        requestAnimationFrame(() => undoList.current?.querySelector<HTMLButtonElement>('button')?.focus());
+      }
+      onChanged();
+    } finally {
+      deleting.current.delete(id);
+    }
+  }
+
+  async function undo(entry: RemovedAnnotation) {
+    await restoreAnnotation(db, entry);
+    setRemoved((list) => list.filter((r) => r !== entry));
     onChanged();
   }
 
@@ -101,9 +127,8 @@ export function LibraryApp({ db, wide, openPassage, onChanged }: LibraryAppProps
         </p>
       ) : null}
       <ol class="passages">
-        {/* Rows are keyed by place, so a new search rewrites the rows on screen rather than building
-            new ones; the row being edited keeps its own key, and its form, wherever it moves. */}
-        {results.map((a, i) =>
+        {/* Rows are keyed by passage: focus and what a button does stay with their passage. */}
+        {results.map((a) =>
           editing === a.id ? (
             <EditPassage
               key={a.id}
@@ -115,7 +140,7 @@ export function LibraryApp({ db, wide, openPassage, onChanged }: LibraryAppProps
               }}
             />
           ) : (
-            <Passage key={i} annotation={a} onOpen={() => openPassage(a.id)} onEdit={() => setEditing(a.id)} onDelete={() => void remove(a.id)} />
+            <Passage key={a.id} annotation={a} onOpen={() => openPassage(a.id)} onEdit={() => setEditing(a.id)} onDelete={() => void remove(a.id)} />
           ),
         )}
       </ol>
@@ -128,20 +153,19 @@ export function LibraryApp({ db, wide, openPassage, onChanged }: LibraryAppProps
           <MoreButton left={found.total - results.length} onMore={() => setView((v) => (v.query === query ? { ...v, shown: v.shown + PAGE } : v))} />
         )
       ) : null}
-      {undo ? (
-        <div class="toast" role="status">
-          {t('library.deleted', { quote: `${undo.annotation.quote.slice(0, 60)}${undo.annotation.quote.length > 60 ? '…' : ''}` })}
-          <button
-            type="button"
-            onClick={async () => {
-              await restoreAnnotation(db, undo);
-              setUndo(null);
-              onChanged();
-            }}
-          >
-            {t('common.undo')}
-          </button>
-        </div>
+      {removed.length ? (
+        <ul class="toast" ref={undoList} aria-label={t('library.deletedList')}>
+          {removed.map((entry) => (
+            <li key={entry.annotation.id}>
+              <span id={`deleted-${entry.annotation.id}`}>
+                {t('library.deleted', { quote: `${entry.annotation.quote.slice(0, 60)}${entry.annotation.quote.length > 60 ? '…' : ''}` })}
+              </span>
+              <button type="button" aria-describedby={`deleted-${entry.annotation.id}`} onClick={() => void undo(entry)}>
+                {t('common.undo')}
+              </button>
+            </li>
+          ))}
+        </ul>
       ) : null}
     </main>
   );

@@ -3,6 +3,7 @@ import type { PageEntity, SavedStatus, SiteStatus, SwitchScope } from '../../lib
 import { kindLabel } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import { useLanguage } from '../shared/use-language';
+import { Shortcuts, type Shortcut } from './PopupShortcuts';
 
 export interface PopupApi {
   /** The page's host name; empty where Backstory cannot run (browser pages, files). */
@@ -15,6 +16,10 @@ export interface PopupApi {
   openLibrary(): void;
   /** Opens the reading mode for the page. */
   openReader(): void;
+  /** Scrolls the page to the entity's first mention and opens its card. */
+  showEntity(id: string): void;
+  /** The extension's keyboard commands, with the keys the reader has set (empty when none). */
+  shortcuts(): Promise<Shortcut[]>;
 }
 
 function Switch({ label, checked, disabled, onChange }: { label: string; checked: boolean; disabled?: boolean; onChange(on: boolean): void }) {
@@ -94,16 +99,21 @@ export function PopupApp({ api }: { api: PopupApi }) {
           ) : entities.length === 0 ? (
             <p class="note">{t('popup.noNames')}</p>
           ) : (
-            <section aria-label={t('popup.namesRegion')}>
-              <h2>
+            <section aria-labelledby="names-heading">
+              <h2 id="names-heading">
                 {t('popup.namesHeading', { count: entities.length })} · {t('count.mentions', { count: total })}
               </h2>
               <ul class="entities">
                 {entities.map((e) => (
-                  <li key={e.id} class="entity">
-                    <span class={`dot kind-${e.kind}`} title={kindLabel(e.kind)} />
-                    <span class="name">{e.name}</span>
-                    <span class="count" aria-label={t('count.mentions', { count: e.count })}>{e.count}</span>
+                  <li key={e.id}>
+                    <button type="button" class="entity" onClick={() => api.showEntity(e.id)}>
+                      <span class={`dot kind-${e.kind}`} aria-hidden="true" />
+                      <span class="visually-hidden">{t('popup.showFirstMention')} </span>
+                      <span class="name">{e.name}</span>
+                      <span class="visually-hidden">, {kindLabel(e.kind).toLowerCase()},</span>{' '}
+                      <span class="count" aria-hidden="true">{e.count}</span>
+                      <span class="visually-hidden">{t('count.mentions', { count: e.count })}</span>
+                    </button>
                   </li>
                 ))}
               </ul>
@@ -131,6 +141,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
           ) : null}
         </section>
       ) : null}
+      <Shortcuts load={api.shortcuts} />
       <footer>
         <span class="links">
           <button type="button" class="link" onClick={api.openLibrary}>

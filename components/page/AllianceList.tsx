@@ -1,6 +1,7 @@
 import type { AllianceView } from '../../lib/messages';
 import { formatSpan, statusLabel } from '../../lib/format';
-import { t } from '../../lib/i18n';
+import { t, type Key } from '../../lib/i18n';
+import { groupAlliances, type AllianceGroup } from '../../lib/alliance-groups';
 
 export function AllianceList({ alliances, empty }: { alliances: AllianceView[]; empty: string }) {
   if (!alliances.length) return <p class="empty">{empty}</p>;
@@ -16,5 +17,24 @@ export function AllianceList({ alliances, empty }: { alliances: AllianceView[]; 
         </li>
       ))}
     </ul>
+  );
+}
+
+const GROUP_LABELS: Record<AllianceGroup, Key> = { current: 'card.current', suspended: 'card.suspended', former: 'card.former' };
+
+/** The structures grouped as Current, Suspended and Former, each listed once (see lib/alliance-groups). */
+export function AllianceGroups({ alliances, asOf, empty }: { alliances: AllianceView[]; asOf: string; empty: string }) {
+  const groups = groupAlliances(alliances, asOf);
+  const shown = (Object.keys(GROUP_LABELS) as AllianceGroup[]).filter((group) => groups[group].length);
+  if (!shown.length) return <p class="empty">{empty}</p>;
+  return (
+    <>
+      {shown.map((group) => (
+        <div key={group} class={`alliance-group group-${group}`}>
+          <h4>{t(GROUP_LABELS[group])}</h4>
+          <AllianceList alliances={groups[group]} empty="" />
+        </div>
+      ))}
+    </>
   );
 }

@@ -2,7 +2,8 @@ import type { Dossier } from '../../lib/messages';
 import { formatDate, formatSpan, kindLabel } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import { summaryIn } from '../../lib/i18n/summary';
-import { AllianceList } from './AllianceList';
+import { tenureOf, withinTenure } from '../../lib/alliance-groups';
+import { AllianceGroups } from './AllianceList';
 import { SourceLink } from './SourceLink';
 import { StatementList } from './StatementList';
 
@@ -11,9 +12,13 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
   const { entity, currentRole, country } = dossier;
   const isStructure = entity.kind === 'organization';
   const summary = summaryIn(entity.summary);
+  const today = new Date().toISOString().slice(0, 10);
+  // A person's memberships through their country count while they held office (none after they left it, or died).
+  const tenure = entity.kind === 'person' ? tenureOf(entity.roles) : {};
+  const asOf = tenure.to && tenure.to < today ? tenure.to : today;
   return (
-    <article class={`entity-card entity-${entity.kind}`} aria-label={entity.name}>
-      <header>
+    <div class={`entity-card entity-${entity.kind}`}>
+      <div class="card-head">
         <h2 class="entity-name">{entity.name}</h2>
         <div class="entity-line">
           <span class={`kind kind-${entity.kind}`}>{kindLabel(entity.kind)}</span>
@@ -26,9 +31,9 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
             <span class="role">{country.name}</span>
           ) : null}
         </div>
-      </header>
-      <section aria-labelledby="bs-background">
-        <h3 id="bs-background">{t('card.background')}</h3>
+      </div>
+      <div class="section">
+        <h3>{t('card.background')}</h3>
         {summary ? <p class="summary">{summary}</p> : <p class="empty">{t('card.noBackground')}</p>}
         {entity.asOf || entity.sources?.length ? (
           <p class="provenance">
@@ -41,23 +46,25 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
             ))}
           </p>
         ) : null}
-      </section>
-      <section aria-labelledby="bs-allied">
-        <h3 id="bs-allied">{t('card.allied')}</h3>
-        {isStructure && dossier.members.length ? (
-          <>
-            {dossier.alliances.length ? <AllianceList alliances={dossier.alliances} empty="" /> : null}
-            <h4>{t('card.members')}</h4>
-            <AllianceList alliances={dossier.members} empty="" />
-          </>
-        ) : (
-          <AllianceList alliances={dossier.alliances} empty={t('card.noMemberships')} />
-        )}
-      </section>
-      <section aria-labelledby="bs-statements">
-        <h3 id="bs-statements">{t('card.statements')}</h3>
+      </div>
+      {entity.kind === 'place' ? null : (
+        <div class="section">
+          <h3>{t('card.allied')}</h3>
+          {isStructure && dossier.members.length ? (
+            <>
+              {dossier.alliances.length ? <AllianceGroups alliances={dossier.alliances} asOf={today} empty="" /> : null}
+              <h4>{t('card.members')}</h4>
+              <AllianceGroups alliances={dossier.members} asOf={today} empty="" />
+            </>
+          ) : (
+            <AllianceGroups alliances={withinTenure(dossier.alliances, tenure)} asOf={asOf} empty={t('card.noMemberships')} />
+          )}
+        </div>
+      )}
+      <div class="section">
+        <h3>{t('card.statements')}</h3>
         <StatementList statements={dossier.statements} />
-      </section>
-    </article>
+      </div>
+    </div>
   );
 }

@@ -37,7 +37,13 @@ export function SaveForm({ quote, choices, proposed, onSave, onClose }: SaveForm
     if (!active || !form.current?.contains(active)) first.current?.focus();
   }, []);
 
-  const ordered = [...proposed.map((id) => choices.find((c) => c.id === id)).filter((c): c is Choice => !!c), ...choices.filter((c) => !proposed.includes(c.id))];
+  const suggested = proposed.map((id) => choices.find((c) => c.id === id)).filter((c): c is Choice => !!c);
+  const others = choices.filter((c) => !proposed.includes(c.id));
+  const option = (c: Choice) => (
+    <option key={c.id} value={c.id}>
+      {c.name}
+    </option>
+  );
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -60,15 +66,15 @@ export function SaveForm({ quote, choices, proposed, onSave, onClose }: SaveForm
       <blockquote class="quote-preview">{quote.length > 400 ? `${quote.slice(0, 400)}…` : quote}</blockquote>
       <label class="field">
         <span>{t('library.statementBy')}</span>
-        <select ref={first} value={entityId} onChange={(e) => setEntityId((e.currentTarget as HTMLSelectElement).value)}>
-          {ordered.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+        <select ref={first} value={entityId} aria-describedby="speaker-hint" onChange={(e) => setEntityId((e.currentTarget as HTMLSelectElement).value)}>
+          {suggested.length ? <optgroup label={t('save.suggested')}>{suggested.map(option)}</optgroup> : null}
           <option value={NOTE_ONLY}>{t('save.noteOnly')}</option>
+          {others.length ? <optgroup label={t('save.others')}>{others.map(option)}</optgroup> : null}
         </select>
       </label>
+      <p id="speaker-hint" class="hint">
+        {proposed.includes(entityId) ? t('save.suggestionHint') : ''}
+      </p>
       <label class="field">
         <span>{t('library.tags')}</span>
         <input type="text" value={tags} placeholder={t('save.tagsPlaceholder')} onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)} />

@@ -148,6 +148,6 @@ export class SaveSurface {
     const floating = this.layer.slot('save').querySelector<HTMLElement>(selector);
     const rects = this.range?.getClientRects();
     const anchor = rects?.length ? rects[rects.length - 1] : this.range?.getBoundingClientRect();
-    if (floating && anchor) placeBeside(floating, anchor, this.doc.defaultView?.innerHeight ?? 800, 520);
+    if (floating && anchor) void placeBeside(floating, { getBoundingClientRect: () => anchor }, this.doc.defaultView?.innerHeight ?? 800, 520);
   }
 }

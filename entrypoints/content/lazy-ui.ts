@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Mark } from '~/lib/page/highlights';
-import type { PopoverSurface } from '~/lib/page/hover-intent';
+import type { Announcement, PopoverSurface } from '~/lib/page/hover-intent';
 import { PAGE_UI_KEY, importProvided } from '~/lib/platform/provided';
 import type { CreatePageUi, PageUi } from '../page-ui';
 
@@ -37,7 +37,7 @@ export class LazyPageUi {
 /** The popover as hover intent and keyboard navigation see it: asked to open, it loads the UI first. */
 export class LazyPopover implements PopoverSurface {
   /** The mark asked for while the UI loads. */
-  private wanted: { mark: Mark; focus: boolean } | null = null;
+  private wanted: { mark: Mark; focus: boolean; announce?: Announcement } | null = null;
 
   constructor(private readonly ui: LazyPageUi) {}
 
@@ -45,17 +45,22 @@ export class LazyPopover implements PopoverSurface {
     return this.ui.loaded?.popover.current ?? this.wanted?.mark ?? null;
   }
 
-  open(mark: Mark, { focus = false }: { focus?: boolean } = {}): void {
+  /** The mark of the card closed last, where keyboard navigation goes on. */
+  get lastClosed(): Mark | null {
+    return this.ui.loaded?.popover.lastClosed ?? null;
+  }
+
+  open(mark: Mark, { focus = false, announce }: { focus?: boolean; announce?: Announcement } = {}): void {
     const loaded = this.ui.loaded;
     if (loaded) {
-      loaded.popover.open(mark, { focus });
+      loaded.popover.open(mark, { focus, announce });
       return;
     }
-    this.wanted = { mark, focus };
+    this.wanted = { mark, focus, announce };
     void this.ui.get().then(({ popover }) => {
       const wanted = this.wanted;
       this.wanted = null;
-      if (wanted) popover.open(wanted.mark, { focus: wanted.focus });
+      if (wanted) popover.open(wanted.mark, { focus: wanted.focus, announce: wanted.announce });
     });
   }
 

@@ -60,7 +60,13 @@ export function run(ctx: ContentScriptContext): void {
 
   const ui = new LazyPageUi((createPageUi) =>
     createPageUi(document, {
-      popover: { getDossier, choicesFor: (mark) => mark.entityIds.map(choiceOf), language: () => ask({ type: 'ui-language' }) },
+      popover: {
+        getDossier,
+        choicesFor: (mark) => mark.entityIds.map(choiceOf),
+        namedElsewhere: () => new Set(marker.allMarks().flatMap((m) => (m.entityIds.length === 1 ? m.entityIds : []))),
+        pageDate: () => readPageMetadata(document, location.href).published?.slice(0, 10),
+        language: () => ask({ type: 'ui-language' }),
+      },
       save: {
         // The form's input waits in the background under a one-time token for the save-form frame.
         hold: async (range) => {
@@ -86,6 +92,8 @@ export function run(ctx: ContentScriptContext): void {
   const detachHover = attachHoverIntent(document, {
     surface: popover,
     openOn: () => settings.openOn,
+    // "On a click": a name inside a link opens its card rather than following the link.
+    clickOpensCard: () => settings.openOn === 'click',
     openDelay: () => settings.hoverDelayMs,
     markAt: (x, y) => markAtPoint(document, marker.painter, (node) => marker.marksNear(node), x, y),
   });
@@ -122,10 +130,13 @@ export function run(ctx: ContentScriptContext): void {
       'page-entities': async () => marker.counts(),
       navigate: async () => {
         if (request.type !== 'navigate') return null;
-        const mark = nextMark(marker.allMarks(), popover.current, request.direction);
+        const marks = marker.allMarks();
+        const mark = nextMark(marks, popover.current ?? popover.lastClosed, request.direction);
         if (!mark) return null;
         mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-        popover.open(mark, { focus: true });
+        const entity = marker.entity(mark.entityIds[0]);
+        const announce = { name: entity?.name ?? mark.range.toString(), kind: entity?.kind ?? '', index: marks.indexOf(mark) + 1, count: marks.length };
+        popover.open(mark, { focus: true, announce });
         return marker.entity(mark.entityIds[0])?.name ?? null;
       },
       'save-selection': async () => {
@@ -137,6 +148,14 @@ export function run(ctx: ContentScriptContext): void {
       // The page as it stands, for the reading mode, which extracts the article from its own copy.
       'reader-snapshot': async () => snapshotOf(document, location.href),
       'reveal-annotation': async () => (request.type === 'reveal-annotation' ? saved.reveal(request.id) : false),
+      'reveal-entity': async () => {
+        if (request.type !== 'reveal-entity') return false;
+        const mark = marker.allMarks().find((m) => m.entityIds.includes(request.id));
+        if (!mark) return false;
+        mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+        popover.open(mark, { focus: true });
+        return true;
+      },
       // What the save-form frame in this tab says (its height, saved, closed), relayed by the background.
       'save-form-event': async () =>
         request.type === 'save-form-event' ? (ui.loaded?.save.onFrameEvent(request.token, request.event, request.annotation) ?? false) : false,

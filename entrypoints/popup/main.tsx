@@ -40,6 +40,17 @@ async function main() {
       tab?.id === undefined
         ? Promise.reject(new Error('no tab'))
         : unwrapReply<PageReplies['saved-status']>(browser.tabs.sendMessage(tab.id, { type: 'saved-status' }, { frameId: 0 })),
+    showEntity: (id) => {
+      if (tab?.id === undefined) return;
+      void unwrapReply<PageReplies['reveal-entity']>(browser.tabs.sendMessage(tab.id, { type: 'reveal-entity', id }, { frameId: 0 })).then((found) => {
+        // In its own tab (?tab=ID) the popup stays; as the toolbar's popup it gets out of the way.
+        if (found && !new URLSearchParams(location.search).has('tab')) window.close();
+      });
+    },
+    shortcuts: async () =>
+      (await browser.commands.getAll())
+        .filter((c) => c.description)
+        .map((c) => ({ description: c.description ?? '', shortcut: c.shortcut ?? '' })),
     siteStatus: () => ask({ type: 'site-status', host }),
     setSwitch: (scope, on) => ask({ type: 'set-switch', scope, host, on }),
     openOptions: () => void browser.runtime.openOptionsPage(),

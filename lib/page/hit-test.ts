@@ -15,8 +15,9 @@ function pointInRange(range: Range, x: number, y: number): boolean {
 
 /**
  * The mark under a viewport point. Uses CSS.highlights.highlightsFromPoint where the browser has
- * it; where it has not, or finds none of Backstory's (marks painted in Backstory's own layer are not
- * in the registry), the caret position at the point, checked against the marks' own rectangles (the
+ * it; where it has not, or it finds none of Backstory's (marks painted in Backstory's own layer are not
+ * in the registry; under some device pixel ratios Chromium misses ranges that are there), the caret
+ * position at the point, checked against the marks' own rectangles (the
  * caret snaps to the nearest character even when the pointer is in a margin).
  */
 export function markAtPoint(
@@ -35,6 +36,7 @@ export function markAtPoint(
         if (mark) return mark;
       }
     }
+    // Under some device pixel ratios Chromium's answer misses ranges that are there: ask the caret too.
   }
   let node: Node | undefined;
   let offset = 0;

@@ -1,7 +1,16 @@
 import type { Mark } from './highlights';
 
+/** Where keyboard navigation has arrived: the name, its kind, and its place among the page's marks. */
+export interface Announcement {
+  name: string;
+  kind: string;
+  index: number;
+  count: number;
+}
+
 export interface PopoverSurface {
-  open(mark: Mark, options?: { focus?: boolean }): void;
+  /** `announce` is said through a polite live region (keyboard navigation: "Name, kind, 3 of 12"). */
+  open(mark: Mark, options?: { focus?: boolean; announce?: Announcement }): void;
   close(): void;
   readonly current: Mark | null;
   /** True when the event happened inside Backstory's own UI. */
@@ -18,6 +27,14 @@ export interface HoverIntentOptions {
   openOn?(): OpenOn;
   openDelay?(): number;
   closeDelay?: number;
+  /** The reader's choice: a click on a mark inside a link opens the card instead of following the link. */
+  clickOpensCard?(): boolean;
+}
+
+/** Whether a click at this target would follow a link of the page. */
+function inLink(target: EventTarget | null): boolean {
+  const element = target instanceof Node ? (target instanceof Element ? target : target.parentElement) : null;
+  return element?.closest('a[href], area[href]') != null;
 }
 
 /**
@@ -31,6 +48,8 @@ export function attachHoverIntent(doc: Document, options: HoverIntentOptions): (
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let pending: Mark | undefined;
+  /** A name inside a link just clicked: resting on it opens nothing until the pointer has left it. */
+  let followed: Mark | undefined;
   let frame = 0;
   let last = { x: 0, y: 0, target: null as EventTarget | null, shift: false };
 
@@ -62,6 +81,8 @@ export function attachHoverIntent(doc: Document, options: HoverIntentOptions): (
     // A card opened by a click stays until Esc or a click elsewhere; hover opens nothing then.
     if (mode === 'click') return;
     const mark = markAt(last.x, last.y);
+    if (followed && mark === followed) return;
+    followed = undefined;
     if (!mark) {
       cancelOpen();
       scheduleClose();
@@ -97,6 +118,13 @@ export function attachHoverIntent(doc: Document, options: HoverIntentOptions): (
     const mark = markAt(event.clientX, event.clientY);
     cancelOpen();
     cancelClose();
+    // A name inside a link: the click follows the link, as it would without Backstory.
+    if (mark && inLink(event.target) && !options.clickOpensCard?.()) {
+      followed = mark;
+      if (surface.current) surface.close();
+      return;
+    }
+    if (mark && inLink(event.target)) event.preventDefault(); // the reader chose that a click opens the card
     if (mark) surface.open(mark);
     else if (surface.current) surface.close();
   };

@@ -1,5 +1,6 @@
 import { isInSkippedSubtree } from './blocks';
 import type { Mark } from './highlights';
+import { attributesSpeech, SENTENCE_END, sameSentence } from '../text/attribution';
 
 /**
  * The selection as a range worth saving, or null: nothing is offered for a collapsed or blank
@@ -14,38 +15,41 @@ export function savableRange(selection: Selection | null, root: Node): Range | n
   return range;
 }
 
-const SENTENCE_END = /[.!?…]["”’»)]?\s/g;
-
-/** Kinds of entity that make statements; places, countries and events are spoken about, not speakers. */
-const SPEAKERS = new Set(['person', 'organization', 'party']);
-
 /**
- * The entities a saved quote is most likely a statement of, likeliest first: a person named inside
- * the quote, else the last person named in the sentence just before it, then organisations and
- * parties the same way. Empty when no speaker is near: the form then defaults to a note.
+ * The people a saved quote is proposed as a statement of, likeliest first: a person named inside the
+ * quote, else one its own sentence clearly says spoke ("…, Lukashenka said", "according to
+ * Lukashenka"). Organisations, parties, places and countries are never proposed, nor a person merely
+ * named nearby: the form then defaults to a note, and the reader may still pick anyone.
  */
 export function proposedEntities(range: Range, marks: Mark[], kindOf: (id: string) => string | undefined): string[] {
+  const doc = range.startContainer.ownerDocument as Document;
+  const text = (from: [Node, number], to: [Node, number]) => {
+    const between = doc.createRange();
+    between.setStart(...from);
+    between.setEnd(...to);
+    return between.toString();
+  };
   const overlaps = (mark: Mark) =>
     range.compareBoundaryPoints(Range.START_TO_END, mark.range) > 0 && range.compareBoundaryPoints(Range.END_TO_START, mark.range) < 0;
-  // Only the sentence before counts: what lies between the name and the quote may end one sentence at most.
-  const shortlyBefore = (mark: Mark) => {
-    if (mark.range.compareBoundaryPoints(Range.END_TO_START, range) > 0) return false;
-    const between = (range.startContainer.ownerDocument as Document).createRange();
-    between.setStart(mark.range.endContainer, mark.range.endOffset);
-    between.setEnd(range.startContainer, range.startOffset);
-    const text = between.toString();
-    return text.length < 400 && (text.match(SENTENCE_END)?.length ?? 0) <= 1;
+  /** The sentence's text before and after the mark (bounded: a sentence is rarely longer). */
+  const around = (mark: Mark) => {
+    const block = mark.range.startContainer.parentElement?.closest('p, li, blockquote, td, dd, h1, h2, h3, h4, h5, h6, div') ?? doc.body;
+    const before = text([block, 0], [mark.range.startContainer, mark.range.startOffset]).slice(-300);
+    const after = text([mark.range.endContainer, mark.range.endOffset], [block, block.childNodes.length]).slice(0, 300);
+    const sentenceStart = Math.max(...[...before.matchAll(SENTENCE_END)].map((m) => (m.index ?? 0) + m[0].length), 0);
+    return { before: before.slice(sentenceStart), after };
   };
-  const kind = (mark: Mark) => kindOf(mark.entityIds[0]) ?? '';
-  const speakers = marks.filter((mark) => SPEAKERS.has(kind(mark)));
-  const inside = speakers.filter(overlaps);
-  const before = speakers.filter(shortlyBefore).reverse();
-  const isPerson = (mark: Mark) => kind(mark) === 'person';
-  const ordered = [
-    ...inside.filter(isPerson),
-    ...before.filter(isPerson),
-    ...inside.filter((mark) => !isPerson(mark)),
-    ...before.filter((mark) => !isPerson(mark)),
-  ];
-  return [...new Set(ordered.map((mark) => mark.entityIds[0]))];
+  const attributed = (mark: Mark) => {
+    const beforeQuote = mark.range.compareBoundaryPoints(Range.END_TO_START, range) <= 0;
+    const between = beforeQuote
+      ? text([mark.range.endContainer, mark.range.endOffset], [range.startContainer, range.startOffset])
+      : text([range.endContainer, range.endOffset], [mark.range.startContainer, mark.range.startOffset]);
+    if (!sameSentence(between)) return false;
+    const { before, after } = around(mark);
+    return attributesSpeech(before, after);
+  };
+  const people = marks.filter((mark) => kindOf(mark.entityIds[0]) === 'person');
+  const inside = people.filter(overlaps);
+  const near = people.filter((mark) => !overlaps(mark) && attributed(mark));
+  return [...new Set([...inside, ...near].map((mark) => mark.entityIds[0]))];
 }

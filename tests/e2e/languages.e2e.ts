@@ -42,7 +42,8 @@ describe('Backstory in a Russian browser', () => {
     await expect(popup.getByRole('button', { name: 'Читать в Backstory' }).isVisible()).resolves.toBe(true);
     await expect(popup.getByRole('switch', { name: 'На этом сайте' }).isVisible()).resolves.toBe(true);
     await expect(popup.getByRole('switch', { name: 'Везде' }).isVisible()).resolves.toBe(true);
-    const counts = await popup.locator('.entity .count').evaluateAll((spans) => spans.map((s) => [Number(s.textContent), s.getAttribute('aria-label')] as const));
+    // What a screen reader says of each count: the words beside the number (no aria-label on a plain span).
+    const counts = await popup.locator('.entity .count').evaluateAll((spans) => spans.map((s) => [Number(s.textContent), s.nextElementSibling?.textContent ?? null] as const));
     for (const [n, label] of counts) expect(label).toBe(mentionsRu(n));
     // The page names some once and some five times or more: both forms are seen, not one alone.
     expect(new Set(counts.map(([, label]) => label!.split(' ')[1])).size).toBeGreaterThan(1);
@@ -106,7 +107,7 @@ describe('Backstory in a Russian browser', () => {
     // The options page itself follows at once, and so does the popup open in another tab.
     await expect.poll(() => options.getByRole('heading', { name: 'Knowledge packs' }).isVisible()).toBe(true);
     await expect.poll(() => popup.getByRole('button', { name: 'Read with Backstory' }).isVisible(), { timeout: 5000 }).toBe(true);
-    const label = await popup.locator('.entity .count').first().getAttribute('aria-label');
+    const label = await popup.locator('.entity .count').first().evaluate((s) => s.nextElementSibling?.textContent ?? null);
     expect(label).toMatch(/^\d+ mentions?$/);
     // The page's popover, opened after the change, is in English too (the page was not re-marked for it).
     await settledMarks(page, { min: 20 });

@@ -127,19 +127,31 @@ function moveLinkOutOfMarks(link: HTMLAnchorElement): void {
     link.replaceWith(...link.childNodes);
     return;
   }
-  if (!link.querySelector(`.${MARK_CLASS}`)) return;
   const doc = link.ownerDocument;
+  // A link whose words all went into a mark (a name begun before the link): the small link after the mark.
+  const emptied = !link.textContent?.trim() && !link.querySelector('img, svg');
+  const mark = link.previousElementSibling;
+  if (emptied && mark?.classList.contains(MARK_CLASS)) {
+    link.replaceWith(linkOut(link, mark.textContent?.trim() ?? ''));
+    return;
+  }
+  if (!link.querySelector(`.${MARK_CLASS}`)) return;
   const text = doc.createElement('span');
   text.append(...link.childNodes);
-  const out = doc.createElement('a');
+  link.replaceWith(text, linkOut(link, text.textContent?.trim() ?? ''));
+}
+
+/** A small "↗" link to the address of `link`, named after the words it stood on. */
+function linkOut(link: HTMLAnchorElement, words: string): HTMLAnchorElement {
+  const out = link.ownerDocument.createElement('a');
   for (const name of ['href', 'target', 'rel']) {
     const value = link.getAttribute(name);
     if (value !== null) out.setAttribute(name, value);
   }
   out.className = 'bs-link-out';
-  out.setAttribute('aria-label', `Link: ${text.textContent?.trim() ?? ''}`);
+  out.setAttribute('aria-label', `Link: ${words}`);
   // Not part of the article's text: a quote saved across it must read as on the page.
   out.setAttribute(UI_ATTRIBUTE, '');
   out.textContent = '↗';
-  link.replaceWith(text, out);
+  return out;
 }

@@ -36,9 +36,14 @@ const NAMES = { 'Murat Nurtleu': 'nurtleu', Lukashenka: 'lukashenka', Belarus: '
 
 describe('who said it', () => {
   const cases: [string, string, string, string[]][] = [
-    ['a person named just before the quote', '<p>Murat Nurtleu asked Belarus to take an objective view of where Astana stands.</p>', 'to take an objective view', ['nurtleu']],
-    ['a person named inside the quote, before others', '<p>He said that Lukashenka and the Foreign Ministry disagreed.</p>', 'Lukashenka and the Foreign Ministry disagreed', ['lukashenka', 'mfa']],
-    ['an organisation when no person is near', '<p>The Foreign Ministry said relations would be reviewed.</p>', 'relations would be reviewed', ['mfa']],
+    ['a person whose own sentence says they asked it', '<p>Murat Nurtleu asked Belarus to take an objective view of where Astana stands.</p>', 'to take an objective view', ['nurtleu']],
+    ['a person named inside the quote, and no organisation', '<p>He said that Lukashenka and the Foreign Ministry disagreed.</p>', 'Lukashenka and the Foreign Ministry disagreed', ['lukashenka']],
+    ['the person after the quote who said it', '<p>“We will not give in,” Lukashenka said on Tuesday.</p>', 'We will not give in', ['lukashenka']],
+    ['the person the sentence quotes by “according to”', '<p>The talks failed, according to Murat Nurtleu, who left early.</p>', 'The talks failed', ['nurtleu']],
+    ['nobody for an organisation that spoke (organisations are never proposed)', '<p>The Foreign Ministry said relations would be reviewed.</p>', 'relations would be reviewed', []],
+    ['nobody for a person merely named in the sentence before', '<p>Lukashenka arrived in Astana on Monday. Officials expect a deal soon.</p>', 'Officials expect a deal soon', []],
+    ['nobody for a person spoken about', '<p>He said that Lukashenka was wrong about the deal.</p>', 'was wrong about the deal', []],
+    ['nobody for a person’s spokesman', '<p>“No comment,” Lukashenka’s spokesman said.</p>', 'No comment', []],
     ['nobody when only places and countries are near', '<p>Crowds in Astana and Belarus waited for news.</p>', 'waited for news', []],
     ['nobody from two sentences back', '<p>Murat Nurtleu spoke first. Then came the others. They all agreed it was over.</p>', 'They all agreed', []],
   ];

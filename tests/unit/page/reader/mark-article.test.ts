@@ -72,6 +72,14 @@ describe('markArticle', () => {
     expect(buttons(root)).toEqual([['Armenia', 'armenia']]);
   });
 
+  it('leaves no empty link behind when a name begins before its link', async () => {
+    const { root } = await marked('<p>Alexander <a href="https://example.org/l">Lukashenka</a> spoke.</p>');
+    expect(buttons(root)).toEqual([['Alexander Lukashenka', 'lukashenka']]);
+    const links = [...root.querySelectorAll('a')];
+    expect(links.map((a) => [a.textContent, a.getAttribute('aria-label'), a.getAttribute('href')])).toEqual([['↗', 'Link: Alexander Lukashenka', 'https://example.org/l']]);
+    expect(root.textContent).toBe('Alexander Lukashenka↗ spoke.');
+  });
+
   it('wraps thousands of names, each once', async () => {
     const paragraph = '<p>In Minsk, Lukashenka spoke of the CSTO and of Armenia; Minsk listened.</p>';
     const { root, result } = await marked(paragraph.repeat(800));
