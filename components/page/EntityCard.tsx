@@ -6,6 +6,7 @@ import { tenureOf, withinTenure } from '../../lib/alliance-groups';
 import { AllianceGroups } from './AllianceList';
 import { SourceLink } from './SourceLink';
 import { StatementList } from './StatementList';
+import { freshnessOf } from '../../lib/freshness';
 
 /** Who this is: name, kind and role, then Background, Allied structures and Past statements. */
 export function EntityCard({ dossier }: { dossier: Dossier }) {
@@ -16,6 +17,8 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
   // A person's memberships through their country count while they held office (none after they left it, or died).
   const tenure = entity.kind === 'person' ? tenureOf(entity.roles) : {};
   const asOf = tenure.to && tenure.to < today ? tenure.to : today;
+  // How old the facts are: checked over a year ago, the role is no longer told as current.
+  const fresh = entity.asOf ? freshnessOf(entity.asOf) : null;
   return (
     <div class={`entity-card entity-${entity.kind}`}>
       <div class="card-head">
@@ -26,6 +29,7 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
             <span class="role">
               {currentRole.title}
               {currentRole.since ? <span class="span"> ({formatSpan(currentRole.since)})</span> : null}
+              {fresh?.possiblyOutdated && entity.asOf ? <span class="span"> ({t('card.roleAsOf', { date: formatDate(entity.asOf) })})</span> : null}
             </span>
           ) : country && entity.kind !== 'country' ? (
             <span class="role">{country.name}</span>
@@ -38,6 +42,12 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
         {entity.asOf || entity.sources?.length ? (
           <p class="provenance">
             {entity.asOf ? <span class="as-of">{t('card.asOf', { date: formatDate(entity.asOf) })}</span> : null}
+            {fresh ? (
+              <span class={fresh.possiblyOutdated ? 'freshness outdated' : 'freshness'}>
+                {' · '}
+                {fresh.possiblyOutdated ? t('card.possiblyOutdated', { age: fresh.age }) : t('card.checked', { age: fresh.age })}
+              </span>
+            ) : null}
             {entity.sources?.slice(0, 2).map((source) => (
               <span key={source.title}>
                 {' · '}
