@@ -24,6 +24,7 @@
  */
 
 import type { Mark, PaintLayer, PaintSink } from './mark';
+import { watchLayout } from './layout-watch';
 import { HIGHLIGHT_PREFIX, RegistrySink } from './registry-sink';
 
 export type { Mark } from './mark';
@@ -367,24 +368,6 @@ export class HighlightPainter {
     const view = doc?.defaultView;
     if (this.detachWatchers || !doc || !view) return;
     const moved = () => this.measureSoon(true);
-    // Scroll events do not bubble, but a capturing listener sees every scroller's, the page's included.
-    doc.addEventListener('scroll', moved, { capture: true, passive: true });
-    view.addEventListener('resize', moved, { passive: true });
-    const resizes = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(moved);
-    for (const element of [doc.documentElement, doc.body]) if (element) resizes?.observe(element);
-    let shifts: PerformanceObserver | null = null;
-    try {
-      // Chromium reports layout shifts of what is on screen (an image or an ad that loaded above it).
-      shifts = new PerformanceObserver(moved);
-      shifts.observe({ type: 'layout-shift' });
-    } catch {
-      shifts = null;
-    }
-    this.detachWatchers = () => {
-      doc.removeEventListener('scroll', moved, { capture: true });
-      view.removeEventListener('resize', moved);
-      resizes?.disconnect();
-      shifts?.disconnect();
-    };
+    this.detachWatchers = watchLayout(doc, { scroll: moved, change: moved });
   }
 }

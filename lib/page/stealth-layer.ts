@@ -1,5 +1,6 @@
 import { MARKS_HOST_TAG } from './blocks';
 import type { Mark, PaintLayer, PaintSink } from './mark';
+import { watchLayout } from './layout-watch';
 import { adoptStylesheet, HOST_STYLE } from './ui-host';
 
 /** How long after the page's own scrolling stops the boxes on screen are checked again for what covers them. */
@@ -185,34 +186,22 @@ export class StealthLayer implements PaintLayer {
 
   private watch(): void {
     const doc = this.doc;
-    const view = doc.defaultView!;
     const redraw = () => this.drawSoon(true);
-    const scrolled = (event: Event) => {
-      // The document's own scrolling moves the boxes with it; a nested scroller's does not.
-      if (event.target !== doc && event.target !== doc.documentElement) redraw();
-      clearTimeout(this.settle);
-      this.settle = setTimeout(redraw, SCROLL_SETTLE_MS);
-    };
-    doc.addEventListener('scroll', scrolled, { capture: true, passive: true });
-    view.addEventListener('resize', redraw, { passive: true });
-    const sizes = new ResizeObserver(redraw);
-    for (const element of [doc.documentElement, doc.body]) if (element) sizes.observe(element);
+    const stopLayout = watchLayout(doc, {
+      scroll: (event) => {
+        // The document's own scrolling moves the boxes with it; a nested scroller's does not.
+        if (event.target !== doc && event.target !== doc.documentElement) redraw();
+        clearTimeout(this.settle);
+        this.settle = setTimeout(redraw, SCROLL_SETTLE_MS);
+      },
+      change: redraw,
+    });
     // Any change of the page may move text: its own, or the layer's host taken out of the document.
     const changes = new MutationObserver(redraw);
     changes.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true });
-    let shifts: PerformanceObserver | null = null;
-    try {
-      shifts = new PerformanceObserver(redraw);
-      shifts.observe({ type: 'layout-shift' });
-    } catch {
-      shifts = null;
-    }
     this.detachWatchers = () => {
-      doc.removeEventListener('scroll', scrolled, { capture: true });
-      view.removeEventListener('resize', redraw);
-      sizes.disconnect();
+      stopLayout();
       changes.disconnect();
-      shifts?.disconnect();
       clearTimeout(this.settle);
     };
   }

@@ -1,5 +1,6 @@
 import type { BrowserContext, Frame, Page, Worker } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
+import { uiElementBox } from './ui-box';
 // @ts-expect-error plain JS module shared with the demo and bench scripts
 import { launchWithExtension } from '../../scripts/lib/browser.mjs';
 // @ts-expect-error plain JS module shared with the demo and bench scripts
@@ -246,32 +247,9 @@ export function collectPageErrors(page: Page): string[] {
 
 /** The centre of the first element with this class inside Backstory's closed shadow root (DevTools protocol). */
 export async function uiElementCenter(page: Page, className: string): Promise<{ x: number; y: number } | null> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    type DomNode = { nodeId: number; attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[] };
-    const hasClass = (node: DomNode) => {
-      const at = node.attributes?.indexOf('class') ?? -1;
-      return at >= 0 && node.attributes![at + 1].split(/\s+/).includes(className);
-    };
-    const find = (node: DomNode): DomNode | undefined => {
-      if (hasClass(node)) return node;
-      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-        const found = find(child);
-        if (found) return found;
-      }
-      return undefined;
-    };
-    const node = find(root as DomNode);
-    if (!node) return null;
-    // The UI may have closed since the document was read.
-    const box = await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId }).catch(() => null);
-    if (!box) return null;
-    const [x1, y1, , , x3, y3] = box.model.content;
-    return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
-  } finally {
-    await cdp.detach();
-  }
+  // The UI may have closed since the document was read: then there is no box.
+  const box = await uiElementBox(page, className);
+  return box && { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
 }
 
 /**
