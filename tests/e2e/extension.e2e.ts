@@ -11,6 +11,8 @@ import {
   serve,
   settledMarks,
   tabIdOf,
+  openPopupFor,
+  setSiteSwitch,
   textOf,
   type Server,
   type Session,
@@ -182,16 +184,12 @@ describe('the demo article', () => {
   it('clears every mark with the site switch and restores them without a reload', async () => {
     const page = await openDemo();
     const before = allMarked(await settledMarks(page, { min: 20 })).length;
-    const tabId = await tabIdOf(session.context, page.url());
-    const popup = await session.context.newPage();
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
-    const siteSwitch = popup.getByRole('switch', { name: 'On this site' });
-    await expect.poll(() => siteSwitch.isEnabled()).toBe(true);
-    await siteSwitch.uncheck({ force: true });
+    const popup = await openPopupFor(session, page);
+    await setSiteSwitch(popup, false);
     await expect.poll(async () => allMarked(await settledMarks(page, { min: 0, timeout: 3000 })).length).toBe(0);
     await expect.poll(() => popup.getByText('Marks are off on this site.').isVisible()).toBe(true);
 
-    await siteSwitch.check({ force: true });
+    await setSiteSwitch(popup, true);
     await expect.poll(async () => allMarked(await settledMarks(page, { min: 20 })).length).toBe(before);
     await popup.close();
     await page.close();

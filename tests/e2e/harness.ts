@@ -1,5 +1,6 @@
 import type { BrowserContext, Frame, Page, Worker } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { uiElementBox } from './ui-box';
 // @ts-expect-error plain JS module shared with the demo and bench scripts
 import { launchWithExtension } from '../../scripts/lib/browser.mjs';
@@ -218,6 +219,21 @@ export async function pointOfMark(page: Page, text: string): Promise<{ x: number
   }, text);
   if (!point) throw new Error(`no mark reads "${text}"`);
   return point;
+}
+
+/** The toolbar button's popup for the tab showing `page`, as the reader opens it. */
+export async function openPopupFor(session: Session, page: Page): Promise<Page> {
+  const tabId = await tabIdOf(session.context, page.url());
+  const popup = await session.context.newPage();
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+/** Turns the popup's "On this site" switch (its checkbox is styled as a switch: clicked through its label). */
+export async function setSiteSwitch(popup: Page, on: boolean): Promise<void> {
+  const siteSwitch = popup.getByRole('switch', { name: 'On this site' });
+  await expect.poll(() => siteSwitch.isEnabled()).toBe(true);
+  await siteSwitch.setChecked(on, { force: true });
 }
 
 export async function tabIdOf(context: BrowserContext, url: string): Promise<number> {

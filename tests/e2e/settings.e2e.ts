@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { backstoryUiHtml, launch, markedTexts, openOptions, pointOfMark, selectText, serve, settledMarks, tabIdOf, textOf, uiElementCenter, type Server, type Session } from './harness';
+import { backstoryUiHtml, launch, markedTexts, openOptions, pointOfMark, selectText, serve, settledMarks, textOf, openPopupFor, setSiteSwitch, uiElementCenter, type Server, type Session } from './harness';
 
 let server: Server;
 let session: Session;
@@ -100,12 +100,8 @@ describe('Settings', () => {
     const page = await session.context.newPage();
     await page.goto(`${server.origin}/demo/`);
     await settledMarks(page, { min: 20 });
-    const tabId = await tabIdOf(session.context, page.url());
-    const popup = await session.context.newPage();
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
-    const siteSwitch = popup.getByRole('switch', { name: 'On this site' });
-    await expect.poll(() => siteSwitch.isEnabled()).toBe(true);
-    await siteSwitch.uncheck({ force: true });
+    const popup = await openPopupFor(session, page);
+    await setSiteSwitch(popup, false);
     await expect.poll(async () => Object.keys(await markedTexts(page)).length, { timeout: 10_000 }).toBe(0);
     await popup.close();
 
