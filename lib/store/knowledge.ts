@@ -9,7 +9,9 @@ import { byName, entityFromPart, readAll, readBuckets, readCatalog, type Catalog
  * - an entity in the `entities` table (made by the reader, or a pack entity they edited) stands in place
  *   of any pack's entity of that id, and so do its aliases, relations from it and statements;
  * - a pack entity the reader deleted (its trash row names the pack) is hidden, with everything it says;
- * - an id is in one pack's parts at most: an import leaves out the ids another pack holds (packs.ts).
+ * - an id may be in several packs' parts: they say things of one entity (pack-links.ts). Its entity row
+ *   is the first pack's (oldest import), its aliases, relations and statements every pack's, and the
+ *   card merges what each pack says of it (entityVersions, queries.ts loadDossier).
  */
 
 /** Every table a read of the knowledge base may touch, for the transactions that hold one. */
@@ -60,6 +62,18 @@ export async function getEntities(db: BackstoryDatabase, ids: readonly string[],
     wanted = wanted.filter((id) => !found.has(id));
   }
   return ids.map((id) => found.get(id));
+}
+
+/** What each pack says of one entity, oldest import first: nothing when the entity is the reader's own or deleted. */
+export async function entityVersions(db: BackstoryDatabase, id: string, packs?: PackRow[]): Promise<{ row: EntityRow; pack: PackRow }[]> {
+  const o = await overridesOf(db, [id]);
+  if (o.own.has(id)) return [];
+  const out: { row: EntityRow; pack: PackRow }[] = [];
+  for (const pack of packs ?? (await storedPacks(db))) {
+    const rows = await readBuckets(db.packParts, pack.id, 'e', pack.layout!.entities, [id]);
+    for (const row of rows) if (packShows(o, row.id, pack.id)) out.push({ row: entityFromPart(row, pack.id), pack });
+  }
+  return out;
 }
 
 export async function getEntity(db: BackstoryDatabase, id: string): Promise<EntityRow | undefined> {
@@ -214,12 +228,15 @@ export async function entityCatalog(db: BackstoryDatabase): Promise<readonly Cat
   const deleted = new Map((await db.trash.toArray()).map((t) => [t.entity.id, t.entity.origin]));
   const own = new Set(ownRows.map((e) => e.id));
   let shown: CatalogItem[] = [];
+  const seen = new Set<string>();
   for (const pack of await storedPacks(db)) {
     // Only a catalog not read yet is awaited (see readBuckets on why).
     const items = cachedCatalog(db, pack) ?? (await readPackCatalog(db, pack));
-    const hidden = (item: CatalogItem) => own.has(item.id) || deleted.get(item.id) === pack.id;
-    // An id is in one pack's parts at most (packs.ts), so the packs' lists never repeat an entity.
-    shown = merged(shown, own.size || deleted.size ? items.filter((item) => !hidden(item)) : items);
+    // An id several packs hold is listed once, as the first pack has it (see getEntities).
+    const hidden = (item: CatalogItem) => own.has(item.id) || deleted.get(item.id) === pack.id || (seen.size > 0 && seen.has(item.id));
+    const listed = own.size || deleted.size || seen.size ? items.filter((item) => !hidden(item)) : items;
+    for (const item of listed) seen.add(item.id);
+    shown = merged(shown, listed);
   }
   const ownItems: CatalogItem[] = ownRows
     .map(({ id, name, kind, terms, origin, editedAt }) => ({
