@@ -183,3 +183,29 @@ describe('version-1 packs and the reader’s own edits', () => {
     expect(await statementTexts('kazakhstan')).not.toContain('central-asia: Kazakhstan holds its first Kurultai election.');
   });
 });
+
+describe('a database filled before format version 2', () => {
+  /** The parts the old import wrote for a second pack: its entities another pack held left out, what it said of them kept. */
+  async function oldSecondImport() {
+    const pack = centralAsia({ formatVersion: undefined });
+    const oldStyle = { ...pack, entities: pack.entities.filter((e) => e.id !== 'kazakhstan') };
+    await importPack(db, starter, { now: 1 });
+    // The first pack's entity is not in the second's parts, as the old import left it out.
+    await importPack(db, oldStyle, { now: 2 });
+  }
+
+  it('shows on one card what both packs hold of an overlapping entity, without any upgrade', async () => {
+    await oldSecondImport();
+    const dossier = (await loadDossier(db, 'kazakhstan'))!;
+    expect(dossier.entity.origin).toBe(starter.id);
+    expect(await statementTexts('kazakhstan')).toContain('central-asia: Kazakhstan holds its first Kurultai election.');
+  });
+
+  it('brings the left-out entity in when the second pack is imported again, reported as merged and not as kept', async () => {
+    await oldSecondImport();
+    const result = await importPack(db, centralAsia({ formatVersion: undefined, version: 2 }), { now: 3 });
+    expect(result).toMatchObject({ entities: 2, kept: [], merged: [{ id: 'kazakhstan', pack: 'Post-Soviet politics' }] });
+    await removePack(db, starter.id);
+    expect((await loadDossier(db, 'kazakhstan'))?.entity.origin).toBe('central-asia');
+  });
+});
