@@ -47,8 +47,15 @@ export async function overridesOf(db: BackstoryDatabase, ids: string[]): Promise
 /** True when the reader's rows decide everything about the entity: theirs, or deleted. */
 export const isReaders = (o: Overrides, id: string) => o.own.has(id) || o.deleted.has(id);
 
-/** A pack entity is shown unless the reader has their own version or deleted it from that pack. */
-const packShows = (o: Overrides, id: string, pack: string) => !o.own.has(id) && o.deleted.get(id) !== pack;
+/**
+ * True when a trash row's origin hides packs' entities of its id: the reader deleted a pack's entity,
+ * and so the real-world entity, which any other pack that holds the id speaks of too (pack-links.ts).
+ * A deleted entity of the reader's own hides no pack's.
+ */
+const hidesPacks = (origin: string | undefined) => origin !== undefined && origin !== USER_ORIGIN;
+
+/** A pack entity is shown unless the reader has their own version or deleted it from a pack. */
+const packShows = (o: Overrides, id: string, _pack: string) => !o.own.has(id) && !hidesPacks(o.deleted.get(id));
 
 /** The entities of these ids as the reader sees them (undefined for an unknown or deleted id), in order. */
 export async function getEntities(db: BackstoryDatabase, ids: readonly string[], packs?: PackRow[]): Promise<(EntityRow | undefined)[]> {
@@ -106,7 +113,7 @@ export async function relationsOf(db: BackstoryDatabase, id: string, end: 'from'
   }
   if (!fromPacks.length) return own;
   const o = await overridesOf(db, fromPacks.flatMap((r) => [r.from, r.to]));
-  const shown = fromPacks.filter((r) => !isReaders(o, r.from) && o.deleted.get(r.to) !== r.origin);
+  const shown = fromPacks.filter((r) => !isReaders(o, r.from) && !hidesPacks(o.deleted.get(r.to)));
   return merge(own, shown, relationKey);
 }
 
@@ -159,12 +166,12 @@ export async function packRowsShown(db: BackstoryDatabase, only?: string): Promi
   const out: Everything = { entities: [], relations: [], statements: [] };
   for (const pack of packs) {
     for (const e of await readAll(db.packParts, pack.id, 'e')) {
-      if (own.has(e.id) || deleted.get(e.id) === pack.id || seen.has(e.id)) continue;
+      if (own.has(e.id) || hidesPacks(deleted.get(e.id)) || seen.has(e.id)) continue;
       seen.add(e.id);
       out.entities.push(entityFromPart(e, pack.id));
     }
     for (const r of await readAll(db.packParts, pack.id, 'f')) {
-      if (!readers(r.from) && deleted.get(r.to) !== pack.id) out.relations.push({ ...r, origin: pack.id });
+      if (!readers(r.from) && !hidesPacks(deleted.get(r.to))) out.relations.push({ ...r, origin: pack.id });
     }
     for (const s of await readAll(db.packParts, pack.id, 's')) {
       if (!readers(s.entity)) out.statements.push({ ...s, origin: pack.id });
@@ -233,7 +240,7 @@ export async function entityCatalog(db: BackstoryDatabase): Promise<readonly Cat
     // Only a catalog not read yet is awaited (see readBuckets on why).
     const items = cachedCatalog(db, pack) ?? (await readPackCatalog(db, pack));
     // An id several packs hold is listed once, as the first pack has it (see getEntities).
-    const hidden = (item: CatalogItem) => own.has(item.id) || deleted.get(item.id) === pack.id || (seen.size > 0 && seen.has(item.id));
+    const hidden = (item: CatalogItem) => own.has(item.id) || hidesPacks(deleted.get(item.id)) || (seen.size > 0 && seen.has(item.id));
     const listed = own.size || deleted.size || seen.size ? items.filter((item) => !hidden(item)) : items;
     for (const item of listed) seen.add(item.id);
     shown = merged(shown, listed);

@@ -70,7 +70,8 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, options: Imp
     const content = withStoredIds({ entities: pack.entities, relations: pack.relations ?? [], statements: pack.statements ?? [] }, ids);
     const ownIds = new Set(await db.entities.toCollection().primaryKeys());
     const deletedRows = await db.trash.toArray();
-    const deleted = new Set(deletedRows.filter((t) => t.entity.origin === pack.id).map((t) => t.entity.id));
+    // A pack entity the reader deleted stays deleted, whichever pack it came from (knowledge.ts hidesPacks).
+    const deleted = new Set(deletedRows.filter((t) => t.entity.origin !== USER_ORIGIN).map((t) => t.entity.id));
     // Entities the reader made or edited keep their own relations and statements, and a deleted one stays deleted.
     const readers = new Set([...ownIds, ...deletedRows.map((t) => t.entity.id)]);
     const userRelations = new Set((await db.relations.where('origin').equals(USER_ORIGIN).toArray()).map(relationKey));

@@ -209,3 +209,17 @@ describe('a database filled before format version 2', () => {
     expect((await loadDossier(db, 'kazakhstan'))?.entity.origin).toBe('central-asia');
   });
 });
+
+describe('deleting an entity several packs hold', () => {
+  it('hides it from every pack, and undo shows every pack’s facts again', async () => {
+    const { deleteEntity, restoreDeleted } = await import('../../../lib/store/editor');
+    await importPack(db, starter, { now: 1 });
+    await importPack(db, centralAsia(), { now: 2 });
+    const trashId = await deleteEntity(db, 'kazakhstan');
+    expect(await loadDossier(db, 'kazakhstan')).toBeNull();
+    expect((await findCandidates(db, lookupKeys(['Qazaqstan Respublikasy signed.']))).entities).toEqual({});
+    expect(await kb(db).ids()).not.toContain('kazakhstan');
+    await restoreDeleted(db, trashId);
+    expect((await loadDossier(db, 'kazakhstan'))?.packs?.map((p) => p.origin)).toEqual(['central-asia', starter.id]);
+  });
+});
