@@ -90,10 +90,17 @@ export async function getEntity(db: BackstoryDatabase, id: string): Promise<Enti
 const relationKey = (r: Pick<RelationRow, 'from' | 'type' | 'to'>) => `${r.from}\u0000${r.type}\u0000${r.to}`;
 const statementKey = (s: Pick<StatementRow, 'entity' | 'text'>) => `${s.entity}\u0000${s.text}`;
 
-/** Rows of the reader's first, then the packs' that say something else. */
+/** Rows of the reader's first, then the packs' that say something else (what two packs both say, once: the first pack's). */
 function merge<T>(own: T[], fromPacks: T[], key: (row: T) => string): T[] {
   const seen = new Set(own.map(key));
-  return [...own, ...fromPacks.filter((row) => !seen.has(key(row)))];
+  const out = [...own];
+  for (const row of fromPacks) {
+    const k = key(row);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(row);
+  }
+  return out;
 }
 
 /**

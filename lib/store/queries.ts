@@ -26,9 +26,15 @@ export async function findCandidates(db: BackstoryDatabase, keys: string[], alia
     for (const entity of await db.entities.bulkGet(ids)) {
       if (entity) entities[entity.id] = { kind: entity.kind, name: entity.name, ...(isReaders(entity) ? { own: true } : {}) };
     }
+    // Two packs that hold one entity may file the same alias: the page is sent it once.
+    const sent = new Set<string>();
+    const once = (row: { entityId: string; text: string; lang?: string }) => {
+      const key = `${row.entityId}\u0000${row.text}\u0000${row.lang ?? ''}`;
+      return sent.has(key) ? false : (sent.add(key), true);
+    };
     return {
       aliases: [...own, ...fromPacks]
-        .filter((row) => entities[row.entityId])
+        .filter((row) => entities[row.entityId] && once(row))
         .map(({ entityId, text, lang, caseSensitive }) => ({ entityId, text, lang, caseSensitive })),
       entities,
     };

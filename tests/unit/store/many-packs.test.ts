@@ -223,3 +223,22 @@ describe('deleting an entity several packs hold', () => {
     expect((await loadDossier(db, 'kazakhstan'))?.packs?.map((p) => p.origin)).toEqual(['central-asia', starter.id]);
   });
 });
+
+describe('what two packs both say', () => {
+  it('is shown once: one membership, one statement, one alias sent to the page', async () => {
+    await importPack(db, starter, { now: 1 });
+    const csto = (starter.relations ?? []).find((r) => r.from === 'kazakhstan' && r.to === 'csto')!;
+    const said = (starter.statements ?? []).find((s) => s.entity === 'vladimir-putin')!;
+    await importPack(db, {
+      ...centralAsia(),
+      entities: [...centralAsia().entities, { id: 'csto', kind: 'organization', name: 'CSTO', aliases: ['CSTO'] }, { id: 'vladimir-putin', kind: 'person', name: 'Vladimir Putin', aliases: ['Putin'] }],
+      relations: [csto],
+      statements: [said],
+    }, { now: 2 });
+    const dossier = (await loadDossier(db, 'kazakhstan'))!;
+    expect(dossier.alliances.filter((a) => a.structure.id === 'csto' && a.status === csto.type)).toHaveLength(1);
+    expect((await loadDossier(db, 'vladimir-putin'))!.statements.filter((s) => s.text === said.text)).toHaveLength(1);
+    const page = await findCandidates(db, lookupKeys(['Putin spoke.']));
+    expect(page.aliases.filter((a) => a.text === 'Putin')).toHaveLength(1);
+  });
+});
