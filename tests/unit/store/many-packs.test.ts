@@ -242,3 +242,13 @@ describe('what two packs both say', () => {
     expect(page.aliases.filter((a) => a.text === 'Putin')).toHaveLength(1);
   });
 });
+
+describe('exporting a pack of format version 2', () => {
+  it('keeps its sameAs and says it is format version 2, so the file imports again', async () => {
+    const { exportPack } = await import('../../../lib/store/export');
+    await importPack(db, centralAsia({ entities: [{ id: 'kazakhstan', kind: 'country', name: 'Kazakhstan', aliases: [], sameAs: ['Q232'] }], statements: [] }));
+    const exported = await exportPack(db, { scope: { pack: 'central-asia' } });
+    expect(exported).toMatchObject({ formatVersion: 2, entities: [{ id: 'kazakhstan', sameAs: ['Q232'] }] });
+    expect(parsePack(JSON.stringify(exported)).ok).toBe(true);
+  });
+});
