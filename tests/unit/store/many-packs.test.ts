@@ -148,6 +148,13 @@ describe('sameAs', () => {
     expect(await kb(db).entity('kz')).toBeUndefined();
   });
 
+  it('links them also when only the first pack names the second’s entity', async () => {
+    await importPack(db, { ...first, entities: [{ ...first.entities[0]!, sameAs: ['second:kz'] }] }, { now: 1 });
+    await importPack(db, second([]), { now: 2 });
+    expect((await loadDossier(db, 'kazakhstan'))?.packs?.map((p) => p.origin)).toEqual(['first', 'second']);
+    expect(await kb(db).entity('kz')).toBeUndefined();
+  });
+
   it('is a field of format version 2: a version-1 pack with sameAs is refused with a reason', () => {
     const check = parsePack(JSON.stringify({ ...second(['Q232']), formatVersion: undefined }));
     expect(check.ok ? [] : check.problems).toEqual([
