@@ -238,9 +238,25 @@ export interface AllianceView {
 }
 
 /** Everything the popover shows of an entity. */
+/** What one pack says of an entity that several packs hold (see lib/store/pack-links.ts). */
+export interface PackView {
+  /** The pack's id and title. */
+  origin: string;
+  title: string;
+  asOf?: string;
+  currentRole?: Role;
+  sources?: Source[];
+}
+
 export interface Dossier {
   entity: DossierEntity;
   currentRole?: Role;
+  /**
+   * Set when more than one pack speaks of the entity: what each says, newest as-of first (undated
+   * last). The entity is then every pack's aliases, links and sources together, with the newest
+   * pack's as-of date and current role.
+   */
+  packs?: PackView[];
   country?: EntityRef;
   /** The structures the entity (or its country) belongs to, was suspended from, or left. */
   alliances: AllianceView[];

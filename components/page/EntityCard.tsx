@@ -7,6 +7,7 @@ import { AllianceGroups } from './AllianceList';
 import { SourceLink } from './SourceLink';
 import { StatementList } from './StatementList';
 import { freshnessOf } from '../../lib/freshness';
+import { PackNames, PackRoles } from './PackViews';
 
 /** Who this is: name, kind and role, then Background, Allied structures and Past statements. */
 export function EntityCard({ dossier }: { dossier: Dossier }) {
@@ -35,12 +36,15 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
             <span class="role">{country.name}</span>
           ) : null}
         </div>
+        <PackRoles packs={dossier.packs} />
       </div>
       <div class="section">
         <h3>{t('card.background')}</h3>
         {summary ? <p class="summary">{summary}</p> : <p class="empty">{t('card.noBackground')}</p>}
-        {entity.asOf || entity.sources?.length ? (
+        {entity.asOf || entity.sources?.length || dossier.packs ? (
           <p class="provenance">
+            <PackNames packs={dossier.packs} />
+            {dossier.packs && entity.asOf ? ' · ' : null}
             {entity.asOf ? <span class="as-of">{t('card.asOf', { date: formatDate(entity.asOf) })}</span> : null}
             {fresh ? (
               <span class={fresh.possiblyOutdated ? 'freshness outdated' : 'freshness'}>
@@ -48,7 +52,7 @@ export function EntityCard({ dossier }: { dossier: Dossier }) {
                 {fresh.possiblyOutdated ? t('card.possiblyOutdated', { age: fresh.age }) : t('card.checked', { age: fresh.age })}
               </span>
             ) : null}
-            {entity.sources?.slice(0, 2).map((source) => (
+            {(dossier.packs ? dossier.packs.flatMap((p) => p.sources?.slice(0, 1) ?? []) : entity.sources?.slice(0, 2))?.map((source) => (
               <span key={source.title}>
                 {' · '}
                 <SourceLink source={source} />

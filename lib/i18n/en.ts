@@ -128,6 +128,8 @@ export const en = {
   'import.done': 'Imported {entities}, {relations}, {statements}.',
   'import.kept': 'Kept your own version of {count}: {names}.',
   'import.keptMore': '{names} and {count} more',
+  'import.merged': '{count} merged with {names}.',
+  'import.mergedWith': '{name} from {pack}',
   'import.leftOut': 'Left out {relations} and {statements} of the pack where yours stand.',
   'entities.heading': 'Entities',
   'entities.add': 'Add entity',

@@ -118,6 +118,8 @@ export const ru: Catalogue = {
   'import.done': 'Импортировано: {entities}, {relations}, {statements}.',
   'import.kept': 'Оставлена ваша версия ({count}): {names}.',
   'import.keptMore': '{names} и ещё {count}',
+  'import.merged': 'Объединено с тем, что уже есть ({count}): {names}.',
+  'import.mergedWith': '{name} из пакета «{pack}»',
   'import.leftOut': 'Пропущено из пакета там, где стоят ваши: {relations} и {statements}.',
   'entities.heading': 'Записи',
   'entities.add': 'Добавить запись',

@@ -94,6 +94,7 @@ export function packEntity(row: EntityRow): Entity {
     asOf: row.asOf,
     roles: row.roles,
     country: row.country,
+    sameAs: row.sameAs,
     links: row.links,
     sources: row.sources,
   });
@@ -120,12 +121,15 @@ export async function exportPack(db: BackstoryDatabase, { scope }: { scope: Expo
     typeof scope === 'object'
       ? defined({ id: scope.pack, title: stored?.title ?? scope.pack, version: stored?.version ?? 1, license: stored?.license })
       : { id: OWN_PACK_ID, title: scope === 'all' ? 'My Backstory: everything' : 'My Backstory: my own entries', version: 1 };
+  const entities = rows.entities.map(packEntity);
   return {
     format: 'backstory-pack',
+    // sameAs is a field of format version 2 (pack-links.ts); a pack without it stays a version-1 file.
+    ...(entities.some((e) => e.sameAs?.length) ? { formatVersion: 2 as const } : {}),
     ...head,
     description: `Exported from Backstory on ${day}.`,
     updated: day,
-    entities: rows.entities.map(packEntity),
+    entities,
     relations: rows.relations.map(packRelation),
     statements: rows.statements.map(packStatement),
   };

@@ -9,7 +9,9 @@ import { byName, entityFromPart, readAll, readBuckets, readCatalog, type Catalog
  * - an entity in the `entities` table (made by the reader, or a pack entity they edited) stands in place
  *   of any pack's entity of that id, and so do its aliases, relations from it and statements;
  * - a pack entity the reader deleted (its trash row names the pack) is hidden, with everything it says;
- * - an id is in one pack's parts at most: an import leaves out the ids another pack holds (packs.ts).
+ * - an id may be in several packs' parts: they say things of one entity (pack-links.ts). Its entity row
+ *   is the first pack's (oldest import), its aliases, relations and statements every pack's, and the
+ *   card merges what each pack says of it (entityVersions, queries.ts loadDossier).
  */
 
 /** Every table a read of the knowledge base may touch, for the transactions that hold one. */
@@ -45,8 +47,15 @@ export async function overridesOf(db: BackstoryDatabase, ids: string[]): Promise
 /** True when the reader's rows decide everything about the entity: theirs, or deleted. */
 export const isReaders = (o: Overrides, id: string) => o.own.has(id) || o.deleted.has(id);
 
-/** A pack entity is shown unless the reader has their own version or deleted it from that pack. */
-const packShows = (o: Overrides, id: string, pack: string) => !o.own.has(id) && o.deleted.get(id) !== pack;
+/**
+ * True when a trash row's origin hides packs' entities of its id: the reader deleted a pack's entity,
+ * and so the real-world entity, which any other pack that holds the id speaks of too (pack-links.ts).
+ * A deleted entity of the reader's own hides no pack's.
+ */
+const hidesPacks = (origin: string | undefined) => origin !== undefined && origin !== USER_ORIGIN;
+
+/** A pack entity is shown unless the reader has their own version or deleted it from a pack. */
+const packShows = (o: Overrides, id: string, _pack: string) => !o.own.has(id) && !hidesPacks(o.deleted.get(id));
 
 /** The entities of these ids as the reader sees them (undefined for an unknown or deleted id), in order. */
 export async function getEntities(db: BackstoryDatabase, ids: readonly string[], packs?: PackRow[]): Promise<(EntityRow | undefined)[]> {
@@ -62,6 +71,18 @@ export async function getEntities(db: BackstoryDatabase, ids: readonly string[],
   return ids.map((id) => found.get(id));
 }
 
+/** What each pack says of one entity, oldest import first: nothing when the entity is the reader's own or deleted. */
+export async function entityVersions(db: BackstoryDatabase, id: string, packs?: PackRow[]): Promise<{ row: EntityRow; pack: PackRow }[]> {
+  const o = await overridesOf(db, [id]);
+  if (o.own.has(id)) return [];
+  const out: { row: EntityRow; pack: PackRow }[] = [];
+  for (const pack of packs ?? (await storedPacks(db))) {
+    const rows = await readBuckets(db.packParts, pack.id, 'e', pack.layout!.entities, [id]);
+    for (const row of rows) if (packShows(o, row.id, pack.id)) out.push({ row: entityFromPart(row, pack.id), pack });
+  }
+  return out;
+}
+
 export async function getEntity(db: BackstoryDatabase, id: string): Promise<EntityRow | undefined> {
   return (await getEntities(db, [id]))[0];
 }
@@ -69,10 +90,17 @@ export async function getEntity(db: BackstoryDatabase, id: string): Promise<Enti
 const relationKey = (r: Pick<RelationRow, 'from' | 'type' | 'to'>) => `${r.from}\u0000${r.type}\u0000${r.to}`;
 const statementKey = (s: Pick<StatementRow, 'entity' | 'text'>) => `${s.entity}\u0000${s.text}`;
 
-/** Rows of the reader's first, then the packs' that say something else. */
+/** Rows of the reader's first, then the packs' that say something else (what two packs both say, once: the first pack's). */
 function merge<T>(own: T[], fromPacks: T[], key: (row: T) => string): T[] {
   const seen = new Set(own.map(key));
-  return [...own, ...fromPacks.filter((row) => !seen.has(key(row)))];
+  const out = [...own];
+  for (const row of fromPacks) {
+    const k = key(row);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(row);
+  }
+  return out;
 }
 
 /**
@@ -92,7 +120,7 @@ export async function relationsOf(db: BackstoryDatabase, id: string, end: 'from'
   }
   if (!fromPacks.length) return own;
   const o = await overridesOf(db, fromPacks.flatMap((r) => [r.from, r.to]));
-  const shown = fromPacks.filter((r) => !isReaders(o, r.from) && o.deleted.get(r.to) !== r.origin);
+  const shown = fromPacks.filter((r) => !isReaders(o, r.from) && !hidesPacks(o.deleted.get(r.to)));
   return merge(own, shown, relationKey);
 }
 
@@ -145,12 +173,12 @@ export async function packRowsShown(db: BackstoryDatabase, only?: string): Promi
   const out: Everything = { entities: [], relations: [], statements: [] };
   for (const pack of packs) {
     for (const e of await readAll(db.packParts, pack.id, 'e')) {
-      if (own.has(e.id) || deleted.get(e.id) === pack.id || seen.has(e.id)) continue;
+      if (own.has(e.id) || hidesPacks(deleted.get(e.id)) || seen.has(e.id)) continue;
       seen.add(e.id);
       out.entities.push(entityFromPart(e, pack.id));
     }
     for (const r of await readAll(db.packParts, pack.id, 'f')) {
-      if (!readers(r.from) && deleted.get(r.to) !== pack.id) out.relations.push({ ...r, origin: pack.id });
+      if (!readers(r.from) && !hidesPacks(deleted.get(r.to))) out.relations.push({ ...r, origin: pack.id });
     }
     for (const s of await readAll(db.packParts, pack.id, 's')) {
       if (!readers(s.entity)) out.statements.push({ ...s, origin: pack.id });
@@ -214,12 +242,15 @@ export async function entityCatalog(db: BackstoryDatabase): Promise<readonly Cat
   const deleted = new Map((await db.trash.toArray()).map((t) => [t.entity.id, t.entity.origin]));
   const own = new Set(ownRows.map((e) => e.id));
   let shown: CatalogItem[] = [];
+  const seen = new Set<string>();
   for (const pack of await storedPacks(db)) {
     // Only a catalog not read yet is awaited (see readBuckets on why).
     const items = cachedCatalog(db, pack) ?? (await readPackCatalog(db, pack));
-    const hidden = (item: CatalogItem) => own.has(item.id) || deleted.get(item.id) === pack.id;
-    // An id is in one pack's parts at most (packs.ts), so the packs' lists never repeat an entity.
-    shown = merged(shown, own.size || deleted.size ? items.filter((item) => !hidden(item)) : items);
+    // An id several packs hold is listed once, as the first pack has it (see getEntities).
+    const hidden = (item: CatalogItem) => own.has(item.id) || hidesPacks(deleted.get(item.id)) || (seen.size > 0 && seen.has(item.id));
+    const listed = own.size || deleted.size || seen.size ? items.filter((item) => !hidden(item)) : items;
+    for (const item of listed) seen.add(item.id);
+    shown = merged(shown, listed);
   }
   const ownItems: CatalogItem[] = ownRows
     .map(({ id, name, kind, terms, origin, editedAt }) => ({

@@ -49,6 +49,7 @@ function describeSchemaError(error: SchemaError): PackProblem {
       if (path.endsWith('url') || /\.links\[\d+\]$/.test(path) || path.endsWith('.url'))
         return { path, message: 'must be a link starting with http:// or https://' };
       if (/(since|until|date|updated|asOf)$/.test(path)) return { path, message: 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD' };
+      if (/\.sameAs\[\d+\]$/.test(path)) return { path, message: 'must be a Wikidata QID such as Q9322, or another pack\'s entity as packId:id' };
       return { path, message: `must match ${String(error.params.pattern)}` };
     case 'oneOf':
       return { path, message: 'must be a non-empty string, or an object with a "text" field' };
@@ -99,6 +100,8 @@ export function checkPack(data: unknown, knownIds: ReadonlySet<string> = new Set
   const problems: PackProblem[] = [];
   const ids = new Set<string>();
   pack.entities.forEach((entity, i) => {
+    if (entity.sameAs?.length && pack.formatVersion !== 2)
+      problems.push({ path: `$.entities[${i}].sameAs`, message: 'is a field of pack format version 2: add "formatVersion": 2 to the pack' });
     if (ids.has(entity.id)) problems.push({ path: `$.entities[${i}].id`, message: `repeats the id "${entity.id}"` });
     ids.add(entity.id);
   });

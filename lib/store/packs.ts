@@ -5,6 +5,7 @@ import { writeFailure } from './store-errors';
 import { parsePack, RESERVED_PACK_IDS, type Pack, type PackProblem } from './pack-validation';
 import { cachedCatalog, entityCatalog, readPackCatalog, storedPacks } from './knowledge';
 import { packParts, packRange } from './pack-parts';
+import { linkPart, readLinks, storedIds, withStoredIds, type StoredPack } from './pack-links';
 import type { Relation, Statement } from './generated/pack';
 import { USER_ORIGIN, type PackRow } from './rows';
 
@@ -12,11 +13,13 @@ export interface ImportResult {
   entities: number;
   relations: number;
   statements: number;
-  /**
-   * Ids of the pack's entities that stay as they were: made, edited or deleted by the reader (or
-   * brought by another pack).
-   */
+  /** Ids of the pack's entities that stay as they were: made, edited or deleted by the reader. */
   kept: string[];
+  /**
+   * The pack's entities that are one with an entity of another pack (the same id, a sameAs or the
+   * same QID): imported, and shown on one card with what the other pack says.
+   */
+  merged: { id: string; name: string; pack: string }[];
   /** The pack's relations and statements left out because the reader's own stand in their place. */
   keptRelations: number;
   keptStatements: number;
@@ -56,25 +59,39 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, options: Imp
   const tables = [db.entities, db.relations, db.statements, db.packs, db.packParts, db.trash, db.settings, db.aliasKeys];
   return db.transaction('rw', tables, async () => {
     const others = (await storedPacks(db)).filter((p) => p.id !== pack.id);
-    const otherIds = new Set<string>();
+    const stored: (StoredPack & { names: Map<string, string> })[] = [];
     // The other packs' catalogs, as importPackText's check has just read them (knowledge.ts keeps them).
-    for (const other of others) for (const item of cachedCatalog(db, other) ?? (await readPackCatalog(db, other))) otherIds.add(item.id);
+    for (const other of others) {
+      const items = cachedCatalog(db, other) ?? (await readPackCatalog(db, other));
+      const links = await readLinks(db.packParts, other.id);
+      stored.push({ row: other, ids: new Set(items.map((i) => i.id)), links, names: new Map(items.map((i) => [i.id, i.name])) });
+    }
+    const ids = storedIds(pack.id, pack.entities, stored);
+    const content = withStoredIds({ entities: pack.entities, relations: pack.relations ?? [], statements: pack.statements ?? [] }, ids);
     const ownIds = new Set(await db.entities.toCollection().primaryKeys());
     const deletedRows = await db.trash.toArray();
-    const deleted = new Set(deletedRows.filter((t) => t.entity.origin === pack.id).map((t) => t.entity.id));
+    // A pack entity the reader deleted stays deleted, whichever pack it came from (knowledge.ts hidesPacks).
+    const deleted = new Set(deletedRows.filter((t) => t.entity.origin !== USER_ORIGIN).map((t) => t.entity.id));
     // Entities the reader made or edited keep their own relations and statements, and a deleted one stays deleted.
     const readers = new Set([...ownIds, ...deletedRows.map((t) => t.entity.id)]);
     const userRelations = new Set((await db.relations.where('origin').equals(USER_ORIGIN).toArray()).map(relationKey));
     const userStatements = new Set((await db.statements.where('origin').equals(USER_ORIGIN).toArray()).map(statementKey));
 
-    const present = (id: string) => ownIds.has(id) || otherIds.has(id) || deleted.has(id);
-    const kept = pack.entities.filter((e) => present(e.id)).map((e) => e.id);
-    const entities = pack.entities.filter((e) => !present(e.id));
-    const packRelations = pack.relations ?? [];
+    // Only the reader's own rows keep a pack's entity out: another pack's entity of the same id is merged with it.
+    const present = (id: string) => ownIds.has(id) || deleted.has(id);
+    const kept = content.entities.filter((e) => present(e.id)).map((e) => e.id);
+    const entities = content.entities.filter((e) => !present(e.id));
+    const merged = entities.flatMap((e) => {
+      const other = stored.find((o) => o.ids.has(e.id));
+      return other ? [{ id: e.id, name: other.names.get(e.id) ?? e.name, pack: other.row.title }] : [];
+    });
+    const packRelations = content.relations;
     const relations = packRelations.filter((r) => !readers.has(r.from) && !deleted.has(r.to) && !userRelations.has(relationKey(r)));
-    const packStatements = pack.statements ?? [];
+    const packStatements = content.statements;
     const statements = packStatements.filter((s) => !readers.has(s.entity) && !userStatements.has(statementKey(s)));
-    const { layout, parts, keys } = packParts(pack.id, { entities, relations, statements });
+    const built = packParts(pack.id, { entities, relations, statements });
+    const { layout, keys } = built;
+    const parts = [...built.parts, ...linkPart(pack.id, content.links)];
 
     await packRange(db.packParts, pack.id).delete();
     // Progress is counted in entities: each batch writes an equal share of the parts, which hold the
@@ -106,6 +123,7 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, options: Imp
     return {
       ...counts,
       kept,
+      merged,
       keptRelations: packRelations.length - relations.length,
       keptStatements: packStatements.length - statements.length,
     };
@@ -156,6 +174,12 @@ export function describeImport(result: ImportResult): string {
     const shown = result.kept.slice(0, 10).join(', ');
     const names = result.kept.length > 10 ? t('import.keptMore', { names: shown, count: result.kept.length - 10 }) : shown;
     parts.push(t('import.kept', { count: result.kept.length, names }));
+  }
+  if (result.merged.length) {
+    const named = result.merged.map((m) => t('import.mergedWith', { name: m.name, pack: m.pack }));
+    const shown = named.slice(0, 10).join(', ');
+    const names = named.length > 10 ? t('import.keptMore', { names: shown, count: named.length - 10 }) : shown;
+    parts.push(t('import.merged', { count: result.merged.length, names }));
   }
   if (result.keptRelations || result.keptStatements) {
     parts.push(

@@ -1,10 +1,10 @@
-import type { AllianceView, Candidates, Dossier, EntityRef, MembershipType } from '../messages';
+import type { AllianceView, Candidates, Dossier, EntityRef, MembershipType, PackView } from '../messages';
 import { mayOccurIn } from '../text';
 import type { AliasKeySet } from './alias-keys';
 import type { BackstoryDatabase } from './db';
 import type { Role } from './generated/pack';
-import { getEntities, knowledgeTables, packAliases, relationsOf, statementsOf, storedPacks } from './knowledge';
-import { USER_ORIGIN, type EntityRow, type RelationRow } from './rows';
+import { entityVersions, getEntities, knowledgeTables, packAliases, relationsOf, statementsOf, storedPacks } from './knowledge';
+import { USER_ORIGIN, type EntityRow, type PackRow, type RelationRow } from './rows';
 
 /**
  * The aliases a page whose lookup keys are `keys` may hold: those filed under one of the keys (an
@@ -26,9 +26,15 @@ export async function findCandidates(db: BackstoryDatabase, keys: string[], alia
     for (const entity of await db.entities.bulkGet(ids)) {
       if (entity) entities[entity.id] = { kind: entity.kind, name: entity.name, ...(isReaders(entity) ? { own: true } : {}) };
     }
+    // Two packs that hold one entity may file the same alias: the page is sent it once.
+    const sent = new Set<string>();
+    const once = (row: { entityId: string; text: string; lang?: string }) => {
+      const key = `${row.entityId}\u0000${row.text}\u0000${row.lang ?? ''}`;
+      return sent.has(key) ? false : (sent.add(key), true);
+    };
     return {
       aliases: [...own, ...fromPacks]
-        .filter((row) => entities[row.entityId])
+        .filter((row) => entities[row.entityId] && once(row))
         .map(({ entityId, text, lang, caseSensitive }) => ({ entityId, text, lang, caseSensitive })),
       entities,
     };
@@ -52,11 +58,43 @@ const ref = (e: EntityRow): EntityRef => ({ id: e.id, name: e.name, kind: e.kind
 const byStartThenName = (a: AllianceView, b: AllianceView) =>
   (a.since ?? '9999').localeCompare(b.since ?? '9999') || a.structure.name.localeCompare(b.structure.name);
 
+const newestFirst = (a: { asOf?: string }, b: { asOf?: string }) => (b.asOf ?? '').localeCompare(a.asOf ?? '');
+
+/**
+ * One entity as several packs hold it: the first pack's row with every pack's aliases, links and
+ * sources, the newest as-of date, and what each pack says, newest as-of first.
+ */
+function mergeVersions(versions: { row: EntityRow; pack: PackRow }[]): { entity: EntityRow; views: PackView[] } {
+  const views = versions
+    .map(({ row, pack }): PackView => ({ origin: pack.id, title: pack.title, asOf: row.asOf, currentRole: currentRole(row.roles), sources: row.sources }))
+    .sort(newestFirst);
+  const rows = versions.map((v) => v.row);
+  const unique = <T>(items: T[], key: (item: T) => string) => [...new Map(items.map((item) => [key(item), item])).values()];
+  const newest = [...rows].sort(newestFirst)[0]!;
+  const first = rows[0]!;
+  const entity: EntityRow = {
+    ...first,
+    summary: first.summary ?? rows.find((r) => r.summary)?.summary,
+    asOf: newest.asOf,
+    roles: newest.roles ?? first.roles,
+    aliases: unique(rows.flatMap((r) => r.aliases), (a) => a.text),
+    links: unique(rows.flatMap((r) => r.links ?? []), (l) => l),
+    sources: unique(rows.flatMap((r) => r.sources ?? []), (s) => `${s.title}\u0000${s.url ?? ''}`),
+  };
+  for (const key of ['summary', 'asOf', 'roles', 'links', 'sources'] as const) {
+    const value = entity[key];
+    if (value === undefined || (Array.isArray(value) && !value.length)) delete entity[key];
+  }
+  return { entity, views };
+}
+
 export async function loadDossier(db: BackstoryDatabase, id: string): Promise<Dossier | null> {
   return db.transaction('r', knowledgeTables(db), async () => {
     const packs = await storedPacks(db);
-    const [entity] = await getEntities(db, [id], packs);
-    if (!entity) return null;
+    const [first] = await getEntities(db, [id], packs);
+    if (!first) return null;
+    const versions = await entityVersions(db, id, packs);
+    const { entity, views } = versions.length > 1 ? mergeVersions(versions) : { entity: first, views: undefined };
     const [country] = entity.country && entity.country !== entity.id ? await getEntities(db, [entity.country], packs) : [undefined];
     const own = (await relationsOf(db, id, 'from', packs)).filter(isMembership);
     const inherited = country ? (await relationsOf(db, country.id, 'from', packs)).filter(isMembership) : [];
@@ -73,7 +111,8 @@ export async function loadDossier(db: BackstoryDatabase, id: string): Promise<Do
     const { terms: _terms, ...shown } = entity;
     return {
       entity: shown,
-      currentRole: currentRole(entity.roles),
+      currentRole: views ? views[0]!.currentRole : currentRole(entity.roles),
+      ...(views ? { packs: views } : {}),
       country: country ? ref(country) : undefined,
       alliances: [
         ...own.flatMap((r) => view(r, 'to')),

@@ -37,6 +37,10 @@ export type Url = string;
 export interface BackstoryKnowledgePack {
   $schema?: string;
   format: 'backstory-pack';
+  /**
+   * The version of this format the pack is written in: 1 (the default when absent) or 2, which adds entities' sameAs.
+   */
+  formatVersion?: 1 | 2;
   version: number;
   id: Id;
   title?: string;
@@ -79,6 +83,12 @@ export interface Entity {
    */
   roles?: Role[];
   country?: Id;
+  /**
+   * Format version 2. The same real-world entity elsewhere: a Wikidata QID (Q9322) or another pack's entity as packId:id. Backstory shows such entities, and entities of two packs with the same id or QID, as one.
+   *
+   * @maxItems 20
+   */
+  sameAs?: string[];
   /**
    * @maxItems 20
    */

@@ -3,7 +3,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://backstory.example/pack.schema.json","title":"Backstory knowledge pack","description":"One JSON file of entities, the relations between them and the statements they made, each fact with its source.","type":"object","required":["format","version","id","entities"],"additionalProperties":false,"properties":{"$schema":{"type":"string","maxLength":500},"format":{"const":"backstory-pack"},"version":{"type":"integer","minimum":1,"maximum":1000000},"id":{"$ref":"#/definitions/id"},"title":{"type":"string","minLength":1,"maxLength":200},"description":{"type":"string","maxLength":2000},"language":{"$ref":"#/definitions/language"},"updated":{"$ref":"#/definitions/isoDate"},"license":{"type":"string","maxLength":500},"entities":{"type":"array","maxItems":1000000,"items":{"$ref":"#/definitions/entity"}},"relations":{"type":"array","maxItems":5000000,"items":{"$ref":"#/definitions/relation"}},"statements":{"type":"array","maxItems":5000000,"items":{"$ref":"#/definitions/statement"}}},"definitions":{"id":{"description":"Lower-case letters, digits and hyphens, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":100},"language":{"description":"A BCP 47 language tag such as en, ru, be, uk, kk, hy, cs.","type":"string","pattern":"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$","maxLength":35},"isoDate":{"description":"A calendar date as precise as it is known: YYYY, YYYY-MM or YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},"url":{"type":"string","pattern":"^https?://[^\\s]+$","maxLength":2000},"source":{"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1,"maxLength":500},"url":{"$ref":"#/definitions/url"},"publisher":{"type":"string","maxLength":200},"date":{"$ref":"#/definitions/isoDate"}}},"alias":{"description":"A name as people write it. The object form adds what the matcher needs to know.","oneOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"type":"string","minLength":1,"maxLength":200},"lang":{"$ref":"#/definitions/language"},"caseSensitive":{"description":"true: match only as written; false: fold case even for a short all-capital alias.","type":"boolean"},"shared":{"description":"Another entity of the pack may carry the same alias (the popover lets the reader choose).","type":"boolean"}}}]},"role":{"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1,"maxLength":300},"since":{"$ref":"#/definitions/isoDate"},"until":{"$ref":"#/definitions/isoDate"}}},"entity":{"type":"object","required":["id","kind","name","aliases"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/id"},"kind":{"enum":["person","organization","country","place","party","event"]},"name":{"type":"string","minLength":1,"maxLength":200},"aliases":{"type":"array","maxItems":200,"items":{"$ref":"#/definitions/alias"}},"summary":{"description":"A short background: one text, or texts by language ({\"en\": \"…\", \"ru\": \"…\"}); the card shows the reader's language, else the first.","anyOf":[{"type":"string","maxLength":2000},{"type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"pattern":"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"},"additionalProperties":{"type":"string","minLength":1,"maxLength":2000}}]},"asOf":{"$ref":"#/definitions/isoDate"},"roles":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/role"}},"country":{"$ref":"#/definitions/id"},"links":{"type":"array","maxItems":20,"items":{"$ref":"#/definitions/url"}},"sources":{"type":"array","maxItems":50,"items":{"$ref":"#/definitions/source"}}}},"relation":{"type":"object","required":["from","type","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/definitions/id"},"type":{"enum":["member_of","observer_of","partner_of","candidate_of","suspended","left","leads","part_of","capital_of","allied_with"]},"to":{"$ref":"#/definitions/id"},"since":{"$ref":"#/definitions/isoDate"},"until":{"$ref":"#/definitions/isoDate"},"note":{"type":"string","maxLength":1000},"source":{"$ref":"#/definitions/source"}}},"statement":{"type":"object","required":["entity","text","kind","source"],"additionalProperties":false,"properties":{"entity":{"$ref":"#/definitions/id"},"text":{"type":"string","minLength":1,"maxLength":5000},"kind":{"enum":["quote","paraphrase"]},"date":{"$ref":"#/definitions/isoDate"},"source":{"$ref":"#/definitions/source"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://backstory.example/pack.schema.json","title":"Backstory knowledge pack","description":"One JSON file of entities, the relations between them and the statements they made, each fact with its source.","type":"object","required":["format","version","id","entities"],"additionalProperties":false,"properties":{"$schema":{"type":"string","maxLength":500},"format":{"const":"backstory-pack"},"formatVersion":{"description":"The version of this format the pack is written in: 1 (the default when absent) or 2, which adds entities' sameAs.","enum":[1,2]},"version":{"type":"integer","minimum":1,"maximum":1000000},"id":{"$ref":"#/definitions/id"},"title":{"type":"string","minLength":1,"maxLength":200},"description":{"type":"string","maxLength":2000},"language":{"$ref":"#/definitions/language"},"updated":{"$ref":"#/definitions/isoDate"},"license":{"type":"string","maxLength":500},"entities":{"type":"array","maxItems":1000000,"items":{"$ref":"#/definitions/entity"}},"relations":{"type":"array","maxItems":5000000,"items":{"$ref":"#/definitions/relation"}},"statements":{"type":"array","maxItems":5000000,"items":{"$ref":"#/definitions/statement"}}},"definitions":{"id":{"description":"Lower-case letters, digits and hyphens, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":100},"language":{"description":"A BCP 47 language tag such as en, ru, be, uk, kk, hy, cs.","type":"string","pattern":"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$","maxLength":35},"isoDate":{"description":"A calendar date as precise as it is known: YYYY, YYYY-MM or YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},"url":{"type":"string","pattern":"^https?://[^\\s]+$","maxLength":2000},"source":{"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1,"maxLength":500},"url":{"$ref":"#/definitions/url"},"publisher":{"type":"string","maxLength":200},"date":{"$ref":"#/definitions/isoDate"}}},"alias":{"description":"A name as people write it. The object form adds what the matcher needs to know.","oneOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"type":"string","minLength":1,"maxLength":200},"lang":{"$ref":"#/definitions/language"},"caseSensitive":{"description":"true: match only as written; false: fold case even for a short all-capital alias.","type":"boolean"},"shared":{"description":"Another entity of the pack may carry the same alias (the popover lets the reader choose).","type":"boolean"}}}]},"role":{"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1,"maxLength":300},"since":{"$ref":"#/definitions/isoDate"},"until":{"$ref":"#/definitions/isoDate"}}},"entity":{"type":"object","required":["id","kind","name","aliases"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/id"},"kind":{"enum":["person","organization","country","place","party","event"]},"name":{"type":"string","minLength":1,"maxLength":200},"aliases":{"type":"array","maxItems":200,"items":{"$ref":"#/definitions/alias"}},"summary":{"description":"A short background: one text, or texts by language ({\"en\": \"…\", \"ru\": \"…\"}); the card shows the reader's language, else the first.","anyOf":[{"type":"string","maxLength":2000},{"type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"pattern":"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"},"additionalProperties":{"type":"string","minLength":1,"maxLength":2000}}]},"asOf":{"$ref":"#/definitions/isoDate"},"roles":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/role"}},"country":{"$ref":"#/definitions/id"},"sameAs":{"description":"Format version 2. The same real-world entity elsewhere: a Wikidata QID (Q9322) or another pack's entity as packId:id. Backstory shows such entities, and entities of two packs with the same id or QID, as one.","type":"array","maxItems":20,"items":{"type":"string","pattern":"^(Q[1-9][0-9]{0,11}|[a-z0-9][a-z0-9-]{0,99}:[a-z0-9][a-z0-9-]{0,99})$"}},"links":{"type":"array","maxItems":20,"items":{"$ref":"#/definitions/url"}},"sources":{"type":"array","maxItems":50,"items":{"$ref":"#/definitions/source"}}}},"relation":{"type":"object","required":["from","type","to"],"additionalProperties":false,"properties":{"from":{"$ref":"#/definitions/id"},"type":{"enum":["member_of","observer_of","partner_of","candidate_of","suspended","left","leads","part_of","capital_of","allied_with"]},"to":{"$ref":"#/definitions/id"},"since":{"$ref":"#/definitions/isoDate"},"until":{"$ref":"#/definitions/isoDate"},"note":{"type":"string","maxLength":1000},"source":{"$ref":"#/definitions/source"}}},"statement":{"type":"object","required":["entity","text","kind","source"],"additionalProperties":false,"properties":{"entity":{"$ref":"#/definitions/id"},"text":{"type":"string","minLength":1,"maxLength":5000},"kind":{"enum":["quote","paraphrase"]},"date":{"$ref":"#/definitions/isoDate"},"source":{"$ref":"#/definitions/source"}}}}};
 const schema12 = {"description":"Lower-case letters, digits and hyphens, starting with a letter or digit.","type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","maxLength":100};
 const schema13 = {"description":"A BCP 47 language tag such as en, ru, be, uk, kk, hy, cs.","type":"string","pattern":"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$","maxLength":35};
 const schema14 = {"description":"A calendar date as precise as it is known: YYYY, YYYY-MM or YYYY-MM-DD.","type":"string","pattern":"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"};
@@ -12,10 +12,11 @@ const func3 = (text) => { let n = 0; for (const _ of text) n++; return n; };
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern1 = new RegExp("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "u");
 const pattern2 = new RegExp("^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$", "u");
-const schema15 = {"type":"object","required":["id","kind","name","aliases"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/id"},"kind":{"enum":["person","organization","country","place","party","event"]},"name":{"type":"string","minLength":1,"maxLength":200},"aliases":{"type":"array","maxItems":200,"items":{"$ref":"#/definitions/alias"}},"summary":{"description":"A short background: one text, or texts by language ({\"en\": \"…\", \"ru\": \"…\"}); the card shows the reader's language, else the first.","anyOf":[{"type":"string","maxLength":2000},{"type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"pattern":"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"},"additionalProperties":{"type":"string","minLength":1,"maxLength":2000}}]},"asOf":{"$ref":"#/definitions/isoDate"},"roles":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/role"}},"country":{"$ref":"#/definitions/id"},"links":{"type":"array","maxItems":20,"items":{"$ref":"#/definitions/url"}},"sources":{"type":"array","maxItems":50,"items":{"$ref":"#/definitions/source"}}}};
+const schema15 = {"type":"object","required":["id","kind","name","aliases"],"additionalProperties":false,"properties":{"id":{"$ref":"#/definitions/id"},"kind":{"enum":["person","organization","country","place","party","event"]},"name":{"type":"string","minLength":1,"maxLength":200},"aliases":{"type":"array","maxItems":200,"items":{"$ref":"#/definitions/alias"}},"summary":{"description":"A short background: one text, or texts by language ({\"en\": \"…\", \"ru\": \"…\"}); the card shows the reader's language, else the first.","anyOf":[{"type":"string","maxLength":2000},{"type":"object","minProperties":1,"maxProperties":20,"propertyNames":{"pattern":"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"},"additionalProperties":{"type":"string","minLength":1,"maxLength":2000}}]},"asOf":{"$ref":"#/definitions/isoDate"},"roles":{"type":"array","maxItems":100,"items":{"$ref":"#/definitions/role"}},"country":{"$ref":"#/definitions/id"},"sameAs":{"description":"Format version 2. The same real-world entity elsewhere: a Wikidata QID (Q9322) or another pack's entity as packId:id. Backstory shows such entities, and entities of two packs with the same id or QID, as one.","type":"array","maxItems":20,"items":{"type":"string","pattern":"^(Q[1-9][0-9]{0,11}|[a-z0-9][a-z0-9-]{0,99}:[a-z0-9][a-z0-9-]{0,99})$"}},"links":{"type":"array","maxItems":20,"items":{"$ref":"#/definitions/url"}},"sources":{"type":"array","maxItems":50,"items":{"$ref":"#/definitions/source"}}}};
 const schema24 = {"type":"string","pattern":"^https?://[^\\s]+$","maxLength":2000};
 const pattern5 = new RegExp("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "u");
-const pattern10 = new RegExp("^https?://[^\\s]+$", "u");
+const pattern10 = new RegExp("^(Q[1-9][0-9]{0,11}|[a-z0-9][a-z0-9-]{0,99}:[a-z0-9][a-z0-9-]{0,99})$", "u");
+const pattern11 = new RegExp("^https?://[^\\s]+$", "u");
 const schema17 = {"description":"A name as people write it. The object form adds what the matcher needs to know.","oneOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"type":"string","minLength":1,"maxLength":200},"lang":{"$ref":"#/definitions/language"},"caseSensitive":{"description":"true: match only as written; false: fold case even for a short all-capital alias.","type":"boolean"},"shared":{"description":"Another entity of the pack may carry the same alias (the popover lets the reader choose).","type":"boolean"}}}]};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -443,7 +444,7 @@ validate16.errors = [{instancePath:instancePath+"/url",schemaPath:"#/definitions
 return false;
 }
 else {
-if(!pattern10.test(data1)){
+if(!pattern11.test(data1)){
 validate16.errors = [{instancePath:instancePath+"/url",schemaPath:"#/definitions/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\""}];
 return false;
 }
@@ -905,13 +906,13 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.links !== undefined){
-let data11 = data.links;
+if(data.sameAs !== undefined){
+let data11 = data.sameAs;
 const _errs30 = errors;
 if(errors === _errs30){
 if(Array.isArray(data11)){
 if(data11.length > 20){
-validate11.errors = [{instancePath:instancePath+"/links",schemaPath:"#/properties/links/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"}];
+validate11.errors = [{instancePath:instancePath+"/sameAs",schemaPath:"#/properties/sameAs/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"}];
 return false;
 }
 else {
@@ -920,22 +921,15 @@ const len2 = data11.length;
 for(let i2=0; i2<len2; i2++){
 let data12 = data11[i2];
 const _errs32 = errors;
-const _errs33 = errors;
-if(errors === _errs33){
+if(errors === _errs32){
 if(typeof data12 === "string"){
-if(func3(data12) > 2000){
-validate11.errors = [{instancePath:instancePath+"/links/" + i2,schemaPath:"#/definitions/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
-return false;
-}
-else {
 if(!pattern10.test(data12)){
-validate11.errors = [{instancePath:instancePath+"/links/" + i2,schemaPath:"#/definitions/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\""}];
+validate11.errors = [{instancePath:instancePath+"/sameAs/" + i2,schemaPath:"#/properties/sameAs/items/pattern",keyword:"pattern",params:{pattern: "^(Q[1-9][0-9]{0,11}|[a-z0-9][a-z0-9-]{0,99}:[a-z0-9][a-z0-9-]{0,99})$"},message:"must match pattern \""+"^(Q[1-9][0-9]{0,11}|[a-z0-9][a-z0-9-]{0,99}:[a-z0-9][a-z0-9-]{0,99})$"+"\""}];
 return false;
 }
 }
-}
 else {
-validate11.errors = [{instancePath:instancePath+"/links/" + i2,schemaPath:"#/definitions/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate11.errors = [{instancePath:instancePath+"/sameAs/" + i2,schemaPath:"#/properties/sameAs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -947,7 +941,7 @@ break;
 }
 }
 else {
-validate11.errors = [{instancePath:instancePath+"/links",schemaPath:"#/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate11.errors = [{instancePath:instancePath+"/sameAs",schemaPath:"#/properties/sameAs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -957,26 +951,78 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.sources !== undefined){
-let data13 = data.sources;
-const _errs35 = errors;
-if(errors === _errs35){
+if(data.links !== undefined){
+let data13 = data.links;
+const _errs34 = errors;
+if(errors === _errs34){
 if(Array.isArray(data13)){
-if(data13.length > 50){
+if(data13.length > 20){
+validate11.errors = [{instancePath:instancePath+"/links",schemaPath:"#/properties/links/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"}];
+return false;
+}
+else {
+var valid10 = true;
+const len3 = data13.length;
+for(let i3=0; i3<len3; i3++){
+let data14 = data13[i3];
+const _errs36 = errors;
+const _errs37 = errors;
+if(errors === _errs37){
+if(typeof data14 === "string"){
+if(func3(data14) > 2000){
+validate11.errors = [{instancePath:instancePath+"/links/" + i3,schemaPath:"#/definitions/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
+return false;
+}
+else {
+if(!pattern11.test(data14)){
+validate11.errors = [{instancePath:instancePath+"/links/" + i3,schemaPath:"#/definitions/url/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s]+$"},message:"must match pattern \""+"^https?://[^\\s]+$"+"\""}];
+return false;
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/links/" + i3,schemaPath:"#/definitions/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid10 = _errs36 === errors;
+if(!valid10){
+break;
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/links",schemaPath:"#/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs34 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.sources !== undefined){
+let data15 = data.sources;
+const _errs39 = errors;
+if(errors === _errs39){
+if(Array.isArray(data15)){
+if(data15.length > 50){
 validate11.errors = [{instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
 return false;
 }
 else {
-var valid11 = true;
-const len3 = data13.length;
-for(let i3=0; i3<len3; i3++){
-const _errs37 = errors;
-if(!(validate16(data13[i3], {instancePath:instancePath+"/sources/" + i3,parentData:data13,parentDataProperty:i3,rootData}))){
+var valid12 = true;
+const len4 = data15.length;
+for(let i4=0; i4<len4; i4++){
+const _errs41 = errors;
+if(!(validate16(data15[i4], {instancePath:instancePath+"/sources/" + i4,parentData:data15,parentDataProperty:i4,rootData}))){
 vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
 errors = vErrors.length;
 }
-var valid11 = _errs37 === errors;
-if(!valid11){
+var valid12 = _errs41 === errors;
+if(!valid12){
 break;
 }
 }
@@ -987,10 +1033,11 @@ validate11.errors = [{instancePath:instancePath+"/sources",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs35 === errors;
+var valid0 = _errs39 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
@@ -1392,26 +1439,12 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.version !== undefined){
-let data2 = data.version;
+if(data.formatVersion !== undefined){
+let data2 = data.formatVersion;
 const _errs5 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate10.errors = [{instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(!((data2 === 1) || (data2 === 2))){
+validate10.errors = [{instancePath:instancePath+"/formatVersion",schemaPath:"#/properties/formatVersion/enum",keyword:"enum",params:{allowedValues: schema11.properties.formatVersion.enum},message:"must be equal to one of the allowed values"}];
 return false;
-}
-if(errors === _errs5){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 1000000 || isNaN(data2)){
-validate10.errors = [{instancePath:instancePath+"/version",schemaPath:"#/properties/version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"}];
-return false;
-}
-else {
-if(data2 < 1 || isNaN(data2)){
-validate10.errors = [{instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
-}
 }
 var valid0 = _errs5 === errors;
 }
@@ -1419,18 +1452,45 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.version !== undefined){
+let data3 = data.version;
+const _errs6 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validate10.errors = [{instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs6){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 1000000 || isNaN(data3)){
+validate10.errors = [{instancePath:instancePath+"/version",schemaPath:"#/properties/version/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"}];
+return false;
+}
+else {
+if(data3 < 1 || isNaN(data3)){
+validate10.errors = [{instancePath:instancePath+"/version",schemaPath:"#/properties/version/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.id !== undefined){
-let data3 = data.id;
-const _errs7 = errors;
+let data4 = data.id;
 const _errs8 = errors;
-if(errors === _errs8){
-if(typeof data3 === "string"){
-if(func3(data3) > 100){
+const _errs9 = errors;
+if(errors === _errs9){
+if(typeof data4 === "string"){
+if(func3(data4) > 100){
 validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/definitions/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
 return false;
 }
 else {
-if(!pattern0.test(data3)){
+if(!pattern0.test(data4)){
 validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""}];
 return false;
 }
@@ -1441,23 +1501,23 @@ validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/definitions/
 return false;
 }
 }
-var valid0 = _errs7 === errors;
+var valid0 = _errs8 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.title !== undefined){
-let data4 = data.title;
-const _errs10 = errors;
-if(errors === _errs10){
-if(typeof data4 === "string"){
-if(func3(data4) > 200){
+let data5 = data.title;
+const _errs11 = errors;
+if(errors === _errs11){
+if(typeof data5 === "string"){
+if(func3(data5) > 200){
 validate10.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func3(data4) < 1){
+if(func3(data5) < 1){
 validate10.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1468,18 +1528,18 @@ validate10.errors = [{instancePath:instancePath+"/title",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs10 === errors;
+var valid0 = _errs11 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.description !== undefined){
-let data5 = data.description;
-const _errs12 = errors;
-if(errors === _errs12){
-if(typeof data5 === "string"){
-if(func3(data5) > 2000){
+let data6 = data.description;
+const _errs13 = errors;
+if(errors === _errs13){
+if(typeof data6 === "string"){
+if(func3(data6) > 2000){
 validate10.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"}];
 return false;
 }
@@ -1489,24 +1549,24 @@ validate10.errors = [{instancePath:instancePath+"/description",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs12 === errors;
+var valid0 = _errs13 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.language !== undefined){
-let data6 = data.language;
-const _errs14 = errors;
+let data7 = data.language;
 const _errs15 = errors;
-if(errors === _errs15){
-if(typeof data6 === "string"){
-if(func3(data6) > 35){
+const _errs16 = errors;
+if(errors === _errs16){
+if(typeof data7 === "string"){
+if(func3(data7) > 35){
 validate10.errors = [{instancePath:instancePath+"/language",schemaPath:"#/definitions/language/maxLength",keyword:"maxLength",params:{limit: 35},message:"must NOT have more than 35 characters"}];
 return false;
 }
 else {
-if(!pattern1.test(data6)){
+if(!pattern1.test(data7)){
 validate10.errors = [{instancePath:instancePath+"/language",schemaPath:"#/definitions/language/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"},message:"must match pattern \""+"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"+"\""}];
 return false;
 }
@@ -1517,19 +1577,19 @@ validate10.errors = [{instancePath:instancePath+"/language",schemaPath:"#/defini
 return false;
 }
 }
-var valid0 = _errs14 === errors;
+var valid0 = _errs15 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.updated !== undefined){
-let data7 = data.updated;
-const _errs17 = errors;
+let data8 = data.updated;
 const _errs18 = errors;
-if(errors === _errs18){
-if(typeof data7 === "string"){
-if(!pattern2.test(data7)){
+const _errs19 = errors;
+if(errors === _errs19){
+if(typeof data8 === "string"){
+if(!pattern2.test(data8)){
 validate10.errors = [{instancePath:instancePath+"/updated",schemaPath:"#/definitions/isoDate/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},message:"must match pattern \""+"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"+"\""}];
 return false;
 }
@@ -1539,18 +1599,18 @@ validate10.errors = [{instancePath:instancePath+"/updated",schemaPath:"#/definit
 return false;
 }
 }
-var valid0 = _errs17 === errors;
+var valid0 = _errs18 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.license !== undefined){
-let data8 = data.license;
-const _errs20 = errors;
-if(errors === _errs20){
-if(typeof data8 === "string"){
-if(func3(data8) > 500){
+let data9 = data.license;
+const _errs21 = errors;
+if(errors === _errs21){
+if(typeof data9 === "string"){
+if(func3(data9) > 500){
 validate10.errors = [{instancePath:instancePath+"/license",schemaPath:"#/properties/license/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"}];
 return false;
 }
@@ -1560,31 +1620,31 @@ validate10.errors = [{instancePath:instancePath+"/license",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs20 === errors;
+var valid0 = _errs21 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.entities !== undefined){
-let data9 = data.entities;
-const _errs22 = errors;
-if(errors === _errs22){
-if(Array.isArray(data9)){
-if(data9.length > 1000000){
+let data10 = data.entities;
+const _errs23 = errors;
+if(errors === _errs23){
+if(Array.isArray(data10)){
+if(data10.length > 1000000){
 validate10.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/maxItems",keyword:"maxItems",params:{limit: 1000000},message:"must NOT have more than 1000000 items"}];
 return false;
 }
 else {
 var valid4 = true;
-const len0 = data9.length;
+const len0 = data10.length;
 for(let i0=0; i0<len0; i0++){
-const _errs24 = errors;
-if(!(validate11(data9[i0], {instancePath:instancePath+"/entities/" + i0,parentData:data9,parentDataProperty:i0,rootData}))){
+const _errs25 = errors;
+if(!(validate11(data10[i0], {instancePath:instancePath+"/entities/" + i0,parentData:data10,parentDataProperty:i0,rootData}))){
 vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
 }
-var valid4 = _errs24 === errors;
+var valid4 = _errs25 === errors;
 if(!valid4){
 break;
 }
@@ -1596,31 +1656,31 @@ validate10.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs22 === errors;
+var valid0 = _errs23 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.relations !== undefined){
-let data11 = data.relations;
-const _errs25 = errors;
-if(errors === _errs25){
-if(Array.isArray(data11)){
-if(data11.length > 5000000){
+let data12 = data.relations;
+const _errs26 = errors;
+if(errors === _errs26){
+if(Array.isArray(data12)){
+if(data12.length > 5000000){
 validate10.errors = [{instancePath:instancePath+"/relations",schemaPath:"#/properties/relations/maxItems",keyword:"maxItems",params:{limit: 5000000},message:"must NOT have more than 5000000 items"}];
 return false;
 }
 else {
 var valid5 = true;
-const len1 = data11.length;
+const len1 = data12.length;
 for(let i1=0; i1<len1; i1++){
-const _errs27 = errors;
-if(!(validate19(data11[i1], {instancePath:instancePath+"/relations/" + i1,parentData:data11,parentDataProperty:i1,rootData}))){
+const _errs28 = errors;
+if(!(validate19(data12[i1], {instancePath:instancePath+"/relations/" + i1,parentData:data12,parentDataProperty:i1,rootData}))){
 vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
-var valid5 = _errs27 === errors;
+var valid5 = _errs28 === errors;
 if(!valid5){
 break;
 }
@@ -1632,31 +1692,31 @@ validate10.errors = [{instancePath:instancePath+"/relations",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs25 === errors;
+var valid0 = _errs26 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.statements !== undefined){
-let data13 = data.statements;
-const _errs28 = errors;
-if(errors === _errs28){
-if(Array.isArray(data13)){
-if(data13.length > 5000000){
+let data14 = data.statements;
+const _errs29 = errors;
+if(errors === _errs29){
+if(Array.isArray(data14)){
+if(data14.length > 5000000){
 validate10.errors = [{instancePath:instancePath+"/statements",schemaPath:"#/properties/statements/maxItems",keyword:"maxItems",params:{limit: 5000000},message:"must NOT have more than 5000000 items"}];
 return false;
 }
 else {
 var valid6 = true;
-const len2 = data13.length;
+const len2 = data14.length;
 for(let i2=0; i2<len2; i2++){
-const _errs30 = errors;
-if(!(validate22(data13[i2], {instancePath:instancePath+"/statements/" + i2,parentData:data13,parentDataProperty:i2,rootData}))){
+const _errs31 = errors;
+if(!(validate22(data14[i2], {instancePath:instancePath+"/statements/" + i2,parentData:data14,parentDataProperty:i2,rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-var valid6 = _errs30 === errors;
+var valid6 = _errs31 === errors;
 if(!valid6){
 break;
 }
@@ -1668,10 +1728,11 @@ validate10.errors = [{instancePath:instancePath+"/statements",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs28 === errors;
+var valid0 = _errs29 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

@@ -21,7 +21,7 @@ beforeEach(async () => {
 describe('importing a pack', () => {
   it('writes its entities, aliases, relations and statements, and records the pack', async () => {
     const result = await importPack(db, smallPack(), { now: 1000 });
-    expect(result).toEqual({ entities: 5, relations: 3, statements: 3, kept: [], keptRelations: 0, keptStatements: 0 });
+    expect(result).toEqual({ entities: 5, relations: 3, statements: 3, kept: [], merged: [], keptRelations: 0, keptStatements: 0 });
     expect(await kb(db).count()).toBe(5);
     expect((await kb(db).all()).relations).toHaveLength(3);
     expect((await kb(db).statementsOf('lukashenka')).map((s) => s.origin)).toEqual(['test-pack', 'test-pack', 'test-pack']);

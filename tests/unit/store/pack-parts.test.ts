@@ -101,12 +101,13 @@ describe('the reader’s rows over the packs’', () => {
     expect((await findCandidates(db, lookupKeys(['The ОДКБ met.']))).aliases.map((a) => a.text)).toEqual(['ОДКБ']);
   });
 
-  it('leaves out of a second pack the ids another pack holds, and says so', async () => {
+  it('keeps in a second pack’s parts the ids another pack holds: one entity, the first pack’s name', async () => {
     await importPack(db, smallPack());
     const other = { format: 'backstory-pack' as const, version: 1, id: 'other', entities: [{ id: 'csto', kind: 'organization' as const, name: 'Other CSTO', aliases: ['OCSTO'] }] };
     const result = await importPack(db, other);
-    expect(result).toMatchObject({ entities: 0, kept: ['csto'] });
+    expect(result).toMatchObject({ entities: 1, kept: [], merged: [{ id: 'csto', name: 'Collective Security Treaty Organization', pack: 'Test pack' }] });
     expect((await kb(db).entity('csto'))?.name).toBe('Collective Security Treaty Organization');
+    expect(await kb(db).aliasesOf('csto')).toContain('OCSTO');
     expect(await kb(db).count()).toBe(5);
   });
 });

@@ -134,7 +134,7 @@ describe('removing a pack', () => {
 });
 
 describe('what the reader is told after an import', () => {
-  const result = (r: Partial<ImportResult>): ImportResult => ({ entities: 0, relations: 0, statements: 0, kept: [], keptRelations: 0, keptStatements: 0, ...r });
+  const result = (r: Partial<ImportResult>): ImportResult => ({ entities: 0, relations: 0, statements: 0, kept: [], merged: [], keptRelations: 0, keptStatements: 0, ...r });
   it.each([
     [result({ entities: 1, relations: 1, statements: 1 }), 'Imported 1 entity, 1 relation, 1 statement.'],
     [result({ entities: 338, relations: 209, statements: 27 }), 'Imported 338 entities, 209 relations, 27 statements.'],
