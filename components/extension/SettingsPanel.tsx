@@ -3,6 +3,7 @@ import { kindLabel } from '../../lib/format';
 import { formatNumber, t } from '../../lib/i18n';
 import { DEFAULT_PAGE_SETTINGS, HOVER_DELAYS_MS, type EntityKind, type PageSettings } from '../../lib/messages';
 import type { BackstoryDatabase } from '../../lib/store/db';
+import { ENTITY_KINDS } from '../../lib/store/rows';
 import { readPageSettings, writePageSettings } from '../../lib/store/settings';
 import { LanguagePicker } from './LanguagePicker';
 import { SiteSwitches } from './SiteSwitches';
@@ -14,8 +15,6 @@ export interface SettingsPanelProps {
   /** Switches Backstory back on for a site (through the background, which tells that site's tabs). */
   switchOnSite(host: string): Promise<unknown>;
 }
-
-const KINDS: EntityKind[] = ['person', 'organization', 'country', 'place', 'party', 'event'];
 
 interface Choice<T extends string> {
   value: T;
@@ -64,7 +63,7 @@ export function SettingsPanel({ db, onChanged, switchOnSite }: SettingsPanelProp
       <p class="muted">{t('pageSettings.appliesAtOnce')}</p>
       <fieldset class="setting-group" disabled={!settings}>
         <legend>{t('pageSettings.namesMarked')}</legend>
-        {KINDS.map((kind) => (
+        {ENTITY_KINDS.map((kind) => (
           <label key={kind} class="setting">
             <input type="checkbox" checked={!shown.hiddenKinds.includes(kind)} onChange={(e) => toggleKind(kind, (e.currentTarget as HTMLInputElement).checked)} />
             <span>{kindLabel(kind)}</span>

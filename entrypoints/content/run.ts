@@ -33,18 +33,20 @@ export function run(ctx: ContentScriptContext): void {
   const stealth = new StealthLayer(document, stealthCss);
   // The reader's settings, as the last site-status told them (each refresh asks again).
   let settings: PageSettings = DEFAULT_PAGE_SETTINGS;
+  // Whether the page is dark, read once a start (marks and saved passages take lighter colours then).
+  let onDark = false;
   const marker: PageMarker = new PageMarker(document, {
     lookup: (words) => ask({ type: 'lookup', ...words }),
     onMarksChanged: (m) => void ask({ type: 'found', entities: m.entityCount }).catch(() => undefined),
     // In a page's own shadow roots only an adopted sheet will do: a <style> node would change the page.
     onShadowRoot: (root) => void adoptStylesheet(root, highlightsCss),
     paintNearScreenOnly: true,
-    tint: () => isLargePage(document) || settings.markStyle === 'tint',
+    tint: () => isLargePage(document),
     choices: () => ({
       hiddenKinds: settings.hiddenKinds,
       firstInBlock: settings.mentions === 'first-in-block',
       style: settings.markStyle === 'underline' ? 'line' : settings.markStyle === 'tint' ? 'tint' : 'both',
-      onDark: isDarkPage(document),
+      onDark,
     }),
     stealth: { layer: stealth, paints: (mark): boolean => settings.hideFromPages || mark.entityIds.some((id) => marker.entity(id)?.own === true) },
   });
@@ -110,7 +112,7 @@ export function run(ctx: ContentScriptContext): void {
   async function applySwitches() {
     const status = await ask({ type: 'site-status', host: location.hostname });
     settings = status.settings;
-    savedPainter.onDark = isDarkPage(document);
+    onDark = savedPainter.onDark = isDarkPage(document);
     if (status.enabled) {
       await marker.start();
       await saved.anchorAll(pageUrl());

@@ -109,7 +109,7 @@ export class StealthLayer implements PaintLayer {
    * moved them (its size, its layout, its DOM or a nested scroller changed, or the layer was taken out):
    * marks arriving frame after frame while a long page is marked cost only their own boxes.
    */
-  draw(): void {
+  private draw(): void {
     if (!this.painted.size) {
       this.teardown();
       return;

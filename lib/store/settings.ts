@@ -1,5 +1,6 @@
 import { DEFAULT_PAGE_SETTINGS, HOVER_DELAYS_MS, type PageSettings, type SiteStatus, type SwitchScope } from '../messages';
 import type { BackstoryDatabase } from './db';
+import { ENTITY_KINDS } from './rows';
 
 const EVERYWHERE = 'enabled:everywhere';
 const siteKey = (host: string) => `enabled:site:${host.toLowerCase()}`;
@@ -8,7 +9,7 @@ const PAGE_SETTINGS = 'page-settings';
 
 /** Each setting's allowed values: a stored value outside them (an older or damaged row) reads as the default. */
 const VALID: { [K in keyof PageSettings]: (value: unknown) => boolean } = {
-  hiddenKinds: (v) => Array.isArray(v) && v.every((kind) => ['person', 'organization', 'country', 'place', 'party', 'event'].includes(kind as string)),
+  hiddenKinds: (v) => Array.isArray(v) && v.every((kind) => (ENTITY_KINDS as readonly unknown[]).includes(kind)),
   mentions: (v) => v === 'every' || v === 'first-in-block',
   openOn: (v) => v === 'hover' || v === 'click' || v === 'shift-hover',
   hoverDelayMs: (v) => (HOVER_DELAYS_MS as readonly unknown[]).includes(v),
