@@ -1,9 +1,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MARKER_KEY, provide } from '~/lib/platform/provided';
-import { run } from './content/run';
+import { run, type LoaderStart } from './content/run';
 
 /** Starts Backstory in the page of the content script whose context is given. */
-export type RunBackstory = (ctx: ContentScriptContext) => void;
+export type RunBackstory = (ctx: ContentScriptContext, start: LoaderStart) => void;
 
 /**
  * What the content script (entrypoints/content/index.ts) loads once it knows the page can be marked:

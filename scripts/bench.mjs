@@ -21,6 +21,8 @@
 //   --only saved         only the saved passages: re-anchoring 200 on a page, searching a library of 50,000
 //   --only reader        only the reading mode: the demo article and a 1 MB article opened in reader.html
 //   --only stealth       only "Hide Backstory from pages": the 1 MB and 5 MB articles in both painting modes
+//   --only first-marks   only the first marks on a news page after DOMContentLoaded, step by step, worker warm and cold
+//   --first-runs N       loads per worker state for that (default 7)
 //   --stealth-runs N     loads per mode and page for that comparison (default 3)
 //   --reader-runs N      openings of the reading mode per article; median, and p95 from 5 runs (default 5)
 //   (--only prints its section and writes nothing.)
@@ -46,6 +48,7 @@ import {
 import { benchSavedPassages, savedPassagesReport } from './lib/bench-library.mjs';
 import { benchReader } from './lib/bench-reader.mjs';
 import { benchStealth, stealthReport } from './lib/bench-stealth.mjs';
+import { benchFirstMarks, firstMarksReport } from './lib/bench-first-marks.mjs';
 import { measureCosts } from './lib/bench-cost.mjs';
 import { longestDuringImport, measureEditor, probeOptions } from './lib/bench-editor.mjs';
 import { profileReader } from './lib/bench-profile.mjs';
@@ -87,8 +90,8 @@ if (!chromiumPath()) {
   process.exit(1);
 }
 const badInteger = (n) => !Number.isInteger(n) || n < 1;
-if (pageKeys.some((key) => !PAGE_SIZES[key]) || kbSizes.some(badInteger) || !['', 'saved', 'reader', 'stealth'].includes(only) || badInteger(readerRuns)) {
-  console.error('Usage: npm run bench -- [--kb 10,100,1000,100000] [--pages 100k,1m,5m] [--runs N] [--profile] [--no-build | --extension DIR] [--only saved | --only reader | --only stealth] [--reader-runs N]');
+if (pageKeys.some((key) => !PAGE_SIZES[key]) || kbSizes.some(badInteger) || !['', 'saved', 'reader', 'stealth', 'first-marks'].includes(only) || badInteger(readerRuns)) {
+  console.error('Usage: npm run bench -- [--kb 10,100,1000,100000] [--pages 100k,1m,5m] [--runs N] [--profile] [--no-build | --extension DIR] [--only saved | --only reader | --only stealth | --only first-marks] [--reader-runs N]');
   process.exit(1);
 }
 if (ownExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
@@ -137,6 +140,14 @@ const stealthOf = async () => {
 };
 if (only === 'stealth') {
   console.log(stealthReport(await stealthOf()));
+  process.exit(0);
+}
+
+// --only first-marks: the first marks on a news page, step by step, printed, nothing written.
+const firstRuns = Math.max(1, Number(option('first-runs', '7')));
+const firstMarksOf = () => benchFirstMarks({ extension: extensionDir, root, runs: firstRuns, log }).catch((error) => ({ error: firstLine(error) }));
+if (only === 'first-marks') {
+  console.log(firstMarksReport(await firstMarksOf()));
   process.exit(0);
 }
 
@@ -407,10 +418,12 @@ const saved = await benchSavedPassages({ extension: extensionDir, log });
 results.reader = await benchReader({ extension: extensionDir, log, runs: readerRuns });
 log('hidden from pages: both painting modes');
 results.stealth = await stealthOf();
+log('first marks on a news page: worker warm and cold');
+results.firstMarks = await firstMarksOf();
 
 machine.loadAfter = loadAverage();
 results.totalMs = performance.now() - began;
-const markdown = `${markdownReport(results)}\n\n${savedPassagesReport(saved)}\n\n${readerReport(results.reader)}\n\n${stealthReport(results.stealth)}\n`;
+const markdown = `${markdownReport(results)}\n\n${savedPassagesReport(saved)}\n\n${readerReport(results.reader)}\n\n${stealthReport(results.stealth)}\n\n${firstMarksReport(results.firstMarks)}\n`;
 writeFileSync(join(outDir, 'results.md'), markdown);
 // The same figures for programs (to compare two runs), without the pages' text.
 const pagesWithoutText = pages.map(({ html, text, words, ...page }) => page);

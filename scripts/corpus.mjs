@@ -112,9 +112,9 @@ if (options.extension) {
 } else if (!existsSync(join(extensionDir, 'manifest.json'))) fail(`No corpus build in ${extensionDir}: run without --no-build.`);
 
 // Scoring: which pages have expected mentions, and what the packs (bundled + --pack) say about aliases.
-const bundledPacks = readdirSync(join(root, 'assets/packs'))
+const bundledPacks = readdirSync(join(root, 'public/packs'))
   .filter((f) => f.endsWith('.json'))
-  .map((f) => join(root, 'assets/packs', f));
+  .map((f) => join(root, 'public/packs', f));
 const knowledge = new Knowledge([...bundledPacks, ...(packFile ? [packFile] : [])]);
 const expectedFor = new Map();
 if (expectedDir && existsSync(expectedDir)) {

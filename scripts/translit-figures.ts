@@ -16,7 +16,7 @@ import { Matcher, lookupKeys, mayOccurIn, type AliasSpec } from '../lib/text';
 const root = resolve(import.meta.dirname, '..');
 const [pagesDir, textsDir] = process.argv.slice(2);
 const readPack = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8')) as { id: string; entities: Entity[] };
-const packs = [readPack('assets/packs/post-soviet-politics.json'), readPack('tests/corpus/packs/corpus-news.json')];
+const packs = [readPack('public/packs/post-soviet-politics.json'), readPack('tests/corpus/packs/corpus-news.json')];
 
 function filed(romanise: boolean) {
   const aliases: PackAlias[] = [];

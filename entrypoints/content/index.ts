@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import '~/assets/highlights.css';
 import { isHighlightSupported } from '~/lib/page/highlights';
-import { yieldToPage } from '~/lib/page/scheduler';
+import { nextTask } from '~/lib/page/scheduler';
 import { MARKER_KEY, importProvided } from '~/lib/platform/provided';
 import type { RunBackstory } from '../page-marker';
 
@@ -11,20 +11,46 @@ function isMarkableDocument(doc: Document): boolean {
 }
 
 /**
+ * Settles once the document is parsed (DOMContentLoaded) and the page has drawn a frame after it:
+ * marking reads where blocks are and what colour the page is, which would otherwise make the browser
+ * do the page's first style and layout inside Backstory's task (one long stretch instead of two short
+ * ones). A hidden tab draws no frames: a task after DOMContentLoaded will do there; and half a second
+ * at most, for a window the browser stopped drawing without calling it hidden.
+ */
+async function parsedAndDrawn(doc: Document): Promise<void> {
+  if (doc.readyState === 'loading') await new Promise<void>((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+  if (doc.visibilityState === 'visible') await new Promise((resolve) => (requestAnimationFrame(resolve), setTimeout(resolve, 500)));
+  await nextTask();
+}
+
+/**
  * The content script itself is a loader: a page evaluates it in a task in which the page cannot run,
- * so it holds nothing but the check that the page can be marked (even the extension API is first
- * touched in the next task). The marker, the text core and the rest (entrypoints/page-marker.ts) are
- * compiled and run in tasks of their own, after it.
+ * so it holds nothing but the check that the page can be marked, the question for the site's status
+ * and the start of the marker's import. It runs as the document starts (document_start), so that the
+ * marker (entrypoints/page-marker.ts) is fetched and compiled off the main thread, and a sleeping
+ * service worker woken, while the page is still loading; marking starts once the document is parsed and drawn.
+ * (At document_idle, Chrome would put all of it off until the page's `load` or 200 ms after
+ * DOMContentLoaded.)
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  runAt: 'document_start',
   main(ctx) {
+    const loaded = performance.now();
     if (!isMarkableDocument(document) || !isHighlightSupported()) return;
-    yieldToPage()
-      .then(() => importProvided<RunBackstory>(browser.runtime.getURL('/page-marker.js'), MARKER_KEY))
-      .then((run) => {
-        if (!ctx.isInvalid) run(ctx);
+    // The extension API is first touched in the next task (building its bindings costs the page a few
+    // ms), of ordinary priority: the worker is woken and the module fetched while the page still loads.
+    nextTask()
+      .then(() => {
+        const status = browser.runtime.sendMessage({ type: 'site-status', host: location.hostname });
+        status.catch(() => undefined);
+        const statusAsked = performance.now();
+        const marker = importProvided<RunBackstory>(browser.runtime.getURL('/page-marker.js'), MARKER_KEY);
+        // The module's evaluation is a task of its own; the marker runs in a later one.
+        return Promise.all([marker, parsedAndDrawn(document)]).then(async ([run]) => {
+          await nextTask();
+          if (!ctx.isInvalid) run(ctx, { loaded, statusAsked, status });
+        });
       })
       .catch((error) => console.debug('Backstory is idle on this page:', error));
   },

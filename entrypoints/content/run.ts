@@ -14,12 +14,30 @@ import { isLargePage } from '~/lib/page/large-page';
 import { isDarkPage } from '~/lib/page/page-tone';
 import { nextMark } from '~/lib/page/navigation';
 import { SavedPassages } from '~/lib/page/saved-passages';
-import { yieldToPage } from '~/lib/page/scheduler';
+import { nextTask } from '~/lib/page/scheduler';
 import { proposedEntities, savableRange } from '~/lib/page/selection';
 import { onSelectionGesture } from '~/lib/page/selection-gesture';
 import { StealthLayer } from '~/lib/page/stealth-layer';
 import { adoptStylesheet } from '~/lib/page/ui-host';
 import { LazyPageUi, LazyPopover } from './lazy-ui';
+
+/** What the content script did before the marker loaded: when it ran, and the site-status it asked for. */
+export interface LoaderStart {
+  /** performance.now() when the content script ran. */
+  loaded: number;
+  /** performance.now() when it asked for the site's status. */
+  statusAsked: number;
+  /** The background's raw reply to that `site-status` request. */
+  status: Promise<unknown>;
+}
+
+/** The steps of a page's start, in performance.now() time: see `backstory.phases()`. */
+interface StartPhases {
+  loaded: number;
+  statusAsked: number;
+  markerRun: number;
+  statusAnswered?: number;
+}
 
 const ask = <T extends BackgroundRequest>(request: T) => unwrapReply<BackgroundReplies[T['type']]>(browser.runtime.sendMessage(request));
 
@@ -27,7 +45,8 @@ const ask = <T extends BackgroundRequest>(request: T) => unwrapReply<BackgroundR
  * Backstory in a page: marks the names, explains them on hover, saves passages, answers the popup and
  * the background. Loaded by the content script (./index.ts) in a task after its own.
  */
-export function run(ctx: ContentScriptContext): void {
+export function run(ctx: ContentScriptContext, start: LoaderStart): void {
+  const phases: StartPhases = { loaded: start.loaded, markerRun: performance.now(), statusAsked: start.statusAsked };
   // What the page's scripts must not read (saved passages, the reader's own entities; everything when
   // the reader hides Backstory from pages) is painted in a layer of Backstory's own.
   const stealth = new StealthLayer(document, stealthCss);
@@ -109,10 +128,19 @@ export function run(ctx: ContentScriptContext): void {
     else if (offered()) void ui.get().then(({ save }) => save.offer(offered()));
   });
 
+  // The first start uses the status the content script asked for; later ones (a refresh) ask again.
+  let firstStatus: Promise<unknown> | null = start.status;
   async function applySwitches() {
-    const status = await ask({ type: 'site-status', host: location.hostname });
+    const pending = firstStatus ?? browser.runtime.sendMessage({ type: 'site-status', host: location.hostname } satisfies BackgroundRequest);
+    firstStatus = null;
+    const status = await unwrapReply<BackgroundReplies['site-status']>(pending);
+    phases.statusAnswered ??= performance.now();
     settings = status.settings;
     onDark = savedPainter.onDark = isDarkPage(document);
+    // Marking starts after the page's first frame, which a stylesheet loaded without blocking it (the
+    // print-media swap news sites use) may not have reached: the tone is read again once the page has
+    // loaded, and the marks take the other colours if it changed.
+    if (document.readyState !== 'complete') ctx.addEventListener(window, 'load', retone, { once: true });
     if (status.enabled) {
       await marker.start();
       await saved.anchorAll(pageUrl());
@@ -121,6 +149,13 @@ export function run(ctx: ContentScriptContext): void {
       marker.stop();
       saved.clear();
     }
+  }
+
+  function retone() {
+    if (isDarkPage(document) === onDark || !marker.running) return;
+    marker.stop();
+    saved.clear();
+    void applySwitches().catch((error) => console.debug('Backstory is idle on this page:', error));
   }
 
   const onMessage = (message: unknown, sender: { id?: string }): Promise<Reply<unknown>> | undefined => {
@@ -196,6 +231,8 @@ export function run(ctx: ContentScriptContext): void {
   Object.defineProperty(globalThis, 'backstory', {
     value: Object.freeze({
       timings: marker.timings,
+      /** When each step of this page's start happened (performance.now()), for `npm run bench`. */
+      phases: (): StartPhases => ({ ...phases, ...marker.timings }),
       counts: () => marker.counts(),
       /** Every mark, painted or not yet (marks far from the screen are painted as the reader nears them). */
       marks: () => marker.painter.size,
@@ -213,9 +250,8 @@ export function run(ctx: ContentScriptContext): void {
     configurable: true,
   });
 
-  // The first message and everything after it wait for a task of their own: the script's first task
-  // (its evaluation, in which the page cannot run) holds wiring only.
-  void yieldToPage()
+  // Marking begins in a task of its own (this one holds the wiring), once the site's status is here.
+  void nextTask()
     .then(applySwitches)
     .catch((error) => console.debug('Backstory is idle on this page:', error));
 }

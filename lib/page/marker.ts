@@ -87,8 +87,11 @@ export class PageMarker {
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
   private queue: Promise<void> = Promise.resolve();
   private choices: MarkChoices = NO_CHOICES;
-  /** performance.now() when the first and the last mark of the initial scan were painted. */
-  readonly timings: { start: number; firstMark?: number; allMarks?: number } = { start: 0 };
+  /**
+   * performance.now() when marking started, when its first lookup was asked and answered, and when
+   * the first and the last mark of the initial scan were painted.
+   */
+  readonly timings: { start: number; lookupAsked?: number; lookupAnswered?: number; firstMark?: number; allMarks?: number } = { start: 0 };
 
   constructor(
     private readonly doc: Document,
@@ -109,7 +112,7 @@ export class PageMarker {
     this.choices = this.options.choices?.() ?? NO_CHOICES;
     this.painter.style = this.options.tint?.() ? 'tint' : this.choices.style;
     this.painter.onDark = this.choices.onDark === true;
-    this.timings.firstMark = this.timings.allMarks = undefined;
+    this.timings.firstMark = this.timings.allMarks = this.timings.lookupAsked = this.timings.lookupAnswered = undefined;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observe(this.doc);
     return this.enqueue(async () => {
@@ -243,8 +246,10 @@ export class PageMarker {
     if (!collected) return;
     flushKeys();
     if (words.size) {
+      this.timings.lookupAsked ??= performance.now();
       const answer = await this.options.lookup({ words: [...words], beforeApostrophe: [...beforeApostrophe] });
       if (cancelled()) return;
+      this.timings.lookupAnswered ??= performance.now();
       let added = false;
       for (const alias of answer.aliases) {
         const id = `${alias.entityId}\u0000${alias.text}`;

@@ -3,7 +3,7 @@
 export const SLICE_MS = 8;
 
 interface TaskScheduler {
-  postTask?: (callback: () => void, options: { priority: 'background' }) => Promise<void>;
+  postTask?: (callback: () => void, options: { priority: 'background' | 'user-visible' }) => Promise<void>;
 }
 
 /**
@@ -39,4 +39,14 @@ export async function eachSliced<T>(items: Iterable<T>, step: (item: T) => void,
     }
   }
   return !isCancelled();
+}
+
+/**
+ * A task of ordinary priority, queued behind what the page has queued already: for short steps that
+ * should not wait for the page to fall idle (a background task may wait until the page has loaded).
+ */
+export function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
+  if (scheduler?.postTask) return scheduler.postTask(() => undefined, { priority: 'user-visible' });
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -22,16 +22,40 @@ export type BundledPackOutcome = 'imported' | 'current' | 'newer-stored' | 'unkn
 export async function ensureBundledPack(db: BackstoryDatabase, bundled: unknown): Promise<BundledPackOutcome> {
   const check = checkPack(bundled);
   if (!check.ok) throw new Error(`The bundled pack is invalid: ${check.problems[0].path} ${check.problems[0].message}`);
-  if (await db.settings.get(removedPackKey(check.pack.id))) return 'removed';
-  const stored = await db.packs.get(check.pack.id);
-  if (stored) {
-    const order = compareVersions(stored.version, check.pack.version);
-    if (order === null) return 'unknown-stored';
-    if (order > 0) return 'newer-stored';
-    if (order === 0 && !isLaterDate(check.pack.updated, stored.updated)) return 'current';
-  }
+  const outcome = await storedAgainst(db, check.pack);
+  if (outcome !== 'import') return outcome;
   await importPack(db, check.pack);
   return 'imported';
+}
+
+/** What is compared before a pack is read: its id, version and date (the pack file's own fields). */
+export interface PackStamp {
+  id: string;
+  version?: unknown;
+  updated?: string;
+}
+
+/**
+ * ensureBundledPack for a pack known by its stamp until it must be read: on most starts of the service
+ * worker (MV3 starts it again after each idle half-minute, and a page's first marks wait for it) the
+ * database already holds this version, and only two rows are read, not the whole pack.
+ */
+export async function ensureBundledPackFile(db: BackstoryDatabase, stamp: PackStamp, load: () => Promise<unknown>): Promise<BundledPackOutcome> {
+  const outcome = await storedAgainst(db, stamp);
+  return outcome === 'import' ? ensureBundledPack(db, await load()) : outcome;
+}
+
+/** What the stored pack says of the bundled one with this stamp: keep what is stored, or 'import'. */
+async function storedAgainst(db: BackstoryDatabase, bundled: PackStamp): Promise<Exclude<BundledPackOutcome, 'imported'> | 'import'> {
+  if (await db.settings.get(removedPackKey(bundled.id))) return 'removed';
+  const stored = await db.packs.get(bundled.id);
+  if (stored) {
+    const order = compareVersions(stored.version, bundled.version);
+    if (order === null) return 'unknown-stored';
+    if (order > 0) return 'newer-stored';
+    if (order === 0 && !isLaterDate(bundled.updated, stored.updated)) return 'current';
+  }
+  return 'import';
 }
 
 /**
@@ -63,3 +87,4 @@ function isLaterDate(a: string | undefined, b: string | undefined): boolean {
   // Same-shaped ISO dates order as strings; a shorter one ("2026-12") counts as the start of its period.
   return a.padEnd(10, '-00') > b.padEnd(10, '-00');
 }
+

@@ -4,7 +4,7 @@
 import { articleShell, prng } from './bench-data.mjs';
 
 /**
- * Starter-pack entities as the press writes them, each form an alias of the pack (assets/packs/
+ * Starter-pack entities as the press writes them, each form an alias of the pack (public/packs/
  * post-soviet-politics.json), so that every mention written is one mark. People come in full on first
  * mention and by surname after, as in a real article.
  */

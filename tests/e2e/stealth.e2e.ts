@@ -96,4 +96,26 @@ describe('a page with a dark background', () => {
     expect(red + green + blue).toBeGreaterThan(background[0] + background[1] + background[2] + 15);
     await page.close();
   });
+
+  it('marks before a late dark stylesheet applies, then takes the lighter colours', async () => {
+    const page = await session.context.newPage();
+    // The page's stylesheet, loaded without blocking the first frame (the print-media trick news sites
+    // use), comes 4 s late: Backstory marks the text before it applies.
+    await page.route('**/late-dark.css', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      await route.fulfill({ contentType: 'text/css', body: 'body { background: #111418; color: #e8e8e8; }' });
+    });
+    await page.route('**/late-dark.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><html lang="en"><head><title>Late dark</title><link rel="stylesheet" href="late-dark.css" media="print" onload="this.media=\'all\'"></head><body><main><p>Alexander Lukashenka met Nikol Pashinyan of Armenia in Minsk.</p><p>Kassym-Jomart Tokayev did not attend.</p></main></body></html>',
+      }),
+    );
+    void page.goto(`${server.origin}/pages/late-dark.html`).catch(() => undefined);
+    await expect.poll(async () => (await markedTexts(page))['backstory-person'] ?? [], { timeout: 3500, interval: 100 }).toContain('Alexander Lukashenka');
+    expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
+    await expect.poll(async () => (await markedTexts(page))['backstory-person-on-dark'] ?? [], { timeout: 10_000 }).toContain('Alexander Lukashenka');
+    expect((await markedTexts(page))['backstory-person']).toBeUndefined();
+    await page.close();
+  });
 });

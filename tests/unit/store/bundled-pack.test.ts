@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BackstoryDatabase } from '../../../lib/store/db';
 import { importPack } from '../../../lib/store/packs';
-import { compareVersions, ensureBundledPack } from '../../../lib/store/starter-pack';
+import { compareVersions, ensureBundledPack, ensureBundledPackFile } from '../../../lib/store/starter-pack';
+import { removePack } from '../../../lib/store/packs';
 import { smallPack } from './fixture-pack';
 import { kb } from './kb-view';
 
@@ -58,6 +59,44 @@ describe('the bundled pack on each start of the service worker', () => {
     await db.packs.update('test-pack', { version: 'three' as unknown as number });
     expect(await ensureBundledPack(db, smallPack())).toBe('unknown-stored');
     expect((await kb(db).entity('lukashenka'))?.summary).toBe('As of version 3.');
+  });
+});
+
+describe('the bundled pack known by its stamp (id, version, date) until it must be read', () => {
+  const stampOf = (pack: ReturnType<typeof smallPack>) => ({ id: pack.id, version: pack.version, updated: pack.updated });
+  /** The pack file as the worker reads it, counting the reads. */
+  const file = (pack: ReturnType<typeof smallPack>) => {
+    const reads = { count: 0 };
+    return { reads, load: async () => (reads.count++, pack) };
+  };
+
+  it('reads the file on the first start only: later starts find this version stored', async () => {
+    const shipped = file(smallPack());
+    expect(await ensureBundledPackFile(db, stampOf(smallPack()), shipped.load)).toBe('imported');
+    expect(await ensureBundledPackFile(db, stampOf(smallPack()), shipped.load)).toBe('current');
+    expect(await ensureBundledPackFile(db, stampOf(smallPack()), shipped.load)).toBe('current');
+    expect(shipped.reads.count).toBe(1);
+    expect((await kb(db).entity('lukashenka'))?.name).toBe('Alexander Lukashenka');
+  });
+
+  it('reads and imports the file of an update, and never a pack the reader removed', async () => {
+    await ensureBundledPackFile(db, stampOf(smallPack()), file(smallPack()).load);
+    const update = file(smallPack({ version: 2 }));
+    expect(await ensureBundledPackFile(db, stampOf(smallPack({ version: 2 })), update.load)).toBe('imported');
+    expect(update.reads.count).toBe(1);
+    expect((await db.packs.get('test-pack'))?.version).toBe(2);
+    await removePack(db, 'test-pack');
+    const later = file(smallPack({ version: 3 }));
+    expect(await ensureBundledPackFile(db, stampOf(smallPack({ version: 3 })), later.load)).toBe('removed');
+    expect(later.reads.count).toBe(0);
+  });
+
+  it('reads the file again when the database lost the pack', async () => {
+    await ensureBundledPackFile(db, stampOf(smallPack()), file(smallPack()).load);
+    await db.packs.clear();
+    const again = file(smallPack());
+    expect(await ensureBundledPackFile(db, stampOf(smallPack()), again.load)).toBe('imported');
+    expect(again.reads.count).toBe(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import starterPack from '../../../assets/packs/post-soviet-politics.json';
+import starterPack from '../../../public/packs/post-soviet-politics.json';
 import { BackstoryDatabase } from '../../../lib/store/db';
 import type { AliasRow, EntityRow, RelationRow, StatementRow } from '../../../lib/store/rows';
 import { checkDraft, deleteEntity, emptyDraft, loadDraft, saveEntity, type EntityDraft } from '../../../lib/store/editor';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import starterPack from '../../../assets/packs/post-soviet-politics.json';
+import starterPack from '../../../public/packs/post-soviet-politics.json';
 import { BackstoryDatabase } from '../../../lib/store/db';
 import { checkDraft, loadDraft, saveEntity } from '../../../lib/store/editor';
 import { parsePack, type Pack } from '../../../lib/store/pack-validation';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import starterPack from '../../../assets/packs/post-soviet-politics.json';
+import starterPack from '../../../public/packs/post-soviet-politics.json';
 import type { Pack } from '../../../lib/store/pack-validation';
 
 const pack = starterPack as Pack;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import starterPack from '../../../assets/packs/post-soviet-politics.json';
+import starterPack from '../../../public/packs/post-soviet-politics.json';
 import { BackstoryDatabase } from '../../../lib/store/db';
 import type { Pack } from '../../../lib/store/pack-validation';
 import { importPack } from '../../../lib/store/packs';

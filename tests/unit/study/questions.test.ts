@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import starterPack from '../../../assets/packs/post-soviet-politics.json';
+import starterPack from '../../../public/packs/post-soviet-politics.json';
 import type { ArticleEntity } from '../../../lib/study/article';
 import { studyQuestions, type StudyQuestion } from '../../../lib/study/questions';
 import { seedEntities } from './seed-story';

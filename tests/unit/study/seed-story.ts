@@ -3,7 +3,7 @@
  * about Armenia and Kazakhstan, August 2024): dossiers read from the starter pack imported into
  * fake-indexeddb, mentions in the order the names are listed.
  */
-import starterPack from '../../../assets/packs/post-soviet-politics.json';
+import starterPack from '../../../public/packs/post-soviet-politics.json';
 import type { ArticleEntity, ArticleInfo } from '../../../lib/study/article';
 import { BackstoryDatabase } from '../../../lib/store/db';
 import type { Pack } from '../../../lib/store/pack-validation';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // The word list (an-array-of-english-words, MIT licence): some 275,000 English words in lower case.
 import englishWords from 'an-array-of-english-words';
-import starterPack from '../../../../assets/packs/post-soviet-politics.json';
+import starterPack from '../../../../public/packs/post-soviet-politics.json';
 import { generatedAliases, matchKey, romanisationsOf, type EntityAliases } from '../../../../lib/text/translit/generate';
 
 const ENGLISH = new Set(englishWords as string[]);
