@@ -1,7 +1,7 @@
 import { BackgroundRequest, isOwnSender, parseRequest, type BackgroundReplies, type PageRequest, type ReaderSnapshot, type Reply, type SaveFormInput, type SenderInfo } from '../messages';
 import type { BackstoryDatabase } from '../store/db';
-import { AliasKeySet } from '../store/alias-keys';
-import { findCandidates, loadDossier } from '../store/queries';
+import { CandidateCache } from '../store/candidate-cache';
+import { loadDossier } from '../store/queries';
 import { lookupKeysOf } from '../text';
 import { readSiteStatus, writeSwitch } from '../store/settings';
 import { readLanguageSetting } from '../store/ui-language';
@@ -119,15 +119,15 @@ export class HeldForms {
 /** Answers the protocol's requests. Never throws: a bad message or a failure becomes an error reply. */
 export function createRouter(deps: RouterDeps) {
   const { db } = deps;
-  const aliasKeys = new AliasKeySet();
+  const candidates = new CandidateCache();
   // Read the list of filed words as the service worker starts, and again when the knowledge base
   // changes, so that the first page's lookup does not wait for it (hundreds of thousands of words for
   // a large knowledge base).
   const forms = new HeldForms();
-  const warm = () => aliasKeys.current(db).then(() => undefined, () => undefined);
+  const warm = () => candidates.warm(db).then(() => undefined, () => undefined);
   void warm();
   const handlers: { [K in BackgroundRequest['type']]: (request: Extract<BackgroundRequest, { type: K }>, sender: SenderInfo) => Promise<BackgroundReplies[K]> } = {
-    lookup: (request) => findCandidates(db, lookupKeysOf(request), aliasKeys),
+    lookup: (request) => candidates.find(db, lookupKeysOf(request)),
     dossier: (request) => loadDossier(db, request.id),
     'site-status': (request) => readSiteStatus(db, request.host),
     'set-switch': async (request) => {
@@ -149,6 +149,7 @@ export function createRouter(deps: RouterDeps) {
       return null;
     },
     'knowledge-changed': async () => {
+      candidates.forget();
       await warm();
       await deps.broadcast({ type: 'refresh' });
       return null;

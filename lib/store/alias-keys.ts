@@ -17,7 +17,11 @@ export function joinKeys(keys: Iterable<string>): string {
   return [...new Set(keys)].filter(Boolean).join('\n');
 }
 
-async function bumpRevision(db: BackstoryDatabase): Promise<void> {
+/**
+ * Marks the knowledge base as changed for the readers that keep what they read (AliasKeySet, the
+ * service worker's CandidateCache). Call inside the transaction of the write.
+ */
+export async function bumpRevision(db: BackstoryDatabase): Promise<void> {
   const current = (await db.settings.get(REVISION))?.value;
   await db.settings.put({ key: REVISION, value: (typeof current === 'number' ? current : 0) + 1 });
 }
@@ -45,6 +49,11 @@ export async function forgetKeys(db: BackstoryDatabase, id: string): Promise<voi
 export class AliasKeySet {
   #revision: unknown;
   #keys: Set<string> | null = null;
+
+  /** The revision the set was last read at. */
+  get revision(): unknown {
+    return this.#revision;
+  }
 
   async current(db: BackstoryDatabase): Promise<Set<string>> {
     const revision = (await db.settings.get(REVISION))?.value ?? 0;

@@ -2,7 +2,7 @@ import type { EntityKind } from '../messages';
 import type { BackstoryDatabase } from './db';
 import type { Entity, Relation, Source, Statement } from './generated/pack';
 import { checkPack, type Pack, type PackProblem } from './pack-validation';
-import { READER_KEYS, fileKeys } from './alias-keys';
+import { READER_KEYS, bumpRevision, fileKeys } from './alias-keys';
 import { USER_ORIGIN, aliasRows, entityRow, type AliasObject, type EntityRow, type RelationType } from './rows';
 import { getEntities, getEntity, knowledgeTables, relationsOf, statementsOf } from './knowledge';
 import { describeConflicts, mergeSinceLoaded } from './editor-merge';
@@ -370,6 +370,8 @@ export async function deleteEntity(db: BackstoryDatabase, id: string, now = Date
     await db.relations.bulkDelete(relations.map((r) => r.id!));
     await db.statements.bulkDelete(statements.map((s) => s.id!));
     await db.entities.delete(id);
+    // No key is filed or forgotten (a key may stay listed), but what the keys find has changed.
+    await bumpRevision(db);
     return db.trash.add({ deletedAt: now, entity, aliases, relations, statements });
   });
 }

@@ -9,36 +9,60 @@ import { USER_ORIGIN, type EntityRow, type PackRow, type RelationRow } from './r
 /**
  * The aliases a page whose lookup keys are `keys` may hold: those filed under one of the keys (an
  * alias's last word) whose other words are among the keys too, so a page that names Alexander
- * Lukashenka is not sent every Alexander of the knowledge base.
+ * Lukashenka is not sent every Alexander of the knowledge base. Read afresh; the service worker keeps
+ * what it read between pages (candidate-cache.ts).
  */
 export async function findCandidates(db: BackstoryDatabase, keys: string[], aliasKeys?: AliasKeySet): Promise<Candidates> {
-  const asked = new Set(keys);
   // Only the words that some alias is filed under go to the index (see alias-keys.ts).
   const listed = aliasKeys ? await aliasKeys.current(db) : null;
-  const wanted = listed ? keys.filter((key) => listed.has(key)) : keys;
-  if (!wanted.length) return { aliases: [], entities: {} };
+  return candidatesOf(await candidateRows(db, listed ? keys.filter((key) => listed.has(key)) : keys), new Set(keys));
+}
+
+/** An alias filed under `key`, with its entity as pages are told of it. */
+export interface CandidateRow {
+  key: string;
+  entityId: string;
+  text: string;
+  lang?: string;
+  caseSensitive?: boolean;
+  entity: Candidates['entities'][string];
+}
+
+/** Every alias filed under one of `keys` that the reader sees (their own rows over the packs'), with its entity. */
+export async function candidateRows(db: BackstoryDatabase, keys: string[]): Promise<CandidateRow[]> {
+  if (!keys.length) return [];
   return db.transaction('r', [...knowledgeTables(db), db.aliasKeys, db.settings], async () => {
-    const own = (await db.aliases.where('key').anyOf(wanted).toArray()).filter((row) => mayOccurIn(row, asked));
-    const fromPacks = await packAliases(db, wanted, (row) => mayOccurIn(row, asked));
+    const own = await db.aliases.where('key').anyOf(keys).toArray();
+    const fromPacks = await packAliases(db, keys);
     const entities: Candidates['entities'] = {};
     for (const row of fromPacks) entities[row.entityId] = { kind: row.kind, name: row.name };
     const ids = [...new Set(own.map((row) => row.entityId))];
     for (const entity of await db.entities.bulkGet(ids)) {
       if (entity) entities[entity.id] = { kind: entity.kind, name: entity.name, ...(isReaders(entity) ? { own: true } : {}) };
     }
-    // Two packs that hold one entity may file the same alias: the page is sent it once.
-    const sent = new Set<string>();
-    const once = (row: { entityId: string; text: string; lang?: string }) => {
-      const key = `${row.entityId}\u0000${row.text}\u0000${row.lang ?? ''}`;
-      return sent.has(key) ? false : (sent.add(key), true);
-    };
-    return {
-      aliases: [...own, ...fromPacks]
-        .filter((row) => entities[row.entityId] && once(row))
-        .map(({ entityId, text, lang, caseSensitive }) => ({ entityId, text, lang, caseSensitive })),
-      entities,
-    };
+    return [...own, ...fromPacks]
+      .filter((row) => entities[row.entityId])
+      .map(({ key, entityId, text, lang, caseSensitive }) => ({ key, entityId, text, lang, caseSensitive, entity: entities[entityId]! }));
   });
+}
+
+/**
+ * What a page with these keys is sent of the rows: the aliases whose every word is among its keys, each
+ * once (two packs that hold one entity may file the same alias), and their entities.
+ */
+export function candidatesOf(rows: readonly CandidateRow[], asked: ReadonlySet<string>): Candidates {
+  const entities: Candidates['entities'] = {};
+  const aliases: Candidates['aliases'] = [];
+  const sent = new Set<string>();
+  for (const row of rows) {
+    if (!mayOccurIn(row, asked)) continue;
+    entities[row.entityId] = row.entity;
+    const id = `${row.entityId}\u0000${row.text}\u0000${row.lang ?? ''}`;
+    if (sent.has(id)) continue;
+    sent.add(id);
+    aliases.push({ entityId: row.entityId, text: row.text, lang: row.lang, caseSensitive: row.caseSensitive });
+  }
+  return { aliases, entities };
 }
 
 /** The reader's own entity, or a pack's that the reader edited. */
