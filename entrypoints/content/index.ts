@@ -28,9 +28,9 @@ async function parsedAndDrawn(doc: Document): Promise<void> {
  * so it holds nothing but the check that the page can be marked, the question for the site's status
  * and the start of the marker's import. It runs as the document starts (document_start), so that the
  * marker (entrypoints/page-marker.ts) is fetched and compiled off the main thread, and a sleeping
- * service worker woken, while the page is still loading; marking starts once the document is parsed and drawn.
- * (At document_idle, Chrome would put all of it off until the page's `load` or 200 ms after
- * DOMContentLoaded.)
+ * service worker woken, while the page is still loading; marking starts once the document is parsed
+ * and drawn. (At document_idle, Chrome would put all of it off until the page's `load` or 200 ms
+ * after DOMContentLoaded.)
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
