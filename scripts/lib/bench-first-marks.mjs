@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension } from './browser.mjs';
-import { contentScriptReader, emptyExtension, firstLine, recordLongTasks } from './bench-browser.mjs';
+import { contentScriptReader, emptyExtension, firstLine, recordLongTasks, sleep, startTrace } from './bench-browser.mjs';
 import { measureCost } from './corpus-cost.mjs';
 import { median, percentile } from './stats.mjs';
 import { startStaticServer } from './static-server.mjs';
@@ -21,7 +21,6 @@ const IMAGE_DELAY_MS = 700;
 const IMAGES = 6;
 // A 1×1 transparent PNG.
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The page's side: the first animation frame in which a range of the highlight registry is on screen. */
 function watchFirstVisibleMark() {
@@ -131,14 +130,10 @@ const JS_EVENTS = new Set(['EvaluateScript', 'v8.evaluateModule', 'v8.compileMod
 async function tracedLoad(session, url) {
   const page = await session.context.newPage();
   const cdp = await session.context.newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'loading'] } });
+  const trace = await startTrace(cdp, ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'loading']);
   await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
   await sleep(1500);
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  await complete;
+  const events = await trace.stop();
   await page.close();
   const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
   if (!parse) return null;

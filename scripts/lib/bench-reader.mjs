@@ -8,7 +8,7 @@
 // article pages (bench-data.mjs articlePage) name synthetic people of the bench packs, which the starter
 // pack does not know, so the 1 MB page here is generated from starter-pack names instead.
 import { resolve } from 'node:path';
-import { contentScriptReader } from './bench-browser.mjs';
+import { contentScriptReader, startTrace } from './bench-browser.mjs';
 import { launchWithExtension } from './browser.mjs';
 import { readerArticle } from './bench-reader-article.mjs';
 import { startStaticServer } from './static-server.mjs';
@@ -115,27 +115,6 @@ function sourceTasksInTrace(events, markedAt) {
 }
 
 /**
- * Starts a trace of the browser's top-level tasks (and User Timing marks) over `cdp`; `stop()` resolves
- * to its events. Not free: it records every task of every process, and slowed the reader's opening of
- * the demo article by about 90 ms here (250 → 340 ms), so traced openings are not the timed ones.
- */
-async function startTrace(cdp) {
-  const events = [];
-  const collect = ({ value }) => events.push(...value);
-  cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'] }, transferMode: 'ReportEvents' });
-  return {
-    async stop() {
-      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-      await cdp.send('Tracing.end');
-      await complete;
-      cdp.off('Tracing.dataCollected', collect);
-      return events;
-    },
-  };
-}
-
-/**
  * Runs in the reader page before its own scripts: notes (on its clock) when it asks the background
  * for the page's snapshot and when the answer arrives, which splits the time its own timings leave
  * out into the page's start (bundle, database, settings, first render), the snapshot's round trip
@@ -201,7 +180,7 @@ async function readOnce(session, url, { timeout = 60_000, trace: traced = false 
     const tabId = await tabIdOf(session, source.page.url());
     // A moment for the page's own work after its marks (painting near the screen) to be over.
     await sleep(300);
-    if (traced) trace = await startTrace(source.cdp);
+    if (traced) trace = await startTrace(source.cdp, ['toplevel', 'blink.user_timing']);
     const watch = await source.page.evaluate(installWatch, SOURCE_MARK);
     reader = await session.context.newPage();
     await reader.addInitScript(watchSnapshot);
