@@ -288,7 +288,7 @@ if (costRuns > 0) {
     const measured = await cost(page, costRuns);
     if (measured) costs.push({ page: page.name, ...measured });
     const line = (key) => `${Math.round(measured.backstory[key])} ms with Backstory, ${Math.round(measured.control[key])} ms with the control`;
-    log(`cost ${page.name}: ${measured ? `longest stretch ${line('longest')}; timer loop ${line('longestTimer')}` : 'no figure'}`);
+    log(`cost ${page.name}: ${measured ? `longest stretch ${line('longest')}; timer loop ${line('longestTimer')}; whole load ${line('longestWhole')}` : 'no figure'}`);
   }
   await control.close();
 }

@@ -35,11 +35,16 @@ async function parsedAndDrawn(doc: Document): Promise<void> {
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_start',
+  // WXT would post a "content-script-started" message to the page's window, naming the extension's id:
+  // every page's scripts could read that Backstory is there, and which install. (Its own older
+  // instances, after an update, are still told: by a DOM event.)
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const loaded = performance.now();
     if (!isMarkableDocument(document) || !isHighlightSupported()) return;
-    // The extension API is first touched in the next task (building its bindings costs the page a few
-    // ms), of ordinary priority: the worker is woken and the module fetched while the page still loads.
+    // Messages and the import wait for the next task, of ordinary priority (building the API's bindings
+    // costs the page a few ms; WXT's context has read runtime.id already, for its event names): the
+    // worker is woken and the module fetched while the page still loads.
     nextTask()
       .then(() => {
         const status = browser.runtime.sendMessage({ type: 'site-status', host: location.hostname });

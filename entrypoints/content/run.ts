@@ -14,7 +14,7 @@ import { isLargePage } from '~/lib/page/large-page';
 import { isDarkPage } from '~/lib/page/page-tone';
 import { nextMark } from '~/lib/page/navigation';
 import { SavedPassages } from '~/lib/page/saved-passages';
-import { nextTask } from '~/lib/page/scheduler';
+import { nextTask, sliceClock } from '~/lib/page/scheduler';
 import { proposedEntities, savableRange } from '~/lib/page/selection';
 import { onSelectionGesture } from '~/lib/page/selection-gesture';
 import { StealthLayer } from '~/lib/page/stealth-layer';
@@ -46,6 +46,8 @@ const ask = <T extends BackgroundRequest>(request: T) => unwrapReply<BackgroundR
  * the background. Loaded by the content script (./index.ts) in a task after its own.
  */
 export function run(ctx: ContentScriptContext, start: LoaderStart): void {
+  // Setting up counts against the first slice of marking, which follows in the same task.
+  sliceClock();
   const phases: StartPhases = { loaded: start.loaded, markerRun: performance.now(), statusAsked: start.statusAsked };
   // What the page's scripts must not read (saved passages, the reader's own entities; everything when
   // the reader hides Backstory from pages) is painted in a layer of Backstory's own.
@@ -134,6 +136,7 @@ export function run(ctx: ContentScriptContext, start: LoaderStart): void {
     const pending = firstStatus ?? browser.runtime.sendMessage({ type: 'site-status', host: location.hostname } satisfies BackgroundRequest);
     firstStatus = null;
     const status = await unwrapReply<BackgroundReplies['site-status']>(pending);
+    sliceClock();
     phases.statusAnswered ??= performance.now();
     settings = status.settings;
     onDark = savedPainter.onDark = isDarkPage(document);

@@ -2,7 +2,7 @@ import type { PageEntity } from '../messages';
 import { Matcher, pageWordsOf, type AliasSpec, type PageWords } from '../text';
 import { blockContainerOf, isBlockStale, isInlineElement, isInSkippedSubtree, rangeFor, isOwnHostTag, walkBlockSteps, type TextBlock } from './blocks';
 import { HighlightPainter, type Mark, type PainterOptions } from './highlights';
-import { eachSliced } from './scheduler';
+import { eachSliced, sliceClock } from './scheduler';
 
 export interface EntityMeta {
   kind: string;
@@ -249,6 +249,8 @@ export class PageMarker {
       this.timings.lookupAsked ??= performance.now();
       const answer = await this.options.lookup({ words: [...words], beforeApostrophe: [...beforeApostrophe] });
       if (cancelled()) return;
+      // The matcher is built in one go: the first slice of marking that follows counts it.
+      sliceClock();
       this.timings.lookupAnswered ??= performance.now();
       let added = false;
       for (const alias of answer.aliases) {

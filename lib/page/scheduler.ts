@@ -17,26 +17,45 @@ interface TaskScheduler {
  * ordinary ones, and the slices took as long (480–500 ms); beside a page keeping its main thread
  * busy with timers and frames, 900 ms instead of 750–800 ms.
  */
-export function yieldToPage(): Promise<void> {
+export async function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
-  if (scheduler?.postTask) return scheduler.postTask(() => undefined, { priority: 'background' });
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
+  if (scheduler?.postTask) await scheduler.postTask(() => undefined, { priority: 'background' });
+  else {
+    await new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
+  }
+  sliceBegan = null;
 }
 
-/** Runs `step` over the items, yielding whenever a slice has used its budget. */
+/** When Backstory's work in the current task began (performance.now()), or null before it does. */
+let sliceBegan: number | null = null;
+
+/**
+ * When Backstory's work in the current task began: the first call in a task says now. Work that runs
+ * unsliced (building the matcher, reading the page's tone) calls it first, so that the sliced loops
+ * after it in the same task count it against their budget: a task is one slice, however many steps
+ * share it. A later task starts again: after a yieldToPage(), or once a timer has seen this task end.
+ */
+export function sliceClock(): number {
+  if (sliceBegan === null) {
+    const began = (sliceBegan = performance.now());
+    setTimeout(() => {
+      if (sliceBegan === began) sliceBegan = null;
+    }, 0);
+  }
+  return sliceBegan;
+}
+
+/** Runs `step` over the items, yielding whenever this task's slice has used its budget (see sliceClock). */
 export async function eachSliced<T>(items: Iterable<T>, step: (item: T) => void, isCancelled: () => boolean = () => false): Promise<boolean> {
-  let sliceStart = performance.now();
   for (const item of items) {
     if (isCancelled()) return false;
+    if (performance.now() - sliceClock() > SLICE_MS) await yieldToPage();
+    if (isCancelled()) return false;
     step(item);
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await yieldToPage();
-      sliceStart = performance.now();
-    }
   }
   return !isCancelled();
 }

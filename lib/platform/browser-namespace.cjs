@@ -5,8 +5,9 @@
 // - an ES module importing a CommonJS module gets a copy of its exports' properties, and reading
 //   every property of Chrome's `browser` makes it build every API binding (`app`, `runtime`,
 //   `i18n`…), 6–14 ms in each page's first task with Backstory here;
-// - even the first read of `browser` costs Chrome 2 ms or more: made on first use, it stays out of
-//   the content script's first task, which only checks the page and asks for the next one.
+// - even the first read of `browser` costs Chrome 2 ms or more: made on first use, extension pages
+//   and the worker pay it when they need the API. (The content script reads it in its first task all
+//   the same: WXT's ContentScriptContext names its events after runtime.id as it is evaluated.)
 let namespace;
 Object.defineProperty(exports, 'browser', {
   enumerable: true,

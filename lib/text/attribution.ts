@@ -1,13 +1,16 @@
+import { lazy } from './lazy';
+
 /** Verbs of saying, as news reports attribute quotes. */
 const VERBS =
   'said|says|say|told|tells|added|adds|stated|states|declared|declares|wrote|writes|noted|notes|argued|argues|insisted|insists|claimed|claims|warned|warns|replied|replies|asked|asks|explained|explains|announced|announces|continued|continues|stressed|stresses|insisted|urged|urges|admitted|admits|recalled|recalls|promised|promises|vowed|vows|answered|answers|remarked|remarks|commented|comments|tweeted|posted';
-const AFTER = new RegExp(`^(?:,[^,.;]{1,60},)?[\\s,]*(?:(?:has|had|have|also|then|later|once|again|publicly|recently|reportedly|\\([^)]{0,40}\\)),?\\s+)*(?:${VERBS})\\b`, 'i');
+// Made on first use (./lazy.ts): the marker's module is evaluated on every page, and these take a while.
+const AFTER = lazy(() => new RegExp(`^(?:,[^,.;]{1,60},)?[\\s,]*(?:(?:has|had|have|also|then|later|once|again|publicly|recently|reportedly|\\([^)]{0,40}\\)),?\\s+)*(?:${VERBS})\\b`, 'i'));
 // Between the verb and the name, titles only ("said Belarusian President …"), never "said that …".
 const EITHER_CASE = (words: string) => words.replace(/\b(\w)/g, (first: string) => `[${first.toUpperCase()}${first}]`);
-const BEFORE = new RegExp(`(?:\\b(?:${EITHER_CASE(VERBS)})|\\b${EITHER_CASE('according to|quoted|quoting|in the words of')})[\\s,:]*(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}$`, 'u');
+const BEFORE = lazy(() => new RegExp(`(?:\\b(?:${EITHER_CASE(VERBS)})|\\b${EITHER_CASE('according to|quoted|quoting|in the words of')})[\\s,:]*(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}$`, 'u'));
 const POSSESSIVE = /^['’]s?\b/;
 /** A name after a preposition is spoken of ("critics of …", "signed by …"), not a speaker. */
-const OBJECT = /\b(?:of|by|with|for|against|to|from|about|on|at|in|under|over)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}$/u;
+const OBJECT = lazy(() => /\b(?:of|by|with|for|against|to|from|about|on|at|in|under|over)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}$/u);
 
 /**
  * Whether a sentence says that the name in it spoke: "…, Lukashenka said", "Lukashenka told reporters",
@@ -16,8 +19,8 @@ const OBJECT = /\b(?:of|by|with|for|against|to|from|about|on|at|in|under|over)\s
  */
 export function attributesSpeech(before: string, after: string): boolean {
   if (POSSESSIVE.test(after)) return false;
-  if (BEFORE.test(before)) return true;
-  return !OBJECT.test(before) && AFTER.test(after);
+  if (BEFORE().test(before)) return true;
+  return !OBJECT().test(before) && AFTER().test(after);
 }
 
 /** Sentence ends: a stop, a question or exclamation mark, an ellipsis, then space (closing quotes allowed). */

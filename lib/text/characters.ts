@@ -1,3 +1,5 @@
+import { lazy } from './lazy';
+
 /** The part a character plays when text is cut into words. */
 export const CharKind = {
   /** Punctuation and symbols: they end a word, and keep the words of a name apart. */
@@ -26,21 +28,24 @@ const APOSTROPHES = new Set([0x0027, 0x0060, 0x00b4, 0x02bc, 0x2018, 0x2019, 0x2
 // The em dash is left out on purpose: it joins clauses, not the parts of a name.
 const HYPHENS = new Set([0x002d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xfe63, 0xff0d]);
 
-const SPACE = /\s/u;
-const MARK = /\p{M}/u;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+// Made on first use (./lazy.ts): creating them costs the page's task that loads the marker a millisecond or more.
+const SPACE = lazy(() => /\s/u);
+const MARK = lazy(() => /\p{M}/u);
+const LETTER_OR_DIGIT = lazy(() => /[\p{L}\p{N}]/u);
 // Script_Extensions rather than Script, so that the kana length mark (ー, "Common") counts as kana.
-const UNSPACED =
-  /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Bopomofo}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{scx=Tai_Le}\p{scx=New_Tai_Lue}\p{scx=Tai_Tham}\p{scx=Tai_Viet}\p{scx=Yi}]/u;
+const UNSPACED = lazy(
+  () =>
+    /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Bopomofo}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{scx=Tai_Le}\p{scx=New_Tai_Lue}\p{scx=Tai_Tham}\p{scx=Tai_Viet}\p{scx=Yi}]/u,
+);
 
 function classify(cp: number): CharKind {
   if (IGNORABLES.has(cp)) return CharKind.Ignorable;
   if (APOSTROPHES.has(cp)) return CharKind.Apostrophe;
   if (HYPHENS.has(cp)) return CharKind.Hyphen;
   const ch = String.fromCodePoint(cp);
-  if (SPACE.test(ch)) return CharKind.Space;
-  if (MARK.test(ch)) return CharKind.Mark;
-  if (LETTER_OR_DIGIT.test(ch)) return UNSPACED.test(ch) ? CharKind.Unspaced : CharKind.Word;
+  if (SPACE().test(ch)) return CharKind.Space;
+  if (MARK().test(ch)) return CharKind.Mark;
+  if (LETTER_OR_DIGIT().test(ch)) return UNSPACED().test(ch) ? CharKind.Unspaced : CharKind.Word;
   return CharKind.Other;
 }
 
@@ -74,9 +79,9 @@ export const ASCII_KINDS: Uint8Array = Uint8Array.from({ length: 0x80 }, (_, cp)
   return CharKind.Other;
 });
 
-const LATIN = /\p{Script=Latin}/u;
-const CYRILLIC = /\p{Script=Cyrillic}/u;
-const GREEK = /\p{Script=Greek}/u;
+const LATIN = lazy(() => /\p{Script=Latin}/u);
+const CYRILLIC = lazy(() => /\p{Script=Cyrillic}/u);
+const GREEK = lazy(() => /\p{Script=Greek}/u);
 
 const bmpScripts = new Uint8Array(0x10000).fill(UNKNOWN);
 
@@ -85,11 +90,11 @@ export function scriptOf(cp: number): Script {
   let script = bmpScripts[cp]!;
   if (script === UNKNOWN) {
     const ch = String.fromCharCode(cp);
-    script = LATIN.test(ch)
+    script = LATIN().test(ch)
       ? Script.Latin
-      : CYRILLIC.test(ch)
+      : CYRILLIC().test(ch)
         ? Script.Cyrillic
-        : GREEK.test(ch)
+        : GREEK().test(ch)
           ? Script.Greek
           : Script.Other;
     bmpScripts[cp] = script;

@@ -1,4 +1,5 @@
 import { Script } from './characters';
+import { lazy } from './lazy';
 
 /**
  * Letters that look alike in Latin, Cyrillic and Greek (after Unicode TR39's confusables), as
@@ -59,13 +60,11 @@ function lookalikesInto(target: Script): Map<string, string> {
   return into;
 }
 
-const INTO: ReadonlyMap<Script, Map<string, string>> = new Map(
-  COLUMNS.map((script) => [script, lookalikesInto(script)]),
-);
+const INTO: () => ReadonlyMap<Script, Map<string, string>> = lazy(() => new Map(COLUMNS.map((script) => [script, lookalikesInto(script)])));
 
 /** The word with every letter that merely looks like a letter of `script` replaced by that letter. */
 export function inScriptOf(word: string, script: Script): string {
-  const into = INTO.get(script);
+  const into = INTO().get(script);
   if (!into) return word;
   let out = '';
   for (const ch of word) out += into.get(ch) ?? ch;

@@ -1,5 +1,6 @@
 import { CharKind, Script, charKindOf, scriptOf } from './characters';
 import { inScriptOf } from './confusables';
+import { lazy } from './lazy';
 
 // Only the marks that writers leave out or put in at will (Latin, Cyrillic and Greek accents, Hebrew
 // points, Arabic vowel signs, variation selectors) are dropped. The vowel signs of Indic or Thai
@@ -78,7 +79,7 @@ const UNDECOMPOSED: Readonly<Record<string, string>> = {
   Ҷ: 'Ч',
 };
 
-const LETTER_DIGIT_OR_MARK = /[\p{L}\p{N}\p{M}]/u;
+const LETTER_DIGIT_OR_MARK = lazy(() => /[\p{L}\p{N}\p{M}]/u);
 
 /** One code point of a word, folded but for case: compatibility forms, accents and strokes removed. */
 function computeCaseFold(cp: number): string {
@@ -87,7 +88,7 @@ function computeCaseFold(cp: number): string {
   for (const part of ch.normalize('NFKD')) {
     const undecomposed = UNDECOMPOSED[part];
     if (undecomposed !== undefined) out += undecomposed;
-    else if (!isDroppedMark(part.codePointAt(0)!) && LETTER_DIGIT_OR_MARK.test(part)) out += part;
+    else if (!isDroppedMark(part.codePointAt(0)!) && LETTER_DIGIT_OR_MARK().test(part)) out += part;
   }
   // Recompose what NFKD took apart and we kept (Hangul syllables, kana with voicing marks).
   return out.normalize('NFC');
@@ -99,23 +100,27 @@ function lowerCaseOf(s: string): string {
   return lower.includes('ς') ? lower.replaceAll('ς', 'σ') : lower;
 }
 
-const bmpCaseFolds: (string | undefined)[] = new Array(0x10000);
-const bmpLowerFolds: (string | undefined)[] = new Array(0x10000);
-const astralCaseFolds = new Map<number, string>();
-const astralLowerFolds = new Map<number, string>();
+// Folds computed so far: arrays up to U+07FF (Latin, Greek, Cyrillic and their neighbours), maps above.
+// Not arrays of all 65,536 code points: allocating two of those took 5 ms of the task that evaluates the
+// marker, on every page.
+const ARRAY_END = 0x800;
+const lowCaseFolds: (string | undefined)[] = new Array(ARRAY_END);
+const lowLowerFolds: (string | undefined)[] = new Array(ARRAY_END);
+const highCaseFolds = new Map<number, string>();
+const highLowerFolds = new Map<number, string>();
 
 function caseFoldOf(cp: number): string {
-  if (cp < 0x10000) return (bmpCaseFolds[cp] ??= computeCaseFold(cp));
-  let fold = astralCaseFolds.get(cp);
-  if (fold === undefined) astralCaseFolds.set(cp, (fold = computeCaseFold(cp)));
+  if (cp < ARRAY_END) return (lowCaseFolds[cp] ??= computeCaseFold(cp));
+  let fold = highCaseFolds.get(cp);
+  if (fold === undefined) highCaseFolds.set(cp, (fold = computeCaseFold(cp)));
   return fold;
 }
 
 /** One code point of a word, fully folded. */
 export function lowerFoldOf(cp: number): string {
-  if (cp < 0x10000) return (bmpLowerFolds[cp] ??= lowerCaseOf(caseFoldOf(cp)));
-  let fold = astralLowerFolds.get(cp);
-  if (fold === undefined) astralLowerFolds.set(cp, (fold = lowerCaseOf(caseFoldOf(cp))));
+  if (cp < ARRAY_END) return (lowLowerFolds[cp] ??= lowerCaseOf(caseFoldOf(cp)));
+  let fold = highLowerFolds.get(cp);
+  if (fold === undefined) highLowerFolds.set(cp, (fold = lowerCaseOf(caseFoldOf(cp))));
   return fold;
 }
 

@@ -119,3 +119,22 @@ describe('a page with a dark background', () => {
     await page.close();
   });
 });
+
+/** A page's own script that keeps every message posted to its window (as any page may). */
+function keepWindowMessages() {
+  const kept: string[] = [];
+  Object.defineProperty(window, '__keptMessages', { value: kept });
+  window.addEventListener('message', (event) => kept.push(JSON.stringify(event.data)));
+}
+
+describe('a page’s own scripts', () => {
+  it('receive no message from Backstory: nothing tells them it is there, or its extension id', async () => {
+    const page = await session.context.newPage();
+    await page.addInitScript(keepWindowMessages);
+    await page.goto(`${server.origin}/demo/`);
+    expect((await settledMarks(page))['backstory-person']).toContain('Lukashenka');
+    // A message posted as Backstory started would have arrived by now: marking comes well after it.
+    expect(await page.evaluate(() => (window as unknown as { __keptMessages: string[] }).__keptMessages)).toEqual([]);
+    await page.close();
+  });
+});
