@@ -12,6 +12,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const MIN_STRETCH_MS = 5;
 /** How long after Backstory's first full scan the window goes on: the painting it sets off comes after. */
 const AFTER_ALL_MARKS_MS = 1000;
+/** The pause before each load, so that none starts while the last one's tab is being torn down. */
+const SETTLE_MS = 300;
 
 /**
  * One load in a tab of its own, recording from the start of the document. With `backstory`, the window
@@ -20,6 +22,8 @@ const AFTER_ALL_MARKS_MS = 1000;
  * { failed } when Backstory's scan did not finish within `timeout`.
  */
 async function loadOnce(context, url, { backstory, windowMs, timeout }) {
+  // The last tab's renderer is still exiting, on one of the two cores this load needs.
+  await sleep(SETTLE_MS);
   const page = await context.newPage();
   try {
     await page.addInitScript(recordLongTasks, MIN_STRETCH_MS);

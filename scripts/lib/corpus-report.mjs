@@ -186,7 +186,7 @@ const legend = ({ onScreen, costRuns, costMode }) => `Legend
   looks held the frames before the last is left out (the longest such look is given). The walk comes after the
   page's look with and without Backstory, when nothing else loads; errors in Backstory's world meanwhile count.
 - **Main-thread cost**${costRuns ? ` (${MODES[costMode].label}, ${costRuns} loads each)` : ''}: each page loaded alone (no other load
-  meanwhile), alternately with Backstory and with a control extension whose content script does nothing but ask for
+  meanwhile, and 300 ms after the last tab closed), alternately with Backstory and with a control extension whose content script does nothing but ask for
   one frame (which of the two goes first alternates); the medians. Recorded in the page from the start of its
   document (stretches of 5 ms or more): the longest stretch, counted from DOMContentLoaded on (a stretch under way
   then counts from there) and starting no later than Backstory's first full scan (\`timings.allMarks\`) plus 1 s —
