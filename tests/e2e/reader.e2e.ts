@@ -134,15 +134,17 @@ describe('the reading mode', () => {
     await reader.getByRole('tab', { name: 'Alliances' }).click();
     const table = reader.locator('table.bs-alliance-table');
     await table.waitFor();
-    const cell = await table.evaluate((element) => {
-      const t = element as HTMLTableElement;
-      const headers = [...t.tHead!.rows[0].cells].map((c) => c.textContent?.trim() ?? '');
-      const column = headers.findIndex((h) => h.includes('CSTO') || h.includes('Collective Security'));
-      const row = [...t.tBodies[0].rows].find((r) => r.cells[0].textContent?.includes('Armenia'));
-      return row && column >= 0 ? (row.cells[column].textContent ?? '') : null;
-    });
-    expect(cell).toMatch(/suspended/i);
-    expect(cell).toContain('2024');
+    // The table fills in as each entity's dossier arrives: Armenia's row and the CSTO's column may come a moment later.
+    const armeniaInCsto = () =>
+      table.evaluate((element) => {
+        const t = element as HTMLTableElement;
+        const headers = [...t.tHead!.rows[0].cells].map((c) => c.textContent?.trim() ?? '');
+        const column = headers.findIndex((h) => h.includes('CSTO') || h.includes('Collective Security'));
+        const row = [...t.tBodies[0].rows].find((r) => r.cells[0].textContent?.includes('Armenia'));
+        return row && column >= 0 ? (row.cells[column].textContent ?? '') : '';
+      });
+    await expect.poll(armeniaInCsto, { timeout: 5000 }).toMatch(/suspended/i);
+    expect(await armeniaInCsto()).toContain('2024');
     await page.close();
     await reader.close();
   });
