@@ -46,8 +46,6 @@ const ask = <T extends BackgroundRequest>(request: T) => unwrapReply<BackgroundR
  * the background. Loaded by the content script (./index.ts) in a task after its own.
  */
 export function run(ctx: ContentScriptContext, start: LoaderStart): void {
-  // Setting up counts against the first slice of marking, which follows in the same task.
-  sliceClock();
   const phases: StartPhases = { loaded: start.loaded, markerRun: performance.now(), statusAsked: start.statusAsked };
   // What the page's scripts must not read (saved passages, the reader's own entities; everything when
   // the reader hides Backstory from pages) is painted in a layer of Backstory's own.

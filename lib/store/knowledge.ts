@@ -137,15 +137,12 @@ export async function statementsOf(db: BackstoryDatabase, id: string, packs?: Pa
   return merge(own, fromPacks, statementKey);
 }
 
-/**
- * The packs' aliases filed under these keys that `keep` accepts and whose entity the pack still shows,
- * with the entity's kind and name.
- */
-export async function packAliases(db: BackstoryDatabase, keys: string[], keep: (alias: PackAlias) => boolean = () => true, packs?: PackRow[]): Promise<PackAlias[]> {
+/** The packs' aliases filed under these keys whose entity the pack still shows, with the entity's kind and name. */
+export async function packAliases(db: BackstoryDatabase, keys: string[], packs?: PackRow[]): Promise<PackAlias[]> {
   const found: (PackAlias & { pack: string })[] = [];
   for (const pack of packs ?? (await storedPacks(db))) {
     const rows = await readBuckets(db.packParts, pack.id, 'a', pack.layout!.aliases, keys);
-    for (const row of rows) if (keep(row)) found.push({ ...row, pack: pack.id });
+    for (const row of rows) found.push({ ...row, pack: pack.id });
   }
   if (!found.length) return [];
   const o = await overridesOf(db, found.map((a) => a.entityId));

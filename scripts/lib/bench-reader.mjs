@@ -8,7 +8,7 @@
 // article pages (bench-data.mjs articlePage) name synthetic people of the bench packs, which the starter
 // pack does not know, so the 1 MB page here is generated from starter-pack names instead.
 import { resolve } from 'node:path';
-import { contentScriptReader, startTrace } from './bench-browser.mjs';
+import { contentScriptReader, sleep, startTrace } from './bench-browser.mjs';
 import { launchWithExtension } from './browser.mjs';
 import { readerArticle } from './bench-reader-article.mjs';
 import { startStaticServer } from './static-server.mjs';
@@ -16,8 +16,6 @@ import { median, percentile } from './stats.mjs';
 
 /** What the reading mode aims at (the same figures the report prints beside the results). */
 export const READER_TARGETS = { typicalMs: 300, largeMs: 1000, sourceTaskMs: 50 };
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The extension's service worker; a new one when Chromium has stopped the last (MV3 workers come and go). */
 async function serviceWorker(session) {

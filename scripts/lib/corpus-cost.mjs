@@ -3,10 +3,8 @@
 // DOMContentLoaded on, until Backstory's first scan is done and a second more. Loads are made one
 // at a time (never beside another load: the machine has two cores), alternating Backstory and the
 // control.
-import { contentScriptReader, recordLongTasks } from './bench-browser.mjs';
+import { contentScriptReader, recordLongTasks, sleep } from './bench-browser.mjs';
 import { median } from './stats.mjs';
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Stretches shorter than this are not kept: short enough that a page's longest is always among them. */
 const MIN_STRETCH_MS = 5;

@@ -1,9 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BackstoryDatabase } from '../../../lib/store/db';
-import { importPack } from '../../../lib/store/packs';
+import { importPack, removePack } from '../../../lib/store/packs';
 import { compareVersions, ensureBundledPack, ensureBundledPackFile } from '../../../lib/store/starter-pack';
-import { removePack } from '../../../lib/store/packs';
 import { smallPack } from './fixture-pack';
 import { kb } from './kb-view';
 
