@@ -25,6 +25,7 @@
 //   --no-cost           leave out the main-thread cost against a do-nothing control extension
 //   --cost-runs N       loads per page with Backstory and with the control for the cost (default 2)
 //   --cost-mode M       the mode the cost is measured in: blocked (default) or scripts
+//   --cost-quiet        start each load of the cost once the machine is quiet (processors 90 % idle), not after a fixed pause
 //   --reader            also open every page, in each mode, in the reading mode (reader.html?tab=ID)
 //   --out FILE          write the report there instead (e.g. the figures of an earlier build beside the last run's)
 import { spawnSync } from 'node:child_process';
@@ -45,7 +46,7 @@ import { startStaticServer } from './lib/static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const USAGE =
-  'Usage: npm run corpus -- DIR [--pack FILE] [--expected DIR | --no-expected] [--only a,b] [--modes blocked,scripts] [--timeout S] [--no-build | --extension DIR] [--places N] [--scroll-steps N] [--no-on-screen] [--no-cost] [--cost-runs N] [--cost-mode blocked|scripts] [--reader] [--out FILE]';
+  'Usage: npm run corpus -- DIR [--pack FILE] [--expected DIR | --no-expected] [--only a,b] [--modes blocked,scripts] [--timeout S] [--no-build | --extension DIR] [--places N] [--scroll-steps N] [--no-on-screen] [--no-cost] [--cost-runs N] [--cost-mode blocked|scripts] [--cost-quiet] [--reader] [--out FILE]';
 
 const argv = process.argv.slice(2);
 const VALUED = new Set(['pack', 'expected', 'only', 'modes', 'timeout', 'extension', 'places', 'scroll-steps', 'cost-runs', 'cost-mode', 'out']);
@@ -80,6 +81,7 @@ if (onScreen && !(Number.isInteger(onScreen.places) && onScreen.places >= 1 && N
 const costRuns = options['no-cost'] ? 0 : Number(options['cost-runs'] ?? 2);
 if (!options['no-cost'] && !(Number.isInteger(costRuns) && costRuns >= 1)) fail(`--cost-runs takes a number of loads.\n${USAGE}`);
 const costMode = options['cost-mode'] ?? 'blocked';
+const costQuiet = options['cost-quiet'] === true;
 if (!MODES[costMode]) fail(`--cost-mode takes blocked or scripts.\n${USAGE}`);
 if (!chromiumPath()) fail(MISSING_CHROMIUM, 1);
 
@@ -281,7 +283,7 @@ if (costRuns > 0) {
   const control = await launchWithExtension({ extension: emptyExtension(mkdtempSync(join(os.tmpdir(), 'backstory-control-'))) });
   await control.context.route((url) => !isLocal(url), (route) => route.abort());
   const cost = (page, runs) =>
-    within(measureCost({ backstory: withExtension, control }, `${servers[costMode].origin}${page.path}`, { runs }), runs * 2 * 30_000, null).catch(() => null);
+    within(measureCost({ backstory: withExtension, control }, `${servers[costMode].origin}${page.path}`, { runs, quiet: costQuiet }), runs * 2 * (costQuiet ? 40_000 : 30_000), null).catch(() => null);
   // One load of each first, not counted: the figures are of browsers that have run each script before.
   await cost(pages[0], 1);
   for (const page of pages) {
@@ -300,7 +302,7 @@ const header = [
   `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${dir} · ${pages.length} pages · modes: ${modes.join(', ')} · per-page timeout ${timeout / 1000} s`,
   `Knowledge: ${importStatus} · run time ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s · ${os.cpus().length} cores, load ${os.loadavg().map((n) => n.toFixed(1)).join(' / ')} (shared machine: times are noisy)`,
 ];
-const markdown = `${markdownReport({ rows, header, costs, settings: { onScreen, costRuns, costMode } })}${options.reader ? `\n${readerSection(readerRows)}` : ''}`;
+const markdown = `${markdownReport({ rows, header, costs, settings: { onScreen, costRuns, costMode, costQuiet } })}${options.reader ? `\n${readerSection(readerRows)}` : ''}`;
 console.log(`\n${markdown}`);
 const outFile = options.out ? resolve(options.out) : join(root, 'bench-output/corpus.md');
 mkdirSync(dirname(outFile), { recursive: true });

@@ -82,7 +82,7 @@ function onScreenTables(rows) {
 const SMALL_PAGE_TEXT = 30_000;
 
 /** The main-thread cost against the control, per page and summed up for small article pages and for all. */
-function costTables(costs, costMode) {
+function costTables(costs, costMode, quiet) {
   if (!costs.length) return '';
   const diff = (c, key) => c.backstory[key] - c.control[key];
   const summary = (list, key) => {
@@ -91,6 +91,10 @@ function costTables(costs, costMode) {
   };
   const small = costs.filter((c) => c.text < SMALL_PAGE_TEXT);
   const lines = [`## Main-thread cost against a do-nothing control (${MODES[costMode].label})`, ''];
+  if (quiet) {
+    const waits = costs.map((c) => c.waited);
+    lines.push(`Each load started once the machine was quiet (waited median ${ms(median(waits))} ms, p90 ${ms(percentile(waits, 90))} ms, max ${ms(Math.max(...waits))} ms).`, '');
+  }
   for (const [label, key] of [
     ['longest stretch (a user-blocking task every 10 ms could not run)', 'longest'],
     ['longest stretch of a 10 ms setTimeout chain (the timer loop)', 'longestTimer'],
@@ -136,7 +140,7 @@ export function progressLine(row) {
 }
 
 /** How to read the report, with the settings of the run. */
-const legend = ({ onScreen, costRuns, costMode }) => `Legend
+const legend = ({ onScreen, costRuns, costMode, costQuiet }) => `Legend
 - **Mode**: *blocked* — the page served with \`Content-Security-Policy: script-src 'none'\`, so only its HTML and CSS
   count; *scripts* — its own scripts run. Each page is served from a localhost server rooted at the corpus folder,
   so its relative links resolve in its own folder; every request to another host is aborted (there is no network).
@@ -186,7 +190,7 @@ const legend = ({ onScreen, costRuns, costMode }) => `Legend
   looks held the frames before the last is left out (the longest such look is given). The walk comes after the
   page's look with and without Backstory, when nothing else loads; errors in Backstory's world meanwhile count.
 - **Main-thread cost**${costRuns ? ` (${MODES[costMode].label}, ${costRuns} loads each)` : ''}: each page loaded alone (no other load
-  meanwhile, and 300 ms after the last tab closed), alternately with Backstory and with a control extension whose content script does nothing but ask for
+  meanwhile, and ${costQuiet ? 'once the processors had been at least 90 % idle for two 250 ms windows in a row (at most 10 s of waiting)' : '300 ms after the last tab closed'}), alternately with Backstory and with a control extension whose content script does nothing but ask for
   one frame (which of the two goes first alternates); the medians. Recorded in the page from the start of its
   document (stretches of 5 ms or more): the longest stretch, counted from DOMContentLoaded on (a stretch under way
   then counts from there) and starting no later than Backstory's first full scan (\`timings.allMarks\`) plus 1 s —
@@ -275,6 +279,6 @@ export function markdownReport({ rows, header, costs = [], settings }) {
       `| ${cell(r.page)} | ${MODES[r.mode].short} | ${r.entities ?? '–'} | ${marks} | ${errors} | ${dom} | ${ms(r.timings?.firstMark)} | ${ms(r.timings?.allMarks)} | ${percent(r.score?.precision)} | ${percent(r.score?.recall)} | ${cell(status(r))} |`,
     );
   }
-  lines.push('', onScreenTables(rows), costTables(costs, settings.costMode), scoreTables(rows), legend(settings), '');
+  lines.push('', onScreenTables(rows), costTables(costs, settings.costMode, settings.costQuiet), scoreTables(rows), legend(settings), '');
   return lines.join('\n');
 }
