@@ -8,13 +8,13 @@
 // rules follow every edge of the graph and cannot be told to skip type-only ones.
 //
 // The content script's entries: entrypoints/content/** (the declared content script), and
-// entrypoints/page-marker.ts and entrypoints/page-ui.ts, which it loads with import(browser.runtime.getURL(…)),
+// entrypoints/page-marker.ts, entrypoints/page-ui.ts and entrypoints/page-saved.ts, which it loads with import(browser.runtime.getURL(…)),
 // an import no static analysis follows — so they are entries of their own.
 const { readdirSync } = require('node:fs');
 const { join } = require('node:path');
 const base = require('./.dependency-cruiser.cjs');
 
-const ENTRY_NAMES = ['content', 'page-marker', 'page-ui'];
+const ENTRY_NAMES = ['content', 'page-marker', 'page-ui', 'page-saved'];
 const CONTENT_SCRIPT_ENTRIES = `^entrypoints/(${ENTRY_NAMES.join('|')})(/|\\.[cm]?[jt]sx?$)`;
 
 // A renamed entry would make the rule below match nothing and pass in silence: refuse to run instead.
@@ -59,6 +59,17 @@ module.exports = {
       severity: 'error',
       from: { path: CONTENT_SCRIPT_ENTRIES },
       to: { path: ['(^|/)node_modules/tldts', '^lib/page/metadata/site\\.ts$'], reachable: true },
+    },
+    {
+      name: 'marker-carries-no-anchoring',
+      comment:
+        'Finding saved passages again and describing a selection (lib/anchoring, approx-string-match, ' +
+        'lib/page/find-passages.ts) is needed on a page with saved passages, or on a save: the content ' +
+        'script loads it then (entrypoints/page-saved.ts). The loader and the marker, which every page ' +
+        'evaluates, reach it only through the PassageFinder type of lib/page/saved-passages.ts.',
+      severity: 'error',
+      from: { path: '^entrypoints/(content/|page-marker\\.)' },
+      to: { path: ['^lib/anchoring/', '^lib/page/find-passages\\.ts$', '(^|/)node_modules/approx-string-match/'], reachable: true },
     },
     base.forbidden.find((rule) => rule.name === 'not-to-unresolvable'),
   ],

@@ -32,7 +32,7 @@ export default defineConfig({
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     action: { default_title: 'Backstory' },
     // What the content script loads after its first task (the marker) and on first use (the popover,
-    // the save form); import() from a content script needs the files to be web-accessible. In Chrome
+    // the save form, the anchoring of saved passages); import() from a content script needs the files to be web-accessible. In Chrome
     // only under the dynamic URL that runtime.getURL gives, new each session, so that a page cannot
     // tell Backstory is installed by fetching them at the extension's fixed id (Firefox's extension
     // URLs are random per profile already). The save form (save-form.html) is an extension page the
@@ -40,7 +40,7 @@ export default defineConfig({
     // passes through the page's document.
     web_accessible_resources: [
       {
-        resources: ['page-marker.js', 'page-ui.js', 'save-form.html'],
+        resources: ['page-marker.js', 'page-ui.js', 'page-saved.js', 'save-form.html'],
         matches: ['http://*/*', 'https://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -4,7 +4,7 @@
 //
 // The files checked are the ones the content script runs, read from the built manifest: the declared
 // content scripts (content-scripts/content.js) and the web-accessible scripts it loads with import()
-// (page-marker.js, page-ui.js). Each is a self-contained bundle, so checking them is checking everything
+// (page-marker.js, page-ui.js, page-saved.js). Each is a self-contained bundle, so checking them is checking everything
 // the content script executes.
 //
 // Usage: node scripts/check-content-bundle.mjs [OUTPUT_DIR ...]   (default: .output/chrome-mv3)
@@ -24,8 +24,8 @@ const markers = [
   { what: 'the identifier indexedDB', pattern: /\bindexedDB\b/ },
 ];
 
-// The three files the content script runs today; the manifest may add more, never fewer.
-const expected = ['content-scripts/content.js', 'page-marker.js', 'page-ui.js'];
+// The four files the content script runs today; the manifest may add more, never fewer.
+const expected = ['content-scripts/content.js', 'page-marker.js', 'page-ui.js', 'page-saved.js'];
 
 function contentScriptFiles(outputDir) {
   const manifest = JSON.parse(readFileSync(join(outputDir, 'manifest.json'), 'utf8'));

@@ -13,12 +13,13 @@ import { DossierCache } from '~/lib/dossier-cache';
 import { isLargePage } from '~/lib/page/large-page';
 import { isDarkPage } from '~/lib/page/page-tone';
 import { nextMark } from '~/lib/page/navigation';
-import { SavedPassages } from '~/lib/page/saved-passages';
+import { SavedPassages, type PassageFinder } from '~/lib/page/saved-passages';
 import { nextTask, sliceClock } from '~/lib/page/scheduler';
 import { proposedEntities, savableRange } from '~/lib/page/selection';
 import { onSelectionGesture } from '~/lib/page/selection-gesture';
 import { StealthLayer } from '~/lib/page/stealth-layer';
 import { adoptStylesheet } from '~/lib/page/ui-host';
+import { PAGE_SAVED_KEY, importProvided } from '~/lib/platform/provided';
 import { LazyPageUi, LazyPopover } from './lazy-ui';
 
 /** What the content script did before the marker loaded: when it ran, and the site-status it asked for. */
@@ -70,9 +71,14 @@ export function run(ctx: ContentScriptContext, start: LoaderStart): void {
     stealth: { layer: stealth, paints: (mark): boolean => settings.hideFromPages || mark.entityIds.some((id) => marker.entity(id)?.own === true) },
   });
   const savedPainter = new HighlightPainter({ stealth: { layer: stealth, paints: () => true } });
-  const saved = new SavedPassages(document, savedPainter, {
-    load: (url) => ask({ type: 'page-annotations', url }),
-  });
+  // Anchoring (entrypoints/page-saved.ts) loads on a page with saved passages, or once the reader selects text.
+  let finder: Promise<PassageFinder> | null = null;
+  const loadFinder = () => {
+    finder ??= importProvided<PassageFinder>(browser.runtime.getURL('/page-saved.js'), PAGE_SAVED_KEY);
+    finder.catch(() => (finder = null));
+    return finder;
+  };
+  const saved = new SavedPassages(document, savedPainter, { load: (url) => ask({ type: 'page-annotations', url }), finder: loadFinder });
   const pageUrl = () => readPageMetadata(document, location.href).url;
 
   const dossiers = new DossierCache((id) => ask({ type: 'dossier', id }));
@@ -94,7 +100,7 @@ export function run(ctx: ContentScriptContext, start: LoaderStart): void {
           const token = await ask({
             type: 'save-form-hold',
             input: {
-              annotation: { ...readPageMetadata(document, location.href), ...saved.describe(range) },
+              annotation: { ...readPageMetadata(document, location.href), ...(await saved.describe(range)) },
               choices: marker.counts().map(({ id }) => choiceOf(id)),
               proposed: proposedEntities(range, marker.allMarks(), (id) => marker.entity(id)?.kind),
             },
@@ -124,6 +130,7 @@ export function run(ctx: ContentScriptContext, start: LoaderStart): void {
     // With the button switched off in Settings, saving is still there in the context menu and the shortcut.
     if (!settings.saveButton) return;
     const offered = () => savableRange(document.getSelection(), document.body);
+    if (offered()) void loadFinder().catch(() => undefined);
     if (ui.loaded) ui.loaded.save.offer(offered());
     else if (offered()) void ui.get().then(({ save }) => save.offer(offered()));
   });

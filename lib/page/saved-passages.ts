@@ -1,10 +1,7 @@
-import { anchorSliced, anchorWithInfo, createTextIndex, createTextIndexSliced, describe, Slicer, UI_ATTRIBUTE, type Selector, type TextIndex } from '../anchoring';
+import type { Selector } from '../anchoring';
 import type { SavedStatus } from '../messages';
 import type { HighlightPainter, Mark } from './highlights';
 import { SLICE_MS, yieldToPage } from './scheduler';
-
-/** How many times one anchoring pass reads the page's text again because the page changed. */
-const MAX_REREADS = 5;
 
 /** A saved passage as the page needs it to find it again. */
 export interface SavedPassage {
@@ -12,6 +9,25 @@ export interface SavedPassage {
   quote: string;
   selectors: unknown[];
   entityId?: string;
+}
+
+/**
+ * Anchoring's side of saved passages (lib/page/find-passages.ts): the code that finds quotes in a page,
+ * which the marker does not carry, as most pages have no saved passage.
+ */
+export interface PassageFinder {
+  /** The quote and selectors that describe a selection in `root`, for saving. */
+  describe(range: Range, root: Node): { quote: string; selectors: Selector[] };
+  /**
+   * Finds the passages in `root`, a slice at a time, pausing with `pause` between slices of about
+   * `sliceMs`; calls `begin` before anchoring the first, `show` with what each slice found. Returns
+   * the passages not found, or null once `cancelled` says so.
+   */
+  find(
+    root: Node,
+    passages: SavedPassage[],
+    options: { cancelled(): boolean; begin(): void; show(found: [SavedPassage, Range][]): void; pause(): Promise<void>; sliceMs: number },
+  ): Promise<SavedPassage[] | null>;
 }
 
 /**
@@ -33,17 +49,21 @@ export class SavedPassages {
   constructor(
     private readonly doc: Document,
     private readonly painter: HighlightPainter,
-    private readonly options: { load(url: string): Promise<SavedPassage[]> },
+    private readonly options: {
+      /** The passages saved for the page at `url`. */
+      load(url: string): Promise<SavedPassage[]>;
+      /** The finder, loaded when first needed. */
+      finder(): Promise<PassageFinder>;
+    },
   ) {}
 
   private get root(): Node {
     return this.doc.body ?? this.doc.documentElement;
   }
 
-  /** The quote and selectors that describe a selection, for saving. */
-  describe(range: Range): { quote: string; selectors: Selector[] } {
-    const selectors = describe(range, this.root);
-    return { quote: selectors[0].exact, selectors };
+  /** The quote and selectors that describe a selection, for saving (the finder is loaded first). */
+  async describe(range: Range): Promise<{ quote: string; selectors: Selector[] }> {
+    return (await this.options.finder()).describe(range, this.root);
   }
 
   anchorAll(url: string): Promise<void> {
@@ -63,10 +83,8 @@ export class SavedPassages {
   }
 
   /**
-   * Finds every passage saved for this page without holding the page for long: the page's text is
-   * read in slices, passages are anchored a slice at a time, and each slice's highlights are painted
-   * together before the page gets the main thread back. If the page's text changes meanwhile, it is
-   * read again before the next passage.
+   * Finds every passage saved for this page (see PassageFinder.find); the finder is loaded only when
+   * the page has passages.
    */
   private async anchorPass(url: string): Promise<void> {
     const generation = ++this.generation;
@@ -75,79 +93,18 @@ export class SavedPassages {
     const pass: NonNullable<SavedStatus['pass']> = { started: performance.now() };
     this.pass = pass;
     const cancelled = () => generation !== this.generation;
-    // Whether the page's text changed since it was last read. Records reach the callback at the end
-    // of the task that made them, before anchoring goes on after a pause; takeRecords() has the rest.
-    let textChanged = false;
-    const changes = new MutationObserver((records) => (textChanged ||= records.some(changesText)));
-    const pageChanged = () => {
-      textChanged ||= changes.takeRecords().some(changesText);
-      const answer = textChanged;
-      textChanged = false;
-      return answer;
-    };
-    changes.observe(this.root, { childList: true, characterData: true, subtree: true });
-    try {
-      const readText = () => createTextIndexSliced(this.root, { pause: yieldToPage, sliceMs: SLICE_MS, cancelled, compact: true });
-      let index: TextIndex | null = await readText();
-      if (!index) return;
-      // Anchoring starts in a task of its own, not at the end of the last slice of reading.
-      await yieldToPage();
-      if (cancelled()) return;
-      this.clearMarks();
-      const orphaned: SavedStatus['orphaned'] = [];
-      let found: [SavedPassage, Range][] = [];
-      let rereads = 0;
-      // One slicer for the loop and the anchoring it calls: a long quote is matched in steps, and each
-      // slice's highlights are painted before the page gets the main thread back.
-      const slicer = new Slicer(
-        async () => {
-          this.showAll(found);
-          found = [];
-          await yieldToPage();
-        },
-        SLICE_MS,
-        cancelled,
-      );
-      // A page that keeps changing is read again a few times at most; past that, a passage whose text
-      // moved under the index is found with a fresh one (below).
-      const readAgainIfChanged = async (): Promise<boolean> => {
-        if (rereads >= MAX_REREADS || !pageChanged()) return false;
-        rereads++;
-        index = await readText();
-        if (!index) return true;
-        await yieldToPage();
-        slicer.restart();
-        return true;
-      };
-      for (const passage of passages) {
-        await readAgainIfChanged();
-        if (!index || cancelled()) return;
-        const selectors = passage.selectors as Selector[];
-        let range: Range | null;
-        for (;;) {
-          try {
-            range = (await anchorSliced(this.root, selectors, { index, slicer }))?.range ?? null;
-          } catch {
-            // The text index no longer matches the page's nodes: a fresh one, and no pause that would let the page change again.
-            index = createTextIndex(this.root);
-            range = anchorWithInfo(this.root, selectors, { index })?.range ?? null;
-            break;
-          }
-          // A long quote is matched with pauses, during which the page may have changed: then again.
-          if (!(await readAgainIfChanged())) break;
-          if (!index || cancelled()) return;
-        }
-        if (cancelled()) return;
-        if (range) found.push([passage, range]);
-        else orphaned.push({ id: passage.id, quote: passage.quote });
-        if (!(await slicer.breathe())) return;
-      }
-      this.showAll(found);
-      this.orphaned = orphaned;
-      pass.finished = performance.now();
-    } finally {
-      changes.disconnect();
-    }
+    const finder = await this.options.finder();
+    if (cancelled()) return;
+    const orphaned = await finder.find(this.root, passages, {
+      cancelled,
+      begin: () => this.clearMarks(),
+      show: (found) => this.showAll(found),
+      pause: yieldToPage,
+      sliceMs: SLICE_MS,
+    });
+    if (!orphaned || cancelled()) return;
+    this.orphaned = orphaned.map(({ id, quote }) => ({ id, quote }));
+    pass.finished = performance.now();
   }
 
   private showAll(found: [SavedPassage, Range][]): void {
@@ -174,11 +131,4 @@ export class SavedPassages {
     this.painter.clear();
     this.marks.clear();
   }
-}
-
-/** Whether a mutation can have changed the page's text (Backstory's own UI aside). */
-function changesText(record: MutationRecord): boolean {
-  const inOwnUi = (node: Node) => (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest(`[${UI_ATTRIBUTE}]`) != null;
-  if (record.type === 'characterData') return !inOwnUi(record.target);
-  return [...record.addedNodes, ...record.removedNodes].some((node) => !inOwnUi(node) && !inOwnUi(record.target));
 }

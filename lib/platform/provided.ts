@@ -1,12 +1,13 @@
 /**
  * Modules the content script imports later than its first task (entrypoints/page-marker.ts, then
- * entrypoints/page-ui.ts on first use). Each leaves one value under its key in the content script's
+ * entrypoints/page-ui.ts and entrypoints/page-saved.ts on first use). Each leaves one value under its key in the content script's
  * isolated world (a page's scripts have another global), where the importer picks it up. The keys
  * live here so that neither side imports the other: importing the module itself would bundle what it
  * exists to keep out of the content script.
  */
 export const MARKER_KEY = Symbol.for('backstory.page-marker');
 export const PAGE_UI_KEY = Symbol.for('backstory.page-ui');
+export const PAGE_SAVED_KEY = Symbol.for('backstory.page-saved');
 
 /** Leaves `value` under `key`, for the importer. */
 export function provide<T>(key: symbol, value: T): void {

@@ -98,9 +98,9 @@ describe('the demo article', () => {
     const { x, y } = await pointOfMark(page, 'Lukashenka');
     await page.mouse.move(x, y);
     await expect.poll(() => backstoryUiHtml(page), { timeout: 5000 }).toContain('Past statements');
-    // Both modules are loaded now (the marker and the popover); the page asks for them at the fixed id.
+    // The marker and the popover are loaded now (anchoring is not: no passage saved); the page asks for them at the fixed id.
     const probed = await page.evaluate(async (id) => {
-      const tries = ['page-marker.js', 'page-ui.js'].map((file) =>
+      const tries = ['page-marker.js', 'page-ui.js', 'page-saved.js'].map((file) =>
         fetch(`chrome-extension://${id}/${file}`).then(
           (response) => `${file}: ${response.status}`,
           () => `${file}: refused`,
@@ -108,7 +108,7 @@ describe('the demo article', () => {
       );
       return Promise.all(tries);
     }, session.extensionId);
-    expect(probed).toEqual(['page-marker.js: refused', 'page-ui.js: refused']);
+    expect(probed).toEqual(['page-marker.js: refused', 'page-ui.js: refused', 'page-saved.js: refused']);
     await page.close();
   });
 

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   backstoryUiHtml,
@@ -42,6 +43,19 @@ afterAll(async () => {
   await server?.close();
 });
 
+/**
+ * The extension's modules the page's content script fetched (file names, in order, each once: a module
+ * asked for at its dynamic URL is also seen at the extension's own).
+ */
+function extensionModules(page: Page): string[] {
+  const files: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    const file = url.pathname.slice(1);
+    if (url.protocol === 'chrome-extension:' && file.endsWith('.js') && !files.includes(file)) files.push(file);
+  });
+  return files;
+}
 
 describe('saving what was said', () => {
   it('offers no save for a blank selection or one inside a form field', async () => {
@@ -62,9 +76,15 @@ describe('saving what was said', () => {
 
   it('saves a selected quote as a statement of the person who said it, and shows it again on return', async () => {
     const page = await session.context.newPage();
+    const modules = extensionModules(page);
     await page.goto(`${server.origin}/demo/`);
     await settledMarks(page, { min: 20 });
+    // Nothing is saved on this page yet: the code that finds saved passages (page-saved.js) stays unloaded.
+    await page.waitForTimeout(1000);
+    expect(modules).toEqual(['page-marker.js']);
     await selectText(page, QUOTE);
+    // A selection may become a save: it loads now.
+    await expect.poll(() => modules).toContain('page-saved.js');
     await click(page, 'save-button');
     const form = await saveFormFrame(page);
     expect(await form.locator('form').textContent()).toContain('Statement by');
@@ -89,8 +109,11 @@ describe('saving what was said', () => {
     await page.mouse.move(x, y);
     await expect.poll(async () => textOf((await backstoryUiHtml(page)) ?? ''), { timeout: 5000 }).toContain(QUOTE);
 
+    modules.length = 0;
     await page.reload();
     await expect.poll(() => drawnTexts(page, 'backstory-saved'), { timeout: 10_000 }).toEqual([QUOTE]);
+    // On return, the page has a saved passage: the marker, then the finder; the popover's code is not needed.
+    expect(modules).toEqual(['page-marker.js', 'page-saved.js']);
     await page.close();
   });
 
