@@ -26,6 +26,7 @@
 //   --cost-runs N       loads per page with Backstory and with the control for the cost (default 2)
 //   --cost-mode M       the mode the cost is measured in: blocked (default) or scripts
 //   --cost-quiet        start each load of the cost once the machine is quiet (processors 90 % idle), not after a fixed pause
+//   --cost-twin         also load each page as often beside a second do-nothing control: control minus twin is the noise floor
 //   --reader            also open every page, in each mode, in the reading mode (reader.html?tab=ID)
 //   --out FILE          write the report there instead (e.g. the figures of an earlier build beside the last run's)
 import { spawnSync } from 'node:child_process';
@@ -46,7 +47,7 @@ import { startStaticServer } from './lib/static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const USAGE =
-  'Usage: npm run corpus -- DIR [--pack FILE] [--expected DIR | --no-expected] [--only a,b] [--modes blocked,scripts] [--timeout S] [--no-build | --extension DIR] [--places N] [--scroll-steps N] [--no-on-screen] [--no-cost] [--cost-runs N] [--cost-mode blocked|scripts] [--cost-quiet] [--reader] [--out FILE]';
+  'Usage: npm run corpus -- DIR [--pack FILE] [--expected DIR | --no-expected] [--only a,b] [--modes blocked,scripts] [--timeout S] [--no-build | --extension DIR] [--places N] [--scroll-steps N] [--no-on-screen] [--no-cost] [--cost-runs N] [--cost-mode blocked|scripts] [--cost-quiet] [--cost-twin] [--reader] [--out FILE]';
 
 const argv = process.argv.slice(2);
 const VALUED = new Set(['pack', 'expected', 'only', 'modes', 'timeout', 'extension', 'places', 'scroll-steps', 'cost-runs', 'cost-mode', 'out']);
@@ -82,6 +83,7 @@ const costRuns = options['no-cost'] ? 0 : Number(options['cost-runs'] ?? 2);
 if (!options['no-cost'] && !(Number.isInteger(costRuns) && costRuns >= 1)) fail(`--cost-runs takes a number of loads.\n${USAGE}`);
 const costMode = options['cost-mode'] ?? 'blocked';
 const costQuiet = options['cost-quiet'] === true;
+const costTwin = options['cost-twin'] === true;
 if (!MODES[costMode]) fail(`--cost-mode takes blocked or scripts.\n${USAGE}`);
 if (!chromiumPath()) fail(MISSING_CHROMIUM, 1);
 
@@ -280,18 +282,29 @@ if (options.reader) {
 const costs = [];
 if (costRuns > 0) {
   log(`main-thread cost (${MODES[costMode].label}): ${costRuns} loads per page with Backstory and with a do-nothing control, one at a time…`);
-  const control = await launchWithExtension({ extension: emptyExtension(mkdtempSync(join(os.tmpdir(), 'backstory-control-'))) });
-  await control.context.route((url) => !isLocal(url), (route) => route.abort());
+  const launchControl = async () => {
+    const session = await launchWithExtension({ extension: emptyExtension(mkdtempSync(join(os.tmpdir(), 'backstory-control-'))) });
+    await session.context.route((url) => !isLocal(url), (route) => route.abort());
+    return session;
+  };
+  const control = await launchControl();
+  const twin = costTwin ? await launchControl() : undefined;
   const cost = (page, runs) =>
-    within(measureCost({ backstory: withExtension, control }, `${servers[costMode].origin}${page.path}`, { runs, quiet: costQuiet }), runs * 2 * (costQuiet ? 40_000 : 30_000), null).catch(() => null);
+    within(
+      measureCost({ backstory: withExtension, control, twin }, `${servers[costMode].origin}${page.path}`, { runs, quiet: costQuiet }),
+      runs * (twin ? 3 : 2) * (costQuiet ? 40_000 : 30_000),
+      null,
+    ).catch(() => null);
   // One load of each first, not counted: the figures are of browsers that have run each script before.
   await cost(pages[0], 1);
   for (const page of pages) {
     const measured = await cost(page, costRuns);
     if (measured) costs.push({ page: page.name, ...measured });
-    const line = (key) => `${Math.round(measured.backstory[key])} ms with Backstory, ${Math.round(measured.control[key])} ms with the control`;
+    const line = (key) =>
+      `${Math.round(measured.backstory[key])} ms with Backstory, ${Math.round(measured.control[key])} ms with the control${measured.twin ? `, ${Math.round(measured.twin[key])} ms with its twin` : ''}`;
     log(`cost ${page.name}: ${measured ? `longest stretch ${line('longest')}; timer loop ${line('longestTimer')}; whole load ${line('longestWhole')}` : 'no figure'}`);
   }
+  await twin?.close();
   await control.close();
 }
 await withExtension.close();
@@ -302,7 +315,7 @@ const header = [
   `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${dir} · ${pages.length} pages · modes: ${modes.join(', ')} · per-page timeout ${timeout / 1000} s`,
   `Knowledge: ${importStatus} · run time ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s · ${os.cpus().length} cores, load ${os.loadavg().map((n) => n.toFixed(1)).join(' / ')} (shared machine: times are noisy)`,
 ];
-const markdown = `${markdownReport({ rows, header, costs, settings: { onScreen, costRuns, costMode, costQuiet } })}${options.reader ? `\n${readerSection(readerRows)}` : ''}`;
+const markdown = `${markdownReport({ rows, header, costs, settings: { onScreen, costRuns, costMode, costQuiet, costTwin } })}${options.reader ? `\n${readerSection(readerRows)}` : ''}`;
 console.log(`\n${markdown}`);
 const outFile = options.out ? resolve(options.out) : join(root, 'bench-output/corpus.md');
 mkdirSync(dirname(outFile), { recursive: true });

@@ -116,26 +116,35 @@ async function loadOnce(context, url, { backstory, windowMs, timeout, quiet }) {
  * always meets the page first); the medians of each. `longest`: a 'user-blocking' task posted every
  * 10 ms could not run; `longestTimer`: a 10 ms setTimeout chain could not (work that yields to
  * user-blocking tasks but goes before timers shows only here). With `quiet`, each load waits for the
- * machine to go quiet first (untilQuiet) instead of a fixed pause. Null when Backstory never finished.
+ * machine to go quiet first (untilQuiet) instead of a fixed pause. With `twin`, a second do-nothing
+ * control in a browser of its own is loaded as often, the three in turn: control minus twin is what
+ * the same comparison shows when neither side does anything (the noise floor). Null when Backstory
+ * never finished.
  */
-export async function measureCost({ backstory, control }, url, { runs = 2, timeout = 20_000, quiet = false } = {}) {
-  const withIt = [];
-  const withControl = [];
+export async function measureCost({ backstory, control, twin }, url, { runs = 2, timeout = 20_000, quiet = false } = {}) {
+  const loads = { backstory: [], control: [], twin: [] };
+  const sides = twin ? ['backstory', 'control', 'twin'] : ['backstory', 'control'];
+  const sessions = { backstory, control, twin };
   for (let i = 0; i < runs; i++) {
-    // The control's window is as long as Backstory's: when it goes first, as long as the last one's.
-    const controlFirst = i % 2 === 1;
-    if (controlFirst) withControl.push(await loadOnce(control.context, url, { backstory: false, windowMs: withIt.at(-1).windowMs, timeout, quiet }));
-    const b = await loadOnce(backstory.context, url, { backstory: true, timeout, quiet });
-    if (b.failed) return null;
-    withIt.push(b);
-    if (!controlFirst) withControl.push(await loadOnce(control.context, url, { backstory: false, windowMs: b.windowMs, timeout, quiet }));
+    // Who goes first turns with each run; a control's window is as long as Backstory's (this run's,
+    // or the last run's when the control goes before it).
+    const order = sides.map((_, k) => sides[(i + k) % sides.length]);
+    for (const side of order) {
+      const isBackstory = side === 'backstory';
+      const windowMs = isBackstory ? undefined : loads.backstory.at(-1).windowMs;
+      const load = await loadOnce(sessions[side].context, url, { backstory: isBackstory, windowMs, timeout, quiet });
+      if (load.failed) return null;
+      loads[side].push(load);
+    }
   }
   const of = (list, key) => median(list.map((m) => m[key]));
+  const figures = (list) => ({ longest: of(list, 'longest'), longestTimer: of(list, 'longestTimer'), longestWhole: of(list, 'longestWhole') });
   return {
-    text: withIt[0].text,
-    windowMs: of(withIt, 'windowMs'),
-    waited: of([...withIt, ...withControl], 'waited'),
-    backstory: { longest: of(withIt, 'longest'), longestTimer: of(withIt, 'longestTimer'), longestWhole: of(withIt, 'longestWhole') },
-    control: { longest: of(withControl, 'longest'), longestTimer: of(withControl, 'longestTimer'), longestWhole: of(withControl, 'longestWhole') },
+    text: loads.backstory[0].text,
+    windowMs: of(loads.backstory, 'windowMs'),
+    waited: of([...loads.backstory, ...loads.control, ...loads.twin], 'waited'),
+    backstory: figures(loads.backstory),
+    control: figures(loads.control),
+    ...(twin ? { twin: figures(loads.twin) } : {}),
   };
 }

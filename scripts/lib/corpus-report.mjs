@@ -85,8 +85,10 @@ const SMALL_PAGE_TEXT = 30_000;
 function costTables(costs, costMode, quiet) {
   if (!costs.length) return '';
   const diff = (c, key) => c.backstory[key] - c.control[key];
-  const summary = (list, key) => {
-    const d = list.map((c) => diff(c, key));
+  const noise = (c, key) => c.control[key] - c.twin[key];
+  const withTwin = costs.every((c) => c.twin);
+  const summary = (list, key, of = diff) => {
+    const d = list.map((c) => of(c, key));
     return `median ${ms(median(d))} ms, p90 ${ms(percentile(d, 90))} ms, max ${ms(d.length ? Math.max(...d) : null)} ms`;
   };
   const small = costs.filter((c) => c.text < SMALL_PAGE_TEXT);
@@ -101,18 +103,22 @@ function costTables(costs, costMode, quiet) {
     ['longest stretch of the whole load (user-blocking tasks; each stretch whole, from the document’s start)', 'longestWhole'],
   ]) {
     lines.push(
-      `- **${label[0].toUpperCase()}${label.slice(1)}**, Backstory minus control: small article pages (${small.length}, under ${SMALL_PAGE_TEXT.toLocaleString('en')} characters of text): ${summary(small, key)}; all ${costs.length} pages: ${summary(costs, key)}.`,
+      `- **${label[0].toUpperCase()}${label.slice(1)}**, Backstory minus control: small article pages (${small.length}, under ${SMALL_PAGE_TEXT.toLocaleString('en')} characters of text): ${summary(small, key)}; all ${costs.length} pages: ${summary(costs, key)}.` +
+        (withTwin ? ` Control minus its twin (the noise floor): small pages ${summary(small, key, noise)}; all pages ${summary(costs, key, noise)}.` : ''),
     );
   }
+  const keys = ['longest', 'longestTimer', 'longestWhole'];
+  const heads = ['Longest stretch', 'Timer loop', 'Whole load'];
   lines.push(
     '',
-    '| Page | Text chars | Window ms | Longest stretch: Backstory ms | control ms | Δ ms | Timer loop: Backstory ms | control ms | Δ ms | Whole load: Backstory ms | control ms | Δ ms |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| Page | Text chars | Window ms | ${heads.map((h) => `${h}: Backstory ms | control ms | Δ ms${withTwin ? ' | twin ms | noise Δ ms' : ''}`).join(' | ')} |`,
+    `| --- | ---: | ---: | ${keys.map(() => (withTwin ? '---: | ---: | ---: | ---: | ---:' : '---: | ---: | ---:')).join(' | ')} |`,
   );
   for (const c of costs) {
-    lines.push(
-      `| ${cell(c.page)} | ${c.text} | ${ms(c.windowMs)} | ${ms(c.backstory.longest)} | ${ms(c.control.longest)} | ${ms(diff(c, 'longest'))} | ${ms(c.backstory.longestTimer)} | ${ms(c.control.longestTimer)} | ${ms(diff(c, 'longestTimer'))} | ${ms(c.backstory.longestWhole)} | ${ms(c.control.longestWhole)} | ${ms(diff(c, 'longestWhole'))} |`,
+    const figures = keys.map((key) =>
+      [c.backstory[key], c.control[key], diff(c, key), ...(withTwin ? [c.twin[key], noise(c, key)] : [])].map(ms).join(' | '),
     );
+    lines.push(`| ${cell(c.page)} | ${c.text} | ${ms(c.windowMs)} | ${figures.join(' | ')} |`);
   }
   lines.push('');
   return lines.join('\n');
@@ -140,7 +146,7 @@ export function progressLine(row) {
 }
 
 /** How to read the report, with the settings of the run. */
-const legend = ({ onScreen, costRuns, costMode, costQuiet }) => `Legend
+const legend = ({ onScreen, costRuns, costMode, costQuiet, costTwin }) => `Legend
 - **Mode**: *blocked* — the page served with \`Content-Security-Policy: script-src 'none'\`, so only its HTML and CSS
   count; *scripts* — its own scripts run. Each page is served from a localhost server rooted at the corpus folder,
   so its relative links resolve in its own folder; every request to another host is aborted (there is no network).
@@ -198,7 +204,7 @@ const legend = ({ onScreen, costRuns, costMode, costQuiet }) => `Legend
   chain could not (*timer loop*); *whole load*: the longest stretch of user-blocking tasks from the document's start
   to the window's end, each stretch whole (the page's first layout, before or after DOMContentLoaded, counts for
   both). Δ = Backstory minus control. A *small article page* has under ${SMALL_PAGE_TEXT.toLocaleString('en')}
-  characters in its body's \`innerText\`.
+  characters in its body's \`innerText\`.${costTwin ? ' *Twin*: a second do-nothing control in a browser of its own, loaded as often, the three in turn; *noise Δ* = control minus twin, what the comparison shows when neither side does anything.' : ''}
 - **Broke** (exit code 1): the page failed to load with Backstory, Backstory caused an error, or it changed the DOM.
   Unless the error came from Backstory's own world or files, both runs are made again and it must happen again;
   what does not is reported as *not reproduced*. A page that does not settle within the per-page timeout is
