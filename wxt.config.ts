@@ -1,6 +1,18 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { keyHighlightRules } from './lib/platform/keyed-highlights';
+
+/** In Chromium builds, the marks' stylesheet with its rules keyed to the root (see lib/platform/keyed-highlights.ts). */
+const keyedHighlights = (browser: string): Plugin => ({
+  name: 'backstory:keyed-highlights',
+  enforce: 'pre',
+  transform(code, id) {
+    if (browser === 'firefox' || !/\/assets\/highlights\.css(\?|$)/.test(id)) return null;
+    return { code: keyHighlightRules(code), map: null };
+  },
+});
 
 // Extension pages load nothing remote: scripts and styles come from the package itself. Web pages may
 // frame only what is web-accessible (the save form, save-form.html); no other extension page can be
@@ -11,8 +23,8 @@ export default defineConfig({
   // Manifest V3 for Firefox too: the CSS Custom Highlight API needs Firefox 140, which has MV3 throughout.
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({
-    plugins: [preact()],
+  vite: (env) => ({
+    plugins: [preact(), keyedHighlights(env.browser)],
     // `browser` as @wxt-dev/webextension-polyfill gives it, minus the cost of its ES-module wrapper on
     // every page (see lib/platform/browser-namespace.cjs). Listed first, so it wins over the module's alias.
     resolve: { alias: [{ find: /^wxt\/browser$/, replacement: fileURLToPath(new URL('./lib/platform/browser.mjs', import.meta.url)) }] },

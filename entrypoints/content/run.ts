@@ -58,8 +58,10 @@ export function run(ctx: ContentScriptContext, start: LoaderStart): void {
   const marker: PageMarker = new PageMarker(document, {
     lookup: (words) => ask({ type: 'lookup', ...words }),
     onMarksChanged: (m) => void ask({ type: 'found', entities: m.entityCount }).catch(() => undefined),
-    // In a page's own shadow roots only an adopted sheet will do: a <style> node would change the page.
-    onShadowRoot: (root) => void adoptStylesheet(root, highlightsCss),
+    // Firefox styles highlights in a shadow tree only by the tree's own rules, and there only an adopted
+    // sheet will do (a <style> node would change the page). Chromium carries the root's highlight
+    // styles into shadow trees (lib/platform/keyed-highlights.ts): nothing is added to the page's roots.
+    onShadowRoot: import.meta.env.FIREFOX ? (root) => void adoptStylesheet(root, highlightsCss) : undefined,
     paintNearScreenOnly: true,
     tint: () => isLargePage(document),
     choices: () => ({

@@ -34,8 +34,8 @@ export interface MarkerOptions {
   /** Called (at most every few hundred ms) when the set of marks changed. */
   onMarksChanged?(marker: PageMarker): void;
   /**
-   * Called once for each open shadow root that gets a mark: ::highlight() rules only apply inside
-   * the tree that holds them, so the marks' colours must be brought into the shadow root too.
+   * Called once for each open shadow root that gets a mark: in Firefox ::highlight() rules only apply
+   * inside the tree that holds them, so the marks' colours must be brought into the shadow root too.
    */
   onShadowRoot?(root: ShadowRoot): void;
   /** Register only the marks near the screen with the browser (see HighlightPainter). */

@@ -107,6 +107,15 @@ function costTables(costs, costMode, quiet) {
         (withTwin ? ` Control minus its twin (the noise floor): small pages ${summary(small, key, noise)}; all pages ${summary(costs, key, noise)}.` : ''),
     );
   }
+  // The best load of each side: what a page costs when nothing else on the machine gets in the way.
+  const bestDiff = (c, key) => c.backstory.best[key] - c.control.best[key];
+  const bestNoise = (c, key) => c.control.best[key] - c.twin.best[key];
+  if (costs.every((c) => c.backstory.best)) {
+    lines.push(
+      `- **Best load of each** (the shortest of the loads, Backstory minus control): small pages, longest stretch ${summary(small, 'longest', bestDiff)}, timer loop ${summary(small, 'longestTimer', bestDiff)}, whole load ${summary(small, 'longestWhole', bestDiff)}` +
+        (withTwin ? `; control minus twin: longest stretch ${summary(small, 'longest', bestNoise)}, timer loop ${summary(small, 'longestTimer', bestNoise)}, whole load ${summary(small, 'longestWhole', bestNoise)}.` : '.'),
+    );
+  }
   const keys = ['longest', 'longestTimer', 'longestWhole'];
   const heads = ['Longest stretch', 'Timer loop', 'Whole load'];
   lines.push(
