@@ -201,24 +201,34 @@ export function textOf(html: string): string {
     .trim();
 }
 
-/** The centre of the first rectangle of the first marked range whose text is `text`. */
-export async function pointOfMark(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((wanted) => {
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('backstory-')) continue;
-      for (const range of highlight) {
-        if ((range as Range).toString() === wanted) {
-          const element = (range as Range).startContainer.parentElement;
-          element?.scrollIntoView({ block: 'center' });
+/**
+ * The first rectangle of the first marked range whose text is `text`, brought to the middle of the
+ * screen; `highlight` names the one highlight to look in (any of Backstory's otherwise).
+ */
+export async function boxOfMark(page: Page, text: string, highlight?: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await page.evaluate(
+    ([wanted, only]) => {
+      for (const [name, ranges] of CSS.highlights) {
+        if (only ? name !== only : !name.startsWith('backstory-')) continue;
+        for (const range of ranges) {
+          if ((range as Range).toString() !== wanted) continue;
+          (range as Range).startContainer.parentElement?.scrollIntoView({ block: 'center' });
           const rect = (range as Range).getClientRects()[0];
-          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+          return { x: rect.left, y: rect.top, width: rect.width, height: rect.height };
         }
       }
-    }
-    return null;
-  }, text);
-  if (!point) throw new Error(`no mark reads "${text}"`);
-  return point;
+      return null;
+    },
+    [text, highlight ?? null] as const,
+  );
+  if (!box) throw new Error(`no ${highlight ?? 'Backstory'} mark reads "${text}"`);
+  return box;
+}
+
+/** The centre of the first rectangle of the first marked range whose text is `text`. */
+export async function pointOfMark(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const box = await boxOfMark(page, text);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
 /** The toolbar button's popup for the tab showing `page`, as the reader opens it. */

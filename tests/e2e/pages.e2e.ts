@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { allMarked, collectPageErrors, launch, meanColour, serve, settledMarks, tabIdOf, type Server, type Session } from './harness';
+import { allMarked, boxOfMark, collectPageErrors, launch, meanColour, serve, settledMarks, tabIdOf, type Server, type Session } from './harness';
 
 let server: Server;
 let session: Session;
@@ -227,22 +227,10 @@ async function extensionRulesFor(page: Page, selector: string): Promise<string[]
   }
 }
 
-/** The box of the first rectangle of the mark in `highlight` whose text is `text`, brought on screen, with its underline below it. */
+/** The box of the mark in `highlight` whose text is `text`, on screen, with its underline below it. */
 async function markBox(page: Page, highlight: string, text: string) {
-  const box = await page.evaluate(
-    ([name, wanted]) => {
-      for (const range of CSS.highlights.get(name) ?? []) {
-        if ((range as Range).toString() !== wanted) continue;
-        (range as Range).startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const rect = (range as Range).getClientRects()[0];
-        return { x: Math.round(rect.left), y: Math.round(rect.top), width: Math.round(rect.width), height: Math.round(rect.height) + 6 };
-      }
-      return null;
-    },
-    [highlight, text] as const,
-  );
-  if (!box) throw new Error(`no ${highlight} mark reads "${text}"`);
-  return box;
+  const box = await boxOfMark(page, text, highlight);
+  return { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) + 6 };
 }
 
 describe('what the marks’ colours cost a page’s style work', () => {
