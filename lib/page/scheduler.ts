@@ -27,7 +27,10 @@ export async function yieldToPage(): Promise<void> {
       channel.port2.postMessage(null);
     });
   }
+  // The continuation runs in a task of its own: its slice begins now, so that the step it runs before
+  // the next check counts against it too.
   sliceBegan = null;
+  sliceClock();
 }
 
 /** When Backstory's work in the current task began (performance.now()), or null before it does. */
