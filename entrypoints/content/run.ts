@@ -7,14 +7,14 @@ import { HighlightPainter } from '~/lib/page/highlights';
 import { markAtPoint } from '~/lib/page/hit-test';
 import { attachHoverIntent } from '~/lib/page/hover-intent';
 import { PageMarker } from '~/lib/page/marker';
-import { readPageMetadata } from '~/lib/page/metadata/page-metadata';
+import { readPageMetadata, readPageUrl } from '~/lib/page/metadata/page-metadata';
 import { snapshotOf } from '~/lib/page/reader/snapshot';
 import { DossierCache } from '~/lib/dossier-cache';
-import { isLargePage } from '~/lib/page/large-page';
+import { isLargeText } from '~/lib/page/large-page';
 import { isDarkPage } from '~/lib/page/page-tone';
 import { nextMark } from '~/lib/page/navigation';
 import { SavedPassages, type PassageFinder } from '~/lib/page/saved-passages';
-import { nextTask, sliceClock } from '~/lib/page/scheduler';
+import { nextTask, readInFrame, sliceClock, yieldToPage } from '~/lib/page/scheduler';
 import { proposedEntities, savableRange } from '~/lib/page/selection';
 import { onSelectionGesture } from '~/lib/page/selection-gesture';
 import { StealthLayer } from '~/lib/page/stealth-layer';
@@ -63,7 +63,7 @@ export function run(ctx: ContentScriptContext, start: LoaderStart): void {
     // styles into shadow trees (lib/platform/keyed-highlights.ts): nothing is added to the page's roots.
     onShadowRoot: import.meta.env.FIREFOX ? (root) => void adoptStylesheet(root, highlightsCss) : undefined,
     paintNearScreenOnly: true,
-    tint: () => isLargePage(document),
+    tint: isLargeText,
     choices: () => ({
       hiddenKinds: settings.hiddenKinds,
       firstInBlock: settings.mentions === 'first-in-block',
@@ -81,7 +81,7 @@ export function run(ctx: ContentScriptContext, start: LoaderStart): void {
     return finder;
   };
   const saved = new SavedPassages(document, savedPainter, { load: (url) => ask({ type: 'page-annotations', url }), finder: loadFinder });
-  const pageUrl = () => readPageMetadata(document, location.href).url;
+  const pageUrl = () => readPageUrl(document, location.href);
 
   const dossiers = new DossierCache((id) => ask({ type: 'dossier', id }));
   const getDossier = (id: string) => dossiers.get(id);
@@ -146,13 +146,19 @@ export function run(ctx: ContentScriptContext, start: LoaderStart): void {
     sliceClock();
     phases.statusAnswered ??= performance.now();
     settings = status.settings;
-    onDark = savedPainter.onDark = isDarkPage(document);
+    // The tone, read in the page's next frame (readInFrame), with whether the page had loaded by then.
+    const tone = await readInFrame(document, () => ({ dark: isDarkPage(document), loaded: document.readyState === 'complete' }));
     // Marking starts after the page's first frame, which a stylesheet loaded without blocking it (the
     // print-media swap news sites use) may not have reached: the tone is read again once the page has
-    // loaded, and the marks take the other colours if it changed.
-    if (document.readyState !== 'complete') ctx.addEventListener(window, 'load', retone, { once: true });
+    // loaded, and the marks take the other colours if it changed; at once if it loaded meanwhile.
+    if (!tone.loaded && document.readyState === 'complete') tone.dark = isDarkPage(document);
+    else if (!tone.loaded) ctx.addEventListener(window, 'load', retone, { once: true });
+    onDark = savedPainter.onDark = tone.dark;
     if (status.enabled) {
       await marker.start();
+      // The address is read in a task of its own: a page whose canonical link and og:url cannot stand
+      // for it has its JSON-LD parsed (readPageUrl), which is not cheap on every page.
+      await yieldToPage();
       await saved.anchorAll(pageUrl());
     } else {
       popover.close();

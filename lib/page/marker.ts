@@ -43,16 +43,19 @@ export interface MarkerOptions {
   /** Which marks are painted out of the page's reach (see HighlightPainter's `stealth`). */
   stealth?: PainterOptions['stealth'];
   /**
-   * Whether to paint marks as a tint without the underline (very large pages: see large-page.ts).
-   * Asked once, when marking first starts: a task after the content script's first, before any mark.
+   * Whether to paint marks as a tint without the underline (very large pages: see large-page.ts),
+   * given the length of the text walked. Asked at each start, once the page is walked, before any mark.
    */
-  tint?(): boolean;
+  tint?(textLength: number): boolean;
   /** The reader's choices of what is marked and how (asked at each start). */
   choices?(): MarkChoices;
 }
 
-/** Text handed to pageWordsOf in one go: a few milliseconds' work, within a slice. */
-const KEY_CHUNK_CHARS = 16 * 1024;
+/**
+ * Text handed to pageWordsOf in one go: a millisecond or two, within a slice (16 K characters took
+ * 8–17 ms in one piece in traces of article pages, the first time a page's letters are folded).
+ */
+const KEY_CHUNK_CHARS = 4 * 1024;
 const MUTATION_DELAY_MS = 60;
 
 function enclosingBlock(node: Node): Element | ShadowRoot | null {
@@ -110,7 +113,6 @@ export class PageMarker {
     const generation = ++this.generation;
     this.timings.start = performance.now();
     this.choices = this.options.choices?.() ?? NO_CHOICES;
-    this.painter.style = this.options.tint?.() ? 'tint' : this.choices.style;
     this.painter.onDark = this.choices.onDark === true;
     this.timings.firstMark = this.timings.allMarks = this.timings.lookupAsked = this.timings.lookupAnswered = undefined;
     this.observer = new MutationObserver((records) => this.onMutations(records));
@@ -119,7 +121,18 @@ export class PageMarker {
       const root = this.doc.body ?? this.doc.documentElement;
       if (!root) return;
       const blocks: TextBlock[] = [];
-      if (!(await eachSliced(walkBlockSteps(root), (block) => block && blocks.push(block), () => generation !== this.generation))) return;
+      let textLength = 0;
+      const walked = await eachSliced(
+        walkBlockSteps(root),
+        (block) => {
+          if (!block) return;
+          blocks.push(block);
+          textLength += block.text.length;
+        },
+        () => generation !== this.generation,
+      );
+      if (!walked) return;
+      this.painter.style = this.options.tint?.(textLength) ? 'tint' : this.choices.style;
       const { visible, rest } = this.splitVisible(blocks);
       await this.markBlocks(visible, generation, true);
       // The marks found off screen reach the browser together (see HighlightPainter.hold).

@@ -1,18 +1,30 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { isLargePage, LARGE_PAGE_TEXT } from '../../../lib/page/large-page';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isLargeText, LARGE_PAGE_TEXT } from '../../../lib/page/large-page';
+import { PageMarker } from '../../../lib/page/marker';
+import { installHighlightRegistry } from './highlight-registry';
 
-const docWithText = (length: number) => {
-  const doc = document.implementation.createHTMLDocument('t');
-  doc.body.innerHTML = `<p>${'a'.repeat(length)}</p>`;
-  return doc;
-};
+beforeAll(() => {
+  installHighlightRegistry();
+});
 
 describe('marks on very large pages', () => {
-  it('takes a page as large only above the threshold of text', () => {
-    expect(isLargePage(docWithText(20_000))).toBe(false);
-    expect(isLargePage(docWithText(LARGE_PAGE_TEXT))).toBe(false);
-    expect(isLargePage(docWithText(LARGE_PAGE_TEXT + 1))).toBe(true);
+  it('takes a page as large only above the threshold of the text it marks, its scripts\' text left out', async () => {
+    document.body.innerHTML = `<p>Some ${'a'.repeat(LARGE_PAGE_TEXT - 5)}</p><script>${'b'.repeat(1000)}</script>`;
+    const told: number[] = [];
+    const marker = new PageMarker(document, {
+      lookup: async () => ({ aliases: [], entities: {} }),
+      tint: (length) => (told.push(length), isLargeText(length)),
+    });
+    await marker.start();
+    expect(told).toEqual([LARGE_PAGE_TEXT]);
+    expect(marker.painter.tint).toBe(false);
+    marker.stop();
+    document.querySelector('p')!.append('a');
+    await marker.start();
+    expect(told).toEqual([LARGE_PAGE_TEXT, LARGE_PAGE_TEXT + 1]);
+    expect(marker.painter.tint).toBe(true);
+    marker.stop();
   });
 
   it('has a tint, in the same colour and without an underline, for every kind the stylesheet underlines', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { eachSliced, SLICE_MS, sliceClock } from '../../../lib/page/scheduler';
+import { eachSliced, readInFrame, SLICE_MS, sliceClock } from '../../../lib/page/scheduler';
 
 /**
  * The page's clock, moved only by the work below: what a slice holds is then decided by the code, not
@@ -80,5 +80,43 @@ describe('slicing Backstory’s work', () => {
     const finished = await eachSliced([1, 2, 3], () => steps++, () => steps >= 2);
     expect(finished).toBe(false);
     expect(steps).toBe(2);
+  });
+});
+
+describe('reading the page in its next frame', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('reads in an animation frame callback, and goes on in a task after it', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    recordYields();
+    const order: string[] = [];
+    const reading = readInFrame(document, () => (order.push('read'), 'dark')).then((value) => order.push(`after ${value}`));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(order).toEqual([]);
+    frames.shift()!(0);
+    await reading;
+    expect(order).toEqual(['read', 'after dark']);
+    vi.mocked(window.requestAnimationFrame).mockRestore();
+  });
+
+  it('reads at once in a hidden document, which draws no frames', async () => {
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    const frame = vi.spyOn(window, 'requestAnimationFrame');
+    expect(await readInFrame(document, () => 'light')).toBe('light');
+    expect(frame).not.toHaveBeenCalled();
+    visibility.mockRestore();
+    frame.mockRestore();
+  });
+
+  it('reads once, after a while, when a visible window draws no frame', async () => {
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    recordYields();
+    let reads = 0;
+    expect(await readInFrame(document, () => ++reads, 20)).toBe(1);
+    expect(reads).toBe(1);
+    vi.mocked(window.requestAnimationFrame).mockRestore();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalUrl } from '../../../../lib/page/metadata/canonical-url';
-import { readPageMetadata, type PageMetadata } from '../../../../lib/page/metadata/page-metadata';
+import { readPageMetadata, readPageUrl, type PageMetadata } from '../../../../lib/page/metadata/page-metadata';
 import { normalizeDate } from '../../../../lib/page/metadata/published-date';
 
 const parse = (head: string, body = '') =>
@@ -280,9 +280,16 @@ describe('readPageMetadata', () => {
         '<link rel="canonical" href="javascript:alert(1)">', 'https://example.com/story/1', 'https://example.com/story/1'],
       ['a canonical link that is no URL at all is refused',
         '<link rel="canonical" href="http://[bad">', 'https://example.com/story/1', 'https://example.com/story/1'],
+      ['an empty og:url is passed over for the next one',
+        '<meta property="og:url" content="  "><meta property="og:title OG:URL" content="https://example.com/story/2">', 'https://example.com/story/2?x=1', 'https://example.com/story/2'],
+      ['the JSON-LD article\'s url when neither the canonical link nor og:url stands',
+        `<link rel="canonical" href="https://other.net/a">${ldJson({ '@type': 'NewsArticle', url: 'https://example.com/story/3' })}`, 'https://example.com/story/3?utm_source=x', 'https://example.com/story/3'],
     ];
+    // readPageUrl, which a page runs as it opens (to find its saved passages), gives the same URL
+    // as the whole reading does: the passages saved from the page are found by it.
     it.each(urlCases)('%s', (_name, head, here, expected) => {
       expect(readPageMetadata(parse(head), here).url).toBe(expected);
+      expect(readPageUrl(parse(head), here)).toBe(expected);
     });
   });
 });
