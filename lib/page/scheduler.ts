@@ -90,12 +90,16 @@ export function nextTask(): Promise<void> {
 export async function readInFrame<T>(doc: Document, read: () => T, waitMs = 500): Promise<T> {
   const view = doc.defaultView;
   if (!view || doc.visibilityState !== 'visible') return read();
-  const value = await new Promise<T>((resolve) => {
+  const value = await new Promise<T>((resolve, reject) => {
     let done = false;
     const once = () => {
       if (done) return;
       done = true;
-      resolve(read());
+      try {
+        resolve(read());
+      } catch (error) {
+        reject(error);
+      }
     };
     view.requestAnimationFrame(once);
     setTimeout(once, waitMs);

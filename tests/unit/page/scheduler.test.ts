@@ -111,6 +111,14 @@ describe('reading the page in its next frame', () => {
     frame.mockRestore();
   });
 
+  it('passes on what the read throws, rather than waiting for ever', async () => {
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => setTimeout(() => callback(0), 0) as unknown as number);
+    await expect(readInFrame(document, () => {
+      throw new Error('no view');
+    })).rejects.toThrow('no view');
+    vi.mocked(window.requestAnimationFrame).mockRestore();
+  });
+
   it('reads once, after a while, when a visible window draws no frame', async () => {
     vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
     recordYields();
