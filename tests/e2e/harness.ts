@@ -345,9 +345,14 @@ export async function savePassage(page: Page, text: string, { tags = '', comment
   // The speaker's field has focus: Tab to the tags, Tab to the comment, typed on the keyboard.
   await form.locator('select:focus').waitFor({ timeout: 5000 });
   await page.keyboard.press('Tab');
+  // Each field is typed into once it has the focus: a key sent while the frame is still taking the
+  // page's focus goes astray, and the passage would be saved without what was typed.
+  await form.locator('input[type=text]:focus').waitFor({ timeout: 5000 });
   await page.keyboard.type(tags);
   await page.keyboard.press('Tab');
+  await form.locator('textarea:focus').waitFor({ timeout: 5000 });
   await page.keyboard.type(comment);
+  if ((await form.locator('input[type=text]').inputValue()) !== tags) throw new Error(`The tags field holds "${await form.locator('input[type=text]').inputValue()}", not "${tags}"`);
   await form.locator('button.primary').click();
   const deadline = Date.now() + 5000;
   while (Date.now() < deadline) {
