@@ -139,15 +139,21 @@ export function run(ctx: ContentScriptContext, start: LoaderStart): void {
 
   // The first start uses the status the content script asked for; later ones (a refresh) ask again.
   let firstStatus: Promise<unknown> | null = start.status;
+  // Each start's turn: a refresh that comes while an earlier start waits (for the status, for a frame)
+  // makes that start give way, so that only the latest settings are applied, and applied once.
+  let turns = 0;
   async function applySwitches() {
+    const turn = ++turns;
     const pending = firstStatus ?? browser.runtime.sendMessage({ type: 'site-status', host: location.hostname } satisfies BackgroundRequest);
     firstStatus = null;
     const status = await unwrapReply<BackgroundReplies['site-status']>(pending);
+    if (turn !== turns) return;
     sliceClock();
     phases.statusAnswered ??= performance.now();
     settings = status.settings;
     // The tone, read in the page's next frame (readInFrame), with whether the page had loaded by then.
     const tone = await readInFrame(document, () => ({ dark: isDarkPage(document), loaded: document.readyState === 'complete' }));
+    if (turn !== turns) return;
     // Marking starts after the page's first frame, which a stylesheet loaded without blocking it (the
     // print-media swap news sites use) may not have reached: the tone is read again once the page has
     // loaded, and the marks take the other colours if it changed; at once if it loaded meanwhile.
