@@ -14,7 +14,7 @@ import { isLargeText } from '~/lib/page/large-page';
 import { isDarkPage } from '~/lib/page/page-tone';
 import { nextMark } from '~/lib/page/navigation';
 import { SavedPassages, type PassageFinder } from '~/lib/page/saved-passages';
-import { nextTask, readInFrame, sliceClock, yieldToPage } from '~/lib/page/scheduler';
+import { nextTask, readInFrame, yieldToPage } from '~/lib/page/scheduler';
 import { proposedEntities, savableRange } from '~/lib/page/selection';
 import { onSelectionGesture } from '~/lib/page/selection-gesture';
 import { StealthLayer } from '~/lib/page/stealth-layer';
@@ -148,7 +148,6 @@ export function run(ctx: ContentScriptContext, start: LoaderStart): void {
     firstStatus = null;
     const status = await unwrapReply<BackgroundReplies['site-status']>(pending);
     if (turn !== turns) return;
-    sliceClock();
     phases.statusAnswered ??= performance.now();
     settings = status.settings;
     // The tone, read in the page's next frame (readInFrame), with whether the page had loaded by then.

@@ -352,7 +352,8 @@ export async function savePassage(page: Page, text: string, { tags = '', comment
   await page.keyboard.press('Tab');
   await form.locator('textarea:focus').waitFor({ timeout: 5000 });
   await page.keyboard.type(comment);
-  if ((await form.locator('input[type=text]').inputValue()) !== tags) throw new Error(`The tags field holds "${await form.locator('input[type=text]').inputValue()}", not "${tags}"`);
+  const typedTags = await form.locator('input[type=text]').inputValue();
+  if (typedTags !== tags) throw new Error(`The tags field holds "${typedTags}", not "${tags}"`);
   await form.locator('button.primary').click();
   const deadline = Date.now() + 5000;
   while (Date.now() < deadline) {

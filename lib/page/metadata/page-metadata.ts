@@ -130,9 +130,9 @@ function documentBase(doc: Document, location: string): string {
  * The page's URL (see readPageMetadata) from its candidates in order — the canonical link, og:url, the
  * JSON-LD article's url — each read only when those before it could not stand for the page.
  */
-function pageUrl(doc: Document, location: URL, candidates: Array<() => string | null | undefined>): string {
+function pageUrl(doc: Document, location: URL, ogUrl: () => string | undefined, jsonLdUrl: () => string | undefined): string {
   const base = documentBase(doc, location.href);
-  for (const candidate of candidates) {
+  for (const candidate of [() => canonicalLink(doc), ogUrl, jsonLdUrl]) {
     const url = resolveUrl(candidate(), base);
     if (url && mayStandFor(url, location)) return canonicalUrl(url.href);
   }
@@ -154,7 +154,7 @@ function canonicalLink(doc: Document): string | null | undefined {
  */
 export function readPageUrl(doc: Document, location: string): string {
   const here = new URL(location);
-  return pageUrl(doc, here, [() => canonicalLink(doc), () => readMeta(doc, 'og:url').get('og:url')?.[0], () => readJsonLdArticle(doc).url]);
+  return pageUrl(doc, here, () => readMeta(doc, 'og:url').get('og:url')?.[0], () => readJsonLdArticle(doc).url);
 }
 
 /**
@@ -193,7 +193,7 @@ export function readPageMetadata(doc: Document, location: string): PageMetadata 
     time('article time[datetime]'),
   ]);
 
-  const result: PageMetadata = { url: pageUrl(doc, here, [() => canonicalLink(doc), () => meta.get('og:url')?.[0], () => jsonLd.url]) };
+  const result: PageMetadata = { url: pageUrl(doc, here, () => meta.get('og:url')?.[0], () => jsonLd.url) };
   if (title) result.title = title;
   if (site) result.site = site;
   if (author) result.author = author;
