@@ -344,10 +344,15 @@ export async function savePassage(page: Page, text: string, { tags = '', comment
   const form = await saveFormFrame(page);
   // The speaker's field has focus: Tab to the tags, Tab to the comment, typed on the keyboard.
   await form.locator('select:focus').waitFor({ timeout: 5000 });
-  await page.keyboard.press('Tab');
-  // Each field is typed into once it has the focus: a key sent while the frame is still taking the
-  // page's focus goes astray, and the passage would be saved without what was typed.
-  await form.locator('input[type=text]:focus').waitFor({ timeout: 5000 });
+  // Each field is typed into once it has the focus: a Tab sent while the frame is still taking the
+  // page's focus goes astray (CI saw it), so it is sent again from the speaker's field, at most thrice.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Tab');
+    const moved = await form.locator('input[type=text]:focus').waitFor({ timeout: 1500 }).then(() => true, () => false);
+    if (moved) break;
+    if (attempt === 3) throw new Error('Tab did not reach the tags field of the save form');
+    await form.locator('select').focus();
+  }
   await page.keyboard.type(tags);
   await page.keyboard.press('Tab');
   await form.locator('textarea:focus').waitFor({ timeout: 5000 });
