@@ -205,7 +205,7 @@ const legend = ({ onScreen, costRuns, costMode, costQuiet, costTwin }) => `Legen
   looks held the frames before the last is left out (the longest such look is given). The walk comes after the
   page's look with and without Backstory, when nothing else loads; errors in Backstory's world meanwhile count.
 - **Main-thread cost**${costRuns ? ` (${MODES[costMode].label}, ${costRuns} loads each)` : ''}: each page loaded alone (no other load
-  meanwhile, and ${costQuiet ? 'once the processors had been at least 90 % idle for two 250 ms windows in a row (at most 10 s of waiting)' : '300 ms after the last tab closed'}), alternately with Backstory and with a control extension whose content script does nothing but ask for
+  meanwhile, and ${costQuiet ? 'once the processors had been at least 90 % idle for two 250 ms windows in a row (at most 10 s of waiting)' : '300 ms after the last tab closed'}), in a tab of its own beside one blank tab that each browser keeps open, alternately with Backstory and with a control extension whose content script does nothing but ask for
   one frame (which of the two goes first alternates); the medians. Recorded in the page from the start of its
   document (stretches of 5 ms or more): the longest stretch, counted from DOMContentLoaded on (a stretch under way
   then counts from there) and starting no later than Backstory's first full scan (\`timings.allMarks\`) plus 1 s —
