@@ -113,13 +113,13 @@ async function loadOnce(context, url, { backstory, windowMs, timeout, quiet }) {
 
 /**
  * Opens a blank tab in a browser that has none left. A browser whose every tab was closed (the corpus's
- * scoring tab closes every page of its browser when it is done) starts each load with no window open
- * (headless Chromium then makes one for the load's tab), and those loads' stretches are longer: two do-nothing controls, one with its launch tab closed, eight small
- * corpus pages, five loads each, differed by 8 ms at the median page and by up to 27. Each browser
+ * scoring tab closes every page of its browser when it is done) starts each load with no window open,
+ * and those loads' stretches are longer: two do-nothing controls, one with its launch tab closed, eight
+ * small corpus pages, five loads each, differed by 8 ms at the median page and by up to 27. Each browser
  * measured keeps one tab open, as a reader's browser keeps its window, so that no side pays for a window
  * the other does not.
  */
-export async function keepATabOpen(context) {
+async function keepATabOpen(context) {
   if (context.pages().length === 0) await context.newPage();
 }
 
